@@ -1,0 +1,115 @@
+"""`paincoach log`, `paincoach activity` and `paincoach today`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from paincoach import safety
+from paincoach.errors import InputError
+from paincoach.records import ActivityDraft, CheckInDraft, check_minutes, check_rating
+from paincoach.when import now_local, parse_when
+
+if TYPE_CHECKING:
+    from paincoach.journal import Journal
+
+
+def run(args: argparse.Namespace, home: Path) -> int:
+    """Run one of the entry commands."""
+    if args.command == "log":
+        return _log(args, home)
+    if args.command == "activity":
+        return _activity(args, home)
+    return _today(home)
+
+
+def read_note(flag: str | None) -> str:
+    """The note from standard input when `--note -` was given; notes never come from argv."""
+    if flag is None:
+        return ""
+    if flag != "-":
+        raise InputError(
+            "note",
+            "Notes are read from standard input so they stay out of your shell history. "
+            "Use '--note -' and type the note (end with Ctrl-D), or pipe it in.",
+        )
+    if sys.stdin.isatty():
+        sys.stderr.write("Type your note. Finish with Ctrl-D on a new line.\n")
+    return sys.stdin.read()
+
+
+def _when(text: str | None) -> datetime:
+    return parse_when(text) if text else now_local()
+
+
+def _open(home: Path) -> Journal:
+    from paincoach.db.engine import Database
+    from paincoach.journal import Journal
+
+    return Journal(Database.open(home))
+
+
+def _log(args: argparse.Namespace, home: Path) -> int:
+    draft = CheckInDraft(
+        at=_when(args.at),
+        pain=check_rating(args.pain, "pain", required=True) or 0,
+        mood=check_rating(args.mood, "mood"),
+        sleep=check_rating(args.sleep, "sleep"),
+        areas=tuple(args.area),
+        tags=tuple(args.tag),
+        note=read_note(args.note),
+    )
+    saved = _open(home).add_checkin(draft)
+    from paincoach.terminal import console, describe
+
+    out = console()
+    out.print("Saved check-in:", describe(saved, with_day=True))
+    if safety.is_low_mood(saved.mood):
+        out.print()
+        out.print(safety.LOW_MOOD_CARD)
+        out.print("Run 'paincoach help-now' to see them.")
+    return 0
+
+
+def _activity(args: argparse.Namespace, home: Path) -> int:
+    draft = ActivityDraft(
+        at=_when(args.at),
+        name=args.name,
+        minutes=check_minutes(args.minutes),
+        effort=check_rating(args.effort, "effort"),
+        paced=args.paced,
+        note=read_note(args.note),
+    )
+    saved = _open(home).add_activity(draft)
+    from paincoach.terminal import console, describe
+
+    console().print("Saved activity:", describe(saved, with_day=True))
+    return 0
+
+
+def _today(home: Path) -> int:
+    from paincoach.terminal import console, describe
+
+    view = _open(home).today_view()
+    out = console()
+    entries = view.today.entries
+    out.print(f"Today, {view.today.day:%A %d %B %Y}")
+    if not entries:
+        out.print("Nothing logged yet today. 'paincoach log --pain N' records a check-in.")
+        return 0
+    for entry in entries:
+        out.print(describe(entry))
+    figures = view.week[-1]
+    if figures.pain_avg is not None:
+        out.print(
+            f"Average pain today {figures.pain_avg:.1f}/10 over {figures.checkins} check-in(s)."
+        )
+    if figures.activity_minutes:
+        out.print(
+            f"Active for {figures.activity_minutes} min "
+            f"({figures.activities} {'activity' if figures.activities == 1 else 'activities'})."
+        )
+    return 0

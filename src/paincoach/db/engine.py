@@ -1,0 +1,196 @@
+"""Opening the journal file safely, and sessions for reading and writing.
+
+Every connection runs in WAL mode with `synchronous=FULL` (a saved entry survives a power
+cut), foreign keys on, a long busy timeout and `secure_delete` (deleted words do not linger
+in the file). Writes start with `BEGIN IMMEDIATE`, so the app and a command-line call that
+write at once wait for each other instead of failing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine, create_engine
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session
+
+from paincoach import paths
+from paincoach.db import migrations
+from paincoach.db.errors import storage_errors, translate_sqlite_error
+from paincoach.errors import DamagedDatabaseError, NotADatabaseError, TooNewDatabaseError
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA secure_delete = ON",
+)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What a quick look at an existing file found."""
+
+    schema_version: int
+    application_id: int
+    table_count: int
+
+
+class Database:
+    """The journal file, checked and migrated, with read and write sessions."""
+
+    def __init__(
+        self, path: Path, engine: Engine, *, schema_version: int, read_only_reason: str = ""
+    ):
+        self.path = path
+        self.schema_version = schema_version
+        self.read_only_reason = read_only_reason
+        self._engine = engine
+        self._write_engine = engine.execution_options(paincoach_begin="IMMEDIATE")
+
+    @property
+    def read_only(self) -> bool:
+        """True when the file is opened for reading only (e.g. made by a newer paincoach)."""
+        return bool(self.read_only_reason)
+
+    @classmethod
+    def open(cls, home: Path) -> Database:
+        """Open the journal in `home`, creating or migrating it; never overwrite a foreign file."""
+        paths.ensure_private_dir(home)
+        path = paths.database_path(home)
+        if not path.exists() or path.stat().st_size == 0:
+            if not path.exists():
+                paths.create_private_file(path)
+            return cls._open_checked(path, Probe(0, 0, 0))
+        _check_header(path)
+        return cls._open_checked(path, probe(path))
+
+    @classmethod
+    def _open_checked(cls, path: Path, found: Probe) -> Database:
+        if found.table_count and found.application_id != migrations.APPLICATION_ID:
+            raise NotADatabaseError(
+                f"{path} is a database of another program, not a paincoach journal. "
+                "Nothing was changed. Use --home to choose another folder."
+            )
+        if found.schema_version > migrations.LATEST:
+            reason = (
+                f"This journal was written by a newer paincoach (schema {found.schema_version}; "
+                f"this version knows up to {migrations.LATEST}). It is open read-only so that "
+                "nothing is lost: update paincoach to add or change entries."
+            )
+            engine = _make_engine(path, read_only=True)
+            return cls(path, engine, schema_version=found.schema_version, read_only_reason=reason)
+        engine = _make_engine(path)
+        if found.schema_version < migrations.LATEST:
+            from paincoach.db.upgrade import upgrade
+
+            upgrade(engine, path, found.schema_version)
+        for sidecar in paths.sidecar_paths(path):
+            paths.make_private(sidecar)
+        return cls(path, engine, schema_version=migrations.LATEST)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; it sees one consistent snapshot."""
+        with storage_errors(self.path), Session(self._engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose changes are committed together, or not at all."""
+        if self.read_only:
+            raise TooNewDatabaseError(self.read_only_reason)
+        with (
+            storage_errors(self.path),
+            Session(self._write_engine, expire_on_commit=False) as session,
+        ):
+            yield session
+            session.commit()
+
+    @contextmanager
+    def connection(self, *, write: bool = False) -> Iterator[Connection]:
+        """A Core connection in a transaction, for raw SQL (checks, backups, migrations)."""
+        engine = self._write_engine if write else self._engine
+        with storage_errors(self.path), engine.begin() as conn:
+            yield conn
+
+    def close(self) -> None:
+        """Release every connection (the file stays as it is)."""
+        self._engine.dispose()
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"{path} is not a paincoach journal (it is not a SQLite database). "
+            "Nothing was changed. Move it aside, or use --home to choose another folder."
+        )
+
+
+def probe(path: Path) -> Probe:
+    """Check a file's integrity and read its schema version, without writing to it."""
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise translate_sqlite_error(exc, path) from exc
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        if [row[0] for row in result] != ["ok"]:
+            first = result[0][0] if result else "no answer"
+            raise DamagedDatabaseError(damaged_message(path, str(first)))
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").fetchone()[
+            0
+        ]
+        return Probe(schema_version=version, application_id=app_id, table_count=tables)
+    except sqlite3.Error as exc:
+        raise translate_sqlite_error(exc, path) from exc
+    finally:
+        conn.close()
+
+
+def damaged_message(path: Path, detail: str) -> str:
+    """What to say when SQLite finds the file damaged."""
+    return (
+        f"The journal {path} is damaged (SQLite found: {detail}). Nothing was changed. "
+        "If you have a backup, move the damaged file aside and copy the backup in its place; "
+        "`paincoach doctor` lists what it finds."
+    )
+
+
+def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+    # NullPool: a connection per session, so no connection outlives its thread or its
+    # transaction, and a crash leaves nothing half-open.
+    engine = create_engine(
+        url,
+        poolclass=NullPool,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Take transactions out of the driver's hands so that `_on_begin` decides how to begin.
+    dbapi_connection.isolation_level = None
+    for pragma in _PRAGMAS:
+        dbapi_connection.execute(pragma)
+
+
+def _on_begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get("paincoach_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")

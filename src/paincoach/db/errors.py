@@ -1,0 +1,65 @@
+"""Turn SQLite's errors into messages a person can act on."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from paincoach.errors import (
+    DamagedDatabaseError,
+    DiskFullError,
+    LockedError,
+    NotADatabaseError,
+    ReadOnlyError,
+    StorageError,
+)
+
+
+def translate_sqlite_error(exc: BaseException, path: Path) -> StorageError:
+    """The `StorageError` that explains a low-level SQLite error."""
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFullError(
+            f"There is no room left to save to {path}. Nothing was lost, but this entry was "
+            "not saved: free some disk space and save again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(
+            f"paincoach cannot write to {path}: the file or its folder is read-only. "
+            "This entry was not saved. Check the folder's permissions, or use --home."
+        )
+    if "locked" in text or "busy" in text:
+        return LockedError(
+            "Another program kept the journal busy for too long, so this entry was not saved. "
+            "Please try again in a moment."
+        )
+    if "not a database" in text or "file is encrypted" in text:
+        return NotADatabaseError(
+            f"{path} is not a paincoach journal (it is not a readable SQLite database). "
+            "Nothing was changed. Move it aside, or use --home to choose another folder."
+        )
+    if "malformed" in text or "corrupt" in text:
+        from paincoach.db.engine import damaged_message
+
+        return DamagedDatabaseError(damaged_message(path, str(exc)))
+    if "unable to open" in text:
+        return StorageError(
+            f"paincoach cannot open {path}. Check that the folder exists and that you may "
+            "write to it, or use --home to choose another folder."
+        )
+    return StorageError(f"The journal {path} could not be used: {exc}.")
+
+
+@contextmanager
+def storage_errors(path: Path) -> Iterator[None]:
+    """Re-raise SQLite errors inside the block as `StorageError`s."""
+    try:
+        yield
+    except DBAPIError as exc:
+        raise translate_sqlite_error(exc.orig or exc, path) from exc
+    except sqlite3.Error as exc:
+        raise translate_sqlite_error(exc, path) from exc

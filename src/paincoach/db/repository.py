@@ -1,0 +1,199 @@
+"""Queries over the journal tables; rows go in, plain records come out.
+
+Figures are aggregated in SQL by the stored local `day`, bounded by the date range asked
+for, so that a screen costs the same after ten years of entries as after one week.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import func, literal_column, or_, select, union
+from sqlmodel import Session
+
+from paincoach.db.models import ActivityRow, CheckInRow, SettingRow
+from paincoach.records import Activity, CheckIn, DayFigures
+from paincoach.when import parse_moment
+
+
+def checkin_from_row(row: CheckInRow) -> CheckIn:
+    """A plain record from a check-in row."""
+    return CheckIn(
+        uid=row.uid,
+        at=parse_moment(row.at),
+        day=date.fromisoformat(row.day),
+        pain=row.pain,
+        mood=row.mood,
+        sleep=row.sleep,
+        areas=tuple(json.loads(row.areas)),
+        tags=tuple(json.loads(row.tags)),
+        note=row.note,
+    )
+
+
+def activity_from_row(row: ActivityRow) -> Activity:
+    """A plain record from an activity row."""
+    return Activity(
+        uid=row.uid,
+        at=parse_moment(row.at),
+        day=date.fromisoformat(row.day),
+        name=row.name,
+        minutes=row.minutes,
+        effort=row.effort,
+        paced=bool(row.paced),
+        note=row.note,
+    )
+
+
+def checkins_on(session: Session, day: date) -> list[CheckIn]:
+    """Check-ins of one local day, oldest first."""
+    stmt = select(CheckInRow).where(CheckInRow.day == day.isoformat()).order_by(CheckInRow.at)  # type: ignore[arg-type]
+    return [checkin_from_row(row) for row in session.scalars(stmt)]
+
+
+def activities_on(session: Session, day: date) -> list[Activity]:
+    """Activities of one local day, oldest first."""
+    stmt = select(ActivityRow).where(ActivityRow.day == day.isoformat()).order_by(ActivityRow.at)  # type: ignore[arg-type]
+    return [activity_from_row(row) for row in session.scalars(stmt)]
+
+
+def daily_figures(session: Session, first: date, last: date) -> dict[date, DayFigures]:
+    """Per-day figures for the days from `first` to `last` that have entries."""
+    lo, hi = first.isoformat(), last.isoformat()
+    pain_rows = session.execute(
+        select(
+            CheckInRow.day,
+            func.count(),
+            func.avg(CheckInRow.pain),
+            func.min(CheckInRow.pain),
+            func.max(CheckInRow.pain),
+            func.avg(CheckInRow.mood),
+            func.avg(CheckInRow.sleep),
+        )
+        .where(CheckInRow.day.between(lo, hi))  # type: ignore[attr-defined]
+        .group_by(CheckInRow.day)
+    ).all()
+    activity_rows = session.execute(
+        select(ActivityRow.day, func.count(), func.sum(ActivityRow.minutes))
+        .where(ActivityRow.day.between(lo, hi))  # type: ignore[attr-defined]
+        .group_by(ActivityRow.day)
+    ).all()
+    figures: dict[date, DayFigures] = {}
+    for day_text, count, avg, low, high, mood, sleep in pain_rows:
+        day = date.fromisoformat(day_text)
+        figures[day] = DayFigures(day, count, avg, low, high, mood, sleep)
+    for day_text, count, minutes in activity_rows:
+        day = date.fromisoformat(day_text)
+        base = figures.get(day, DayFigures(day))
+        figures[day] = DayFigures(
+            day,
+            base.checkins,
+            base.pain_avg,
+            base.pain_min,
+            base.pain_max,
+            base.mood_avg,
+            base.sleep_avg,
+            count,
+            int(minutes or 0),
+        )
+    return figures
+
+
+def days_with_entries(session: Session, before: date | None, limit: int) -> list[date]:
+    """Up to `limit` days that have any entry, newest first, strictly before `before`."""
+    checkin_days = select(CheckInRow.day.label("day"))  # type: ignore[attr-defined]
+    activity_days = select(ActivityRow.day.label("day"))  # type: ignore[attr-defined]
+    if before is not None:
+        checkin_days = checkin_days.where(CheckInRow.day < before.isoformat())
+        activity_days = activity_days.where(ActivityRow.day < before.isoformat())
+    both = union(checkin_days, activity_days).subquery()
+    stmt = select(both.c.day).order_by(both.c.day.desc()).limit(limit)
+    return [date.fromisoformat(text) for text in session.scalars(stmt)]
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_checkins(session: Session, term: str, limit: int) -> list[CheckIn]:
+    """Check-ins whose note, tags or areas contain `term`, newest first."""
+    pattern = _like(term)
+    stmt = (
+        select(CheckInRow)
+        .where(
+            or_(
+                CheckInRow.note.like(pattern, escape="\\"),  # type: ignore[attr-defined]
+                CheckInRow.tags.like(pattern, escape="\\"),  # type: ignore[attr-defined]
+                CheckInRow.areas.like(pattern, escape="\\"),  # type: ignore[attr-defined]
+            )
+        )
+        .order_by(CheckInRow.day.desc(), CheckInRow.at.desc())  # type: ignore[attr-defined]
+        .limit(limit)
+    )
+    return [checkin_from_row(row) for row in session.scalars(stmt)]
+
+
+def search_activities(session: Session, term: str, limit: int) -> list[Activity]:
+    """Activities whose name or note contains `term`, newest first."""
+    pattern = _like(term)
+    stmt = (
+        select(ActivityRow)
+        .where(
+            or_(
+                ActivityRow.note.like(pattern, escape="\\"),  # type: ignore[attr-defined]
+                ActivityRow.name.like(pattern, escape="\\"),  # type: ignore[attr-defined]
+            )
+        )
+        .order_by(ActivityRow.day.desc(), ActivityRow.at.desc())  # type: ignore[attr-defined]
+        .limit(limit)
+    )
+    return [activity_from_row(row) for row in session.scalars(stmt)]
+
+
+def recent_activity_names(session: Session, limit: int) -> list[str]:
+    """Activity names used before, most recently used first."""
+    stmt = (
+        select(ActivityRow.name)
+        .group_by(ActivityRow.name)
+        .order_by(func.max(ActivityRow.at).desc())
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def used_labels(session: Session, column: str, limit: int) -> list[str]:
+    """Pain areas or tags used before (`column` is 'areas' or 'tags'), most used first."""
+    if column not in ("areas", "tags"):
+        raise ValueError(column)
+    each = func.json_each(literal_column(f"checkins.{column}")).table_valued("value")
+    stmt = (
+        select(each.c.value)
+        .select_from(CheckInRow)
+        .join(each, literal_column("1") == literal_column("1"))
+        .group_by(each.c.value)
+        .order_by(func.count().desc(), each.c.value)
+        .limit(limit)
+    )
+    return [str(value) for value in session.scalars(stmt)]
+
+
+def get_settings(session: Session) -> dict[str, object]:
+    """Every stored setting, decoded from JSON."""
+    return {row.key: json.loads(row.value) for row in session.scalars(select(SettingRow))}
+
+
+def put_settings(session: Session, values: dict[str, object]) -> None:
+    """Store the given settings (others stay as they are)."""
+    for key, value in values.items():
+        session.merge(SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
+
+
+def rows_by_uid(session: Session, uid: str) -> Sequence[CheckInRow | ActivityRow]:
+    """The check-in or activity with this uid (empty when there is none)."""
+    found: list[CheckInRow | ActivityRow] = []
+    found.extend(session.scalars(select(CheckInRow).where(CheckInRow.uid == uid)))  # type: ignore[arg-type]
+    found.extend(session.scalars(select(ActivityRow).where(ActivityRow.uid == uid)))  # type: ignore[arg-type]
+    return found

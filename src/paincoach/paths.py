@@ -1,0 +1,58 @@
+"""Where paincoach keeps its files, and keeping them private."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+ENV_HOME = "PAINCOACH_HOME"
+DB_NAME = "paincoach.db"
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+
+def resolve_home(cli_home: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: `--home`, else `PAINCOACH_HOME`, else the platform's data folder."""
+    if cli_home:
+        return Path(cli_home).expanduser().resolve()
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser().resolve()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("paincoach", appauthor=False))
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable by the owner only; keep an existing folder as is."""
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+        path.chmod(PRIVATE_DIR)  # mkdir's mode is filtered by the umask
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Restrict an existing file to its owner (0600); a missing file is fine."""
+    with contextlib.suppress(FileNotFoundError):
+        path.chmod(PRIVATE_FILE)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600 before anything else writes to it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    os.close(fd)
+
+
+def database_path(home: Path) -> Path:
+    """The journal database inside `home`."""
+    return home / DB_NAME
+
+
+def sidecar_paths(db_path: Path) -> list[Path]:
+    """The database file with its WAL and shared-memory companions."""
+    return [
+        db_path,
+        db_path.with_name(db_path.name + "-wal"),
+        db_path.with_name(db_path.name + "-shm"),
+    ]

@@ -1,0 +1,100 @@
+"""Help now: emergency and crisis lines, the person's own contacts, and safety wording.
+
+The lines come only from the bundled `crisis_lines.toml` (never from user content), so
+nothing a person adds can hide or replace them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from paincoach.resources import data_dir
+
+IMMEDIATE_DANGER = (
+    "If you or someone else is in immediate danger, call your local emergency number now."
+)
+NOT_MEDICAL_CARE = (
+    "paincoach is a self-help journal. It is not medical care and cannot respond in an emergency."
+)
+LOW_MOOD_CARD = (
+    "That sounds like a really hard time. Your check-in is saved. If things feel too much, "
+    "you do not have to manage alone: Help now lists people you can talk to, any time."
+)
+LOW_MOOD_MAX = 1
+ANY_REGION = "*"
+DEFAULT_REGION = "INT"
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A place with its emergency number."""
+
+    code: str
+    name: str
+    emergency: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisLine:
+    """A crisis or support line, with where the number came from and when it was checked."""
+
+    region: str
+    name: str
+    number: str
+    how: str
+    source: str
+    checked: date
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisDirectory:
+    """All regions and lines shipped with paincoach."""
+
+    regions: tuple[Region, ...]
+    lines: tuple[CrisisLine, ...]
+
+    def region(self, code: str) -> Region:
+        """The region with this code, or the catch-all region."""
+        by_code = {region.code: region for region in self.regions}
+        return by_code.get(code) or by_code[DEFAULT_REGION]
+
+    def lines_for(self, code: str) -> list[CrisisLine]:
+        """Lines for a region, followed by those that serve everywhere."""
+        code = self.region(code).code
+        return [line for line in self.lines if line.region == code] + [
+            line for line in self.lines if line.region == ANY_REGION
+        ]
+
+
+def crisis_lines_path() -> Path:
+    """The bundled crisis-line file."""
+    return data_dir() / "crisis_lines.toml"
+
+
+def load_directory(path: Path | None = None) -> CrisisDirectory:
+    """Read the crisis-line file (a broken file is a build error, so it raises)."""
+    with (path or crisis_lines_path()).open("rb") as handle:
+        raw = tomllib.load(handle)
+    regions = tuple(
+        Region(item["code"], item["name"], item["emergency"]) for item in raw["regions"]
+    )
+    lines = tuple(
+        CrisisLine(
+            item["region"],
+            item["name"],
+            item["number"],
+            item["how"],
+            item["source"],
+            item["checked"],
+        )
+        for item in raw["lines"]
+    )
+    return CrisisDirectory(regions, lines)
+
+
+def is_low_mood(mood: int | None) -> bool:
+    """A mood of 0 or 1 calls for a gentle word about Help now."""
+    return mood is not None and mood <= LOW_MOOD_MAX
