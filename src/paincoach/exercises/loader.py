@@ -1,0 +1,167 @@
+"""Loading the exercise library: bundled files plus the user's, where a user `id` overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from paincoach.exercises.lists import ListStore
+from paincoach.exercises.model import KINDS, Exercise, Origin
+from paincoach.exercises.problems import LoadWarning
+from paincoach.exercises.validate import check_file
+from paincoach.resources import data_dir
+
+USER_FOLDER = "exercises"
+
+
+@dataclass
+class Library:
+    """The loaded exercises by id, and the warnings about files that were skipped."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    warnings: list[LoadWarning] = field(default_factory=list)
+    overridden: dict[str, Path] = field(default_factory=dict)  # id → bundled file replaced
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        """The exercise with this id, if loaded."""
+        return self.exercises.get(exercise_id)
+
+    def sorted(self) -> list[Exercise]:
+        """Exercises grouped by kind (in `KINDS` order), then by title."""
+        return sorted(self.exercises.values(), key=_library_order)
+
+    def by_kind(self) -> dict[str, list[Exercise]]:
+        """Exercises grouped by kind, each group sorted by title."""
+        groups: dict[str, list[Exercise]] = {}
+        for exercise in self.sorted():
+            groups.setdefault(exercise.kind, []).append(exercise)
+        return groups
+
+
+def _library_order(exercise: Exercise) -> tuple[int, str, str]:
+    rank = KINDS.index(exercise.kind) if exercise.kind in KINDS else len(KINDS)
+    return rank, exercise.title.casefold(), exercise.id
+
+
+def exercise_files(folder: Path) -> list[Path]:
+    """The `*.toml` files directly in `folder`, sorted (hidden files are left out)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".") and p.is_file())
+
+
+def load_library(home: Path | None = None, data: Path | None = None) -> Library:
+    """Load bundled exercises, then `<home>/exercises/*.toml` over them.
+
+    A file with problems is skipped and its problems become warnings; the rest still load.
+    A user file with the id of a bundled exercise replaces it; two files of the same origin
+    with one id are a problem, and the later file (by name) is skipped.
+    """
+    data = data or data_dir()
+    lists = ListStore(data)
+    library = Library()
+    _load_into(library, exercise_files(data / "exercises"), lists, "bundled")
+    if home is not None:
+        folder = home / USER_FOLDER
+        if folder.exists() and not folder.is_dir():
+            library.warnings.append(
+                LoadWarning(folder, None, None, "expected a folder of .toml files")
+            )
+        _load_into(library, exercise_files(folder), lists, "user")
+    return library
+
+
+def _load_into(library: Library, paths: list[Path], lists: ListStore, origin: Origin) -> None:
+    for path in paths:
+        exercise, problems = check_file(path, lists, origin)
+        library.warnings += problems
+        if exercise is None:
+            continue
+        previous = library.exercises.get(exercise.id)
+        if previous is not None and previous.origin == origin:
+            library.warnings.append(_duplicate(exercise, previous))
+            continue
+        if previous is not None and previous.path is not None:
+            library.overridden[exercise.id] = previous.path
+        library.exercises[exercise.id] = exercise
+
+
+def _duplicate(exercise: Exercise, previous: Exercise) -> LoadWarning:
+    other = previous.path.name if previous.path else "another file"
+    assert exercise.path is not None  # set by the validator for every loaded file
+    return LoadWarning(
+        exercise.path, 1, "id", f'duplicate id "{exercise.id}": already used by {other}'
+    )
+
+
+def check_paths(paths: Iterable[Path], data: Path | None = None) -> list[LoadWarning]:
+    """Every problem in the given files and folders (`paincoach exercises check PATH…`).
+
+    Folders are checked file by file (`*.toml`); ids must be unique across everything
+    checked. An empty result means all is well; the CLI exits 2 on any problem.
+    """
+    lists = ListStore(data or data_dir())
+    problems: list[LoadWarning] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            files = exercise_files(path)
+            if not files:
+                problems.append(LoadWarning(path, None, None, "no .toml files in this folder"))
+        elif path.exists():
+            files = [path]
+        else:
+            problems.append(LoadWarning(path, None, None, "no such file or folder"))
+            files = []
+        for file in files:
+            problems += _check_one(file, lists, seen)
+    return problems
+
+
+def _check_one(path: Path, lists: ListStore, seen: dict[str, Path]) -> list[LoadWarning]:
+    exercise, problems = check_file(path, lists, "user")
+    if exercise is None:
+        return problems
+    if exercise.id in seen and seen[exercise.id].resolve() != path.resolve():
+        where = seen[exercise.id]
+        return [
+            LoadWarning(path, 1, "id", f'duplicate id "{exercise.id}": already used by {where}')
+        ]
+    seen.setdefault(exercise.id, path)
+    return []
+
+
+@dataclass(frozen=True)
+class ExerciseInfo:
+    """One row of `paincoach exercises list`."""
+
+    id: str
+    title: str
+    kind: str
+    minutes: int
+    summary: str
+    origin: Origin
+    path: Path | None
+    overrides: bool  # a user file replacing a bundled exercise
+
+
+def list_exercises(
+    home: Path | None = None, data: Path | None = None
+) -> tuple[list[ExerciseInfo], list[LoadWarning]]:
+    """Rows for `paincoach exercises list` (library order) and the load warnings."""
+    library = load_library(home, data)
+    rows = [
+        ExerciseInfo(
+            e.id,
+            e.title,
+            e.kind,
+            e.minutes,
+            e.summary,
+            e.origin,
+            e.path,
+            e.id in library.overridden,
+        )
+        for e in library.sorted()
+    ]
+    return rows, library.warnings
