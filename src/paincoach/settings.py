@@ -1,13 +1,18 @@
-"""The person's settings: stored in the journal, read as one typed object."""
+"""The person's settings: stored in the journal, read as one typed object.
+
+The ORM is imported only inside the load and save functions, so the app can hold a
+`Settings` before the journal is open.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from paincoach.db import repository as repo
-from paincoach.db.engine import Database
 from paincoach.errors import InputError
+
+if TYPE_CHECKING:
+    from paincoach.db.engine import Database
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEFAULT_THEME = "textual-dark"
@@ -70,6 +75,8 @@ def _decode(raw: dict[str, object]) -> Settings:
 
 def load_settings(db: Database) -> Settings:
     """The stored settings, with defaults for anything not set."""
+    from paincoach.db import repository as repo
+
     with db.read() as session:
         return _decode(repo.get_settings(session))
 
@@ -79,6 +86,8 @@ def save_settings(db: Database, settings: Settings) -> Settings:
     settings.check()
     values = asdict(settings)
     values["contacts"] = [asdict(contact) for contact in settings.contacts]
+    from paincoach.db import repository as repo
+
     with db.write() as session:
         repo.put_settings(session, values)
     return settings

@@ -1,0 +1,223 @@
+"""The paincoach Textual app: screens, app-wide keys and the command palette.
+
+The app draws its first screen before the journal is opened: opening (and importing the
+ORM) happens in a worker thread, and screens show their data when it arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from paincoach.errors import PaincoachError
+from paincoach.screens.messages import JournalChanged
+from paincoach.services import Services
+from paincoach.settings import Settings
+from paincoach.when import now_local
+from paincoach.widgets.too_small import TooSmallNotice, too_small
+
+
+class PaincoachApp(App[None]):
+    """A coping journal for living with chronic pain."""
+
+    TITLE = "paincoach"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding(
+            "f1",
+            "help_now",
+            "Help now",
+            priority=True,
+            id="app.help_now",
+            tooltip="Crisis lines, emergency numbers and your own contacts",
+        ),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit", tooltip="Close paincoach"),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = Settings()
+        self.unexpected_errors: list[BaseException] = []
+
+    # -- start-up -----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Show Today at once; open the journal behind it."""
+        from paincoach.screens.today import TodayScreen
+
+        self.push_screen(TodayScreen())
+        self._start()
+
+    @work(thread=True, exclusive=True, group="startup", exit_on_error=False)
+    def _start(self) -> None:
+        try:
+            settings = self.services.settings()
+        except PaincoachError as exc:
+            self.call_from_thread(self._open_failed, exc)
+            return
+        self.call_from_thread(self._opened, settings)
+
+    def _opened(self, settings: Settings) -> None:
+        self.apply_settings(settings)
+        if self.services.db.read_only:
+            self.notify(
+                self.services.db.read_only_reason, severity="warning", timeout=15, markup=False
+            )
+        if settings.acknowledged_at is None:
+            from paincoach.screens.first_run import FirstRunScreen
+
+            self.push_screen(FirstRunScreen())
+
+    def _open_failed(self, error: PaincoachError) -> None:
+        from paincoach.screens.problem import ProblemScreen
+
+        self.push_screen(ProblemScreen(error.message))
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings (theme now; others as screens read them)."""
+        self.settings = settings
+        if settings.theme in self.available_themes and settings.theme != self.theme:
+            self.theme = settings.theme
+
+    # -- size ---------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover the screen with a notice while the terminal is too small."""
+        width, height = event.size
+        self.set_class(too_small(width, height), "-too-small")
+        for screen in self.screen_stack:
+            for notice in screen.query(TooSmallNotice):
+                notice.update_size(width, height)
+
+    # -- app-wide actions -----------------------------------------------------------
+
+    def action_help_now(self) -> None:
+        """Open Help now (once, from anywhere)."""
+        from paincoach.screens.help_now import HelpNowDialog
+
+        if not isinstance(self.screen, HelpNowDialog):
+            self.push_screen(HelpNowDialog())
+
+    def action_check_in(self) -> None:
+        """Record a check-in."""
+        from paincoach.screens.checkin import CheckInDialog
+
+        self.push_screen(CheckInDialog(), self._after_checkin)
+
+    def _after_checkin(self, saved: object) -> None:
+        if saved is None:
+            return
+        self.journal_changed()
+        from paincoach.records import CheckIn
+        from paincoach.safety import LOW_MOOD_CARD, is_low_mood
+
+        if isinstance(saved, CheckIn) and is_low_mood(saved.mood):
+            self.notify(
+                LOW_MOOD_CARD + " Press F1 for Help now.",
+                title="Check-in saved",
+                timeout=20,
+                markup=False,
+            )
+        else:
+            self.notify("Check-in saved.", timeout=3)
+
+    def action_log_activity(self) -> None:
+        """Record an activity."""
+        from paincoach.screens.activity import ActivityDialog
+
+        self.push_screen(ActivityDialog(), self._after_activity)
+
+    def _after_activity(self, saved: object) -> None:
+        if saved is not None:
+            self.journal_changed()
+            self.notify("Activity saved.", timeout=3)
+
+    def action_history(self) -> None:
+        """Open History."""
+        from paincoach.screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def action_open_settings(self) -> None:
+        """Open Settings."""
+        from paincoach.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def action_refresh(self) -> None:
+        """Reload what the screens show (e.g. after logging from the command line)."""
+        self.journal_changed()
+
+    def journal_changed(self) -> None:
+        """Tell every open screen that entries changed."""
+        for screen in self.screen_stack:
+            screen.post_message(JournalChanged())
+
+    # -- problems -------------------------------------------------------------------
+
+    def show_problem(self, error: PaincoachError) -> None:
+        """Show an expected problem as a notification that stays long enough to read."""
+        self.notify(
+            error.message,
+            title="Not saved" if "saved" in error.message else "",
+            severity="error",
+            timeout=12,
+            markup=False,
+        )
+
+    def report_unexpected(self, error: BaseException) -> None:
+        """A bug: say so kindly, keep the app running, and remember it for tests."""
+        self.unexpected_errors.append(error)
+        self.log.error(repr(error))
+        self.notify(
+            f"Something went wrong ({type(error).__name__}). Anything you saw saved is safe.",
+            severity="error",
+            timeout=12,
+            markup=False,
+        )
+
+    # -- command palette ------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every main action, searchable in the command palette."""
+        yield SystemCommand(
+            "Help now", "Crisis lines, emergency numbers and your contacts", self.action_help_now
+        )
+        yield SystemCommand(
+            "Check in", "Record pain, mood, sleep, areas, tags and a note", self.action_check_in
+        )
+        yield SystemCommand(
+            "Log an activity", "Record what you did and for how long", self.action_log_activity
+        )
+        yield SystemCommand(
+            "History", "Past days, search, edit and delete entries", self.action_history
+        )
+        yield SystemCommand(
+            "Settings", "Theme, week start, region, contacts, motion", self.action_open_settings
+        )
+        yield SystemCommand("Refresh", "Reload entries saved elsewhere", self.action_refresh)
+        yield from super().get_system_commands(screen)
+
+
+def create_app(home: Path, *, clock: Callable[[], datetime] = now_local) -> PaincoachApp:
+    """Build the app for a data folder (no I/O happens until it runs)."""
+    return PaincoachApp(Services(home, clock))
+
+
+def run_app(home: Path) -> int:
+    """Run the app in the terminal; returns an exit status."""
+    app = create_app(home)
+    try:
+        app.run()
+    finally:
+        app.services.close()
+    return 0 if not app.unexpected_errors else 1

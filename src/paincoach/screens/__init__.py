@@ -1,0 +1,1 @@
+"""Screens: they present plain records and dispatch to services, nothing more."""

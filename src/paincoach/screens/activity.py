@@ -1,0 +1,136 @@
+"""The activity form: what, how long, how hard, paced or not, and a note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+
+from paincoach.records import RATING_LABELS, Activity, ActivityDraft, check_minutes
+from paincoach.screens.form import FORM_BINDINGS, EntryForm
+from paincoach.services import Services
+from paincoach.when import parse_when
+from paincoach.widgets.marked import TickBox
+from paincoach.widgets.rating import RatingInput
+
+
+class ActivityDialog(EntryForm):
+    """Record or change an activity."""
+
+    BINDINGS = FORM_BINDINGS
+    FIELD_WIDGETS = {
+        "when": "when",
+        "name": "name",
+        "minutes": "minutes",
+        "effort": "effort",
+        "note": "note",
+    }
+
+    def __init__(self, existing: Activity | None = None) -> None:
+        super().__init__()
+        self.existing = existing
+
+    def compose(self) -> ComposeResult:
+        """The fields in the order people answer them."""
+        old = self.existing
+        with Vertical(classes="dialog form"):
+            yield Static("Edit activity" if old else "Log an activity", classes="dialog-title")
+            with VerticalScroll():
+                with Horizontal(classes="field-row"):
+                    yield Label("What", classes="field-label")
+                    yield Input(
+                        old.name if old else "",
+                        id="name",
+                        compact=True,
+                        placeholder="e.g. walk, gardening, housework",
+                    )
+                with Horizontal(classes="field-row"):
+                    yield Label("Minutes", classes="field-label")
+                    yield Input(
+                        str(old.minutes) if old else "",
+                        id="minutes",
+                        type="integer",
+                        compact=True,
+                        placeholder="1 to 1440",
+                    )
+                with Horizontal(classes="field-row"):
+                    yield Label("When", classes="field-label")
+                    yield Input(
+                        old.at.strftime("%Y-%m-%d %H:%M") if old else "now",
+                        id="when",
+                        compact=True,
+                        placeholder="now, today 10:00, yesterday 15:30",
+                    )
+                yield RatingInput(
+                    "Effort",
+                    *RATING_LABELS["effort"],
+                    value=old.effort if old else None,
+                    id="effort",
+                )
+                yield TickBox(
+                    "Paced: planned, with breaks, stopped on time",
+                    value=old.paced if old else False,
+                    id="paced",
+                )
+                yield Label("Note", classes="field-label wide")
+                yield TextArea(old.note if old else "", id="note", soft_wrap=True)
+            yield Static("", id="form-error", classes="form-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save (Ctrl+S)", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the name and fetch earlier names for suggestions."""
+        self.query_one("#form-error", Static).display = False
+        self.query_one("#name", Input).focus()
+        self.remember_initial_state()
+        self.call_service(
+            lambda services: services.journal.activity_names(), self._suggest, group="names"
+        )
+
+    def _suggest(self, names: list[str]) -> None:
+        self.query_one("#name", Input).suggester = SuggestFromList(names, case_sensitive=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves on from the name, and saves from the other fields."""
+        if event.input.id == "name":
+            self.query_one("#minutes", Input).focus()
+        else:
+            self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save or cancel."""
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_leave()
+
+    def form_state(self) -> object:
+        """Everything typed so far."""
+        return (
+            self.query_one("#name", Input).value,
+            self.query_one("#minutes", Input).value,
+            self.query_one("#when", Input).value,
+            self.query_one("#effort", RatingInput).value,
+            self.query_one("#paced", TickBox).value,
+            self.query_one("#note", TextArea).text,
+        )
+
+    def build_save(self) -> Callable[[Services], object]:
+        """Check the form and return the call that saves it."""
+        draft = ActivityDraft(
+            at=parse_when(self.query_one("#when", Input).value, now=self.services.clock()),
+            name=self.query_one("#name", Input).value,
+            minutes=check_minutes(self.query_one("#minutes", Input).value),
+            effort=self.query_one("#effort", RatingInput).value,
+            paced=self.query_one("#paced", TickBox).value,
+            note=self.query_one("#note", TextArea).text,
+        )
+        if self.existing is None:
+            return lambda services: services.journal.add_activity(draft)
+        uid = self.existing.uid
+        return lambda services: services.journal.update_activity(uid, draft)

@@ -1,0 +1,90 @@
+"""What every paincoach screen shares: service calls off the UI thread, and the size notice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual import events, on
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from paincoach.errors import PaincoachError
+from paincoach.widgets.too_small import TooSmallNotice
+
+if TYPE_CHECKING:
+    from paincoach.app import PaincoachApp
+    from paincoach.services import Services
+
+T = TypeVar("T")
+ResultT = TypeVar("ResultT")
+
+
+class ServiceCalls:
+    """Run service calls in a worker thread and hand the result back on the UI thread."""
+
+    @property
+    def paincoach(self) -> PaincoachApp:
+        """The running app, typed."""
+        return self.app  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def services(self) -> Services:
+        """The app's services (journal, settings, safety)."""
+        return self.paincoach.services
+
+    def call_service(
+        self,
+        job: Callable[[Services], T],
+        done: Callable[[T], Any],
+        *,
+        group: str = "service",
+        failed: Callable[[PaincoachError], Any] | None = None,
+    ) -> None:
+        """Run `job(services)` off the UI thread, then `done(result)` or `failed(error)` on it."""
+        app = self.paincoach
+        services = self.services
+        on_error = failed or app.show_problem
+
+        def work() -> None:
+            try:
+                result = job(services)
+            except PaincoachError as exc:
+                app.call_from_thread(on_error, exc)
+                return
+            except Exception as exc:  # a bug: report it kindly instead of crashing the journal
+                app.call_from_thread(app.report_unexpected, exc)
+                return
+            app.call_from_thread(done, result)
+
+        self.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=False)  # type: ignore[attr-defined]
+
+
+class SizeNotice:
+    """Mounts the too-small notice on every screen."""
+
+    @on(events.Mount)
+    def _mount_size_notice(self) -> None:
+        notice = TooSmallNotice()
+        self.mount(notice)  # type: ignore[attr-defined]
+        width, height = self.app.size  # type: ignore[attr-defined]
+        notice.update_size(width, height)
+
+
+class PaincoachScreen(SizeNotice, ServiceCalls, Screen[ResultT]):
+    """A full screen."""
+
+
+class PaincoachDialog(SizeNotice, ServiceCalls, ModalScreen[ResultT]):
+    """A modal dialog over the current screen."""
+
+    # The app's F1 works everywhere; this only puts it in the dialog's footer too.
+    BINDINGS = [
+        Binding(
+            "f1",
+            "app.help_now",
+            "Help now",
+            id="dialog.help_now",
+            tooltip="Crisis lines, emergency numbers and your own contacts",
+        )
+    ]

@@ -1,0 +1,184 @@
+"""The check-in form: pain (needed), mood, sleep, pain areas, tags and a note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+
+from paincoach.errors import InputError
+from paincoach.records import RATING_LABELS, CheckIn, CheckInDraft
+from paincoach.screens.form import FORM_BINDINGS, EntryForm
+from paincoach.services import Services
+from paincoach.when import parse_when
+from paincoach.widgets.marked import MarkedSelectionList
+from paincoach.widgets.rating import RatingInput
+
+AREA_CHOICES = 40
+
+
+def when_text(entry_at: object, *, editing: bool) -> str:
+    """The When field's starting text."""
+    return entry_at.strftime("%Y-%m-%d %H:%M") if editing else "now"  # type: ignore[attr-defined]
+
+
+class CheckInDialog(EntryForm):
+    """Record or change a check-in."""
+
+    BINDINGS = FORM_BINDINGS
+    FIELD_WIDGETS = {
+        "when": "when",
+        "pain": "pain",
+        "mood": "mood",
+        "sleep": "sleep",
+        "pain areas": "new-area",
+        "tags": "tags",
+        "note": "note",
+    }
+
+    def __init__(self, existing: CheckIn | None = None) -> None:
+        super().__init__()
+        self.existing = existing
+        self._choices: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        """The fields, top to bottom in the order people answer them."""
+        old = self.existing
+        with Vertical(classes="dialog form"):
+            yield Static("Edit check-in" if old else "Check in", classes="dialog-title")
+            with VerticalScroll():
+                with Horizontal(classes="field-row"):
+                    yield Label("When", classes="field-label")
+                    yield Input(
+                        when_text(old.at, editing=True) if old else "now",
+                        id="when",
+                        compact=True,
+                        placeholder="now, today 08:30, yesterday 21:00, 2026-11-26 08:30",
+                    )
+                yield RatingInput(
+                    "Pain",
+                    *RATING_LABELS["pain"],
+                    value=old.pain if old else None,
+                    required=True,
+                    id="pain",
+                )
+                yield RatingInput(
+                    "Mood", *RATING_LABELS["mood"], value=old.mood if old else None, id="mood"
+                )
+                yield RatingInput(
+                    "Sleep quality",
+                    *RATING_LABELS["sleep"],
+                    value=old.sleep if old else None,
+                    id="sleep",
+                )
+                yield Label("Where is the pain? (Space to choose)", classes="field-label wide")
+                yield MarkedSelectionList(id="areas")
+                yield Input(id="new-area", placeholder="Add another area, then Enter", compact=True)
+                with Horizontal(classes="field-row"):
+                    yield Label("Tags", classes="field-label")
+                    yield Input(
+                        ", ".join(old.tags) if old else "",
+                        id="tags",
+                        compact=True,
+                        placeholder="comma separated, e.g. cold, stress",
+                    )
+                yield Label("Note", classes="field-label wide")
+                yield TextArea(
+                    old.note if old else "", id="note", soft_wrap=True, show_line_numbers=False
+                )
+            yield Static("", id="form-error", classes="form-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save (Ctrl+S)", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus pain, and fetch the area choices."""
+        self.query_one("#form-error", Static).display = False
+        self.query_one("#pain", RatingInput).focus()
+        chosen = list(self.existing.areas) if self.existing else []
+        self._fill_areas([], chosen)
+        self.remember_initial_state()
+        self.call_service(
+            self._area_choices,
+            lambda areas: self._fill_areas(areas, self._chosen_areas()),
+            group="areas",
+        )
+
+    @staticmethod
+    def _area_choices(services: Services) -> list[str]:
+        from paincoach.lists import body_areas
+
+        return [*body_areas(), *services.journal.used_areas(AREA_CHOICES)]
+
+    def _chosen_areas(self) -> list[str]:
+        return list(self.query_one("#areas", MarkedSelectionList).selected)
+
+    def _fill_areas(self, choices: list[str], chosen: list[str]) -> None:
+        areas = self.query_one("#areas", MarkedSelectionList)
+        seen: dict[str, str] = {}
+        for area in [*choices, *chosen]:
+            seen.setdefault(area.casefold(), area)
+        chosen_keys = {area.casefold() for area in chosen}
+        self._choices = list(seen.values())
+        areas.clear_options()
+        areas.add_options([(Content(area), area, key in chosen_keys) for key, area in seen.items()])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in 'add another area' adds it, chosen; Enter elsewhere saves."""
+        if event.input.id != "new-area":
+            self.action_save()
+            return
+        area = " ".join(event.value.split())
+        if area:
+            self._fill_areas(self._choices, [*self._chosen_areas(), area])
+            event.input.value = ""
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save or cancel."""
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_leave()
+
+    def form_state(self) -> object:
+        """Everything typed so far."""
+        return (
+            self.query_one("#when", Input).value,
+            self.query_one("#pain", RatingInput).value,
+            self.query_one("#mood", RatingInput).value,
+            self.query_one("#sleep", RatingInput).value,
+            tuple(sorted(self._chosen_areas())),
+            self.query_one("#new-area", Input).value,
+            self.query_one("#tags", Input).value,
+            self.query_one("#note", TextArea).text,
+        )
+
+    def build_save(self) -> Callable[[Services], object]:
+        """Check the form and return the call that saves it."""
+        pain = self.query_one("#pain", RatingInput).value
+        if pain is None:
+            raise InputError(
+                "pain", "Please choose your pain from 0 to 10 (type a number, or use the arrows)."
+            )
+        when = parse_when(self.query_one("#when", Input).value, now=self.services.clock())
+        areas = self._chosen_areas()
+        pending_area = self.query_one("#new-area", Input).value.strip()
+        if pending_area:
+            areas.append(pending_area)
+        draft = CheckInDraft(
+            at=when,
+            pain=pain,
+            mood=self.query_one("#mood", RatingInput).value,
+            sleep=self.query_one("#sleep", RatingInput).value,
+            areas=tuple(areas),
+            tags=tuple(self.query_one("#tags", Input).value.split(",")),
+            note=self.query_one("#note", TextArea).text,
+        )
+        if self.existing is None:
+            return lambda services: services.journal.add_checkin(draft)
+        uid = self.existing.uid
+        return lambda services: services.journal.update_checkin(uid, draft)

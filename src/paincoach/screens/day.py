@@ -1,0 +1,126 @@
+"""One day: its entries with full details, to read, edit or delete."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from paincoach.records import CheckIn, DayEntries, Entry
+from paincoach.screens.base import PaincoachScreen
+from paincoach.screens.entry_actions import ENTRY_BINDINGS, EntryActions
+from paincoach.screens.messages import JournalChanged
+from paincoach.terminal import rating
+from paincoach.textsafe import visible
+from paincoach.widgets.entry_table import EntryTable, entry_summary
+
+
+def entry_details(entry: Entry) -> Text:
+    """Everything about one entry, the note in full."""
+    text = Text(f"{entry.at:%A %d %B %Y, %H:%M}\n", style="bold")
+    text.append(entry_summary(entry).plain + "\n")
+    if isinstance(entry, CheckIn):
+        if entry.sleep is not None:
+            text.append(f"Sleep quality {rating(entry.sleep)}\n")
+        if entry.areas:
+            text.append("Pain areas: " + visible(", ".join(entry.areas)) + "\n")
+        if entry.tags:
+            text.append("Tags: " + visible(", ".join(entry.tags)) + "\n")
+    text.append(
+        "\n" + (visible(entry.note) if entry.note else "No note."),
+        style="" if entry.note else "dim",
+    )
+    return text
+
+
+class DayScreen(EntryActions, PaincoachScreen[None]):
+    """A day's entries; the highlighted one is shown in full below."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="day.back", tooltip="Back to History"),
+        *ENTRY_BINDINGS,
+        Binding(
+            "left_square_bracket",
+            "shift(-1)",
+            "Day before",
+            id="day.previous",
+            tooltip="The previous day",
+        ),
+        Binding(
+            "right_square_bracket", "shift(1)", "Day after", id="day.next", tooltip="The next day"
+        ),
+    ]
+
+    def __init__(self, day: date, *, focus_uid: str | None = None) -> None:
+        super().__init__()
+        self.day = day
+        self.focus_uid = focus_uid
+
+    def compose(self) -> ComposeResult:
+        """The day's title, its entries, and the highlighted entry in full."""
+        yield Header(icon="≡")
+        with Vertical(classes="page"):
+            yield Static("", id="day-title", classes="section-title")
+            yield EntryTable(id="day-entries")
+            with VerticalScroll(id="day-detail"):
+                yield Static("", id="day-detail-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the day."""
+        self.query_one(EntryTable).focus()
+        self.load()
+
+    @on(JournalChanged)
+    def load(self) -> None:
+        """Fetch the day's entries."""
+        day = self.day
+        self.call_service(lambda services: services.journal.day(day), self.show_day, group="day")
+
+    def show_day(self, entries: DayEntries) -> None:
+        """Present the entries."""
+        self.sub_title = f"{self.day:%A %d %B %Y}"
+        table = self.query_one(EntryTable)
+        table.show_entries(entries.entries)
+        count = len(entries.entries)
+        self.query_one("#day-title", Static).update(
+            f"{self.day:%A %d %B %Y}: {count} entr{'y' if count == 1 else 'ies'}"
+            if count
+            else f"{self.day:%A %d %B %Y}: nothing recorded on this day"
+        )
+        if self.focus_uid is not None:
+            uids = [entry.uid for entry in entries.entries]
+            if self.focus_uid in uids:
+                table.move_cursor(row=uids.index(self.focus_uid))
+            self.focus_uid = None
+        self._show_detail(table.selected)
+
+    def _show_detail(self, entry: Entry | None) -> None:
+        self.query_one("#day-detail-text", Static).update(entry_details(entry) if entry else "")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted entry in full."""
+        self._show_detail(self.query_one(EntryTable).selected)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter edits the entry."""
+        event.stop()
+        self.action_edit_entry()
+
+    def action_shift(self, days: int) -> None:
+        """Move to the day before or after (not past today)."""
+        target = self.day + timedelta(days=days)
+        if target > self.services.clock().date():
+            self.app.notify("That is in the future.", timeout=2)
+            return
+        self.day = target
+        self.load()
+
+    def action_back(self) -> None:
+        """Back to History."""
+        self.dismiss(None)

@@ -1,0 +1,100 @@
+"""What the check-in and activity forms share: saving, errors and leaving safely."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Static
+
+from paincoach.errors import InputError, PaincoachError
+from paincoach.screens.base import PaincoachDialog
+from paincoach.screens.confirm import ConfirmDialog
+from paincoach.services import Services
+
+FORM_BINDINGS = [
+    Binding("ctrl+s", "save", "Save", priority=True, id="form.save", tooltip="Save and close"),
+    Binding(
+        "escape",
+        "leave",
+        "Cancel",
+        id="form.cancel",
+        tooltip="Close; asks first if you typed something",
+    ),
+]
+
+
+class EntryForm(PaincoachDialog[Any]):
+    """A dialog that saves through a service and closes only once the entry is on disk.
+
+    If saving fails, the form stays open with everything the person typed.
+    """
+
+    #: Maps an `InputError.field` to the widget id to focus.
+    FIELD_WIDGETS: dict[str, str] = {}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._initial_state: object = None
+        self.saving = False
+
+    def form_state(self) -> object:
+        """Everything typed, to tell whether there is anything to lose."""
+        raise NotImplementedError
+
+    def build_save(self) -> Callable[[Services], object]:
+        """Validate the form and return the service call that saves it (raises InputError)."""
+        raise NotImplementedError
+
+    def remember_initial_state(self) -> None:
+        """Call once the form is filled in, so Escape knows what counts as a change."""
+        self._initial_state = self.form_state()
+
+    def show_error(self, message: str) -> None:
+        """Show a problem under the form (plain text)."""
+        error = self.query_one("#form-error", Static)
+        error.update(message)
+        error.display = bool(message)
+
+    def action_save(self) -> None:
+        """Check the form and save it in a worker."""
+        if self.saving:
+            return
+        try:
+            job = self.build_save()
+        except InputError as exc:
+            self.show_error(exc.message)
+            self._focus_field(exc.field)
+            return
+        self.saving = True
+        self.show_error("")
+        self.call_service(job, self._saved, group="save", failed=self._save_failed)
+
+    def _saved(self, saved: object) -> None:
+        self.saving = False
+        self.dismiss(saved)
+
+    def _save_failed(self, error: PaincoachError) -> None:
+        self.saving = False
+        self.show_error(error.message)
+
+    def _focus_field(self, field: str) -> None:
+        widget_id = self.FIELD_WIDGETS.get(field)
+        if widget_id:
+            self.query_one(f"#{widget_id}", Widget).focus()
+
+    def action_leave(self) -> None:
+        """Close, asking first when typed text would be lost."""
+        if self.form_state() == self._initial_state:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog("Discard what you typed?", yes="Discard", no="Keep editing"), answered
+        )

@@ -1,0 +1,85 @@
+"""The services one running app uses, opened lazily and shared between worker threads.
+
+Nothing here imports Textual: screens call these methods from worker threads and get
+plain records back. Opening the journal (and importing the ORM) happens on first use, so
+the app can draw its first frame before paying for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from paincoach.when import now_local
+
+if TYPE_CHECKING:
+    from paincoach.db.engine import Database
+    from paincoach.journal import Journal
+    from paincoach.safety import CrisisDirectory
+    from paincoach.settings import Settings
+
+
+class Services:
+    """The journal, settings and safety content for one data folder."""
+
+    def __init__(self, home: Path, clock: Callable[[], datetime] = now_local) -> None:
+        self.home = home
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The open journal file (opened, checked and migrated on first use)."""
+        with self._lock:
+            if self._db is None:
+                from paincoach.db.engine import Database
+
+                self._db = Database.open(self.home)
+            return self._db
+
+    @cached_property
+    def journal(self) -> Journal:
+        """Check-ins and activities."""
+        from paincoach.journal import Journal
+
+        return Journal(self.db, self.clock)
+
+    @cached_property
+    def crisis(self) -> CrisisDirectory:
+        """The bundled emergency and crisis lines."""
+        from paincoach.safety import load_directory
+
+        return load_directory()
+
+    def settings(self) -> Settings:
+        """The stored settings."""
+        from paincoach.settings import load_settings
+
+        return load_settings(self.db)
+
+    def save_settings(self, settings: Settings) -> Settings:
+        """Store settings and return them."""
+        from paincoach.settings import save_settings
+
+        return save_settings(self.db, settings)
+
+    def acknowledge(self, region: str) -> Settings:
+        """Remember that the person read what paincoach is and is not (and their region)."""
+        current = self.settings()
+        return self.save_settings(
+            current.with_changes(
+                acknowledged_at=self.clock().isoformat(timespec="seconds"), region=region
+            )
+        )
+
+    def close(self) -> None:
+        """Release the journal file."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None

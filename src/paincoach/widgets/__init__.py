@@ -1,0 +1,1 @@
+"""Reusable widgets: they present values and post messages, and never touch storage."""

@@ -1,0 +1,82 @@
+"""A table of check-ins and activities; user text is shown as typed, never as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from paincoach.records import Activity, CheckIn, Entry
+from paincoach.terminal import rating
+from paincoach.textsafe import one_line
+
+
+def entry_summary(entry: Entry) -> Text:
+    """The figures of an entry in a few words."""
+    if isinstance(entry, CheckIn):
+        parts = [f"pain {rating(entry.pain)}", f"mood {rating(entry.mood)}"]
+        if entry.sleep is not None:
+            parts.append(f"sleep {rating(entry.sleep)}")
+        return Text("Check-in  " + ", ".join(parts))
+    return Text("Activity  " + activity_words(entry))
+
+
+def activity_words(activity: Activity) -> str:
+    """'walk, 20 min, effort 3/10, paced' (user text made safe)."""
+    parts = [one_line(activity.name, 24), f"{activity.minutes} min"]
+    if activity.effort is not None:
+        parts.append(f"effort {rating(activity.effort)}")
+    if activity.paced:
+        parts.append("paced")
+    return ", ".join(parts)
+
+
+def entry_extra(entry: Entry) -> Text:
+    """Areas, tags and the start of the note."""
+    bits: list[str] = []
+    if isinstance(entry, CheckIn):
+        bits.extend(entry.areas)
+        bits.extend(f"#{tag}" for tag in entry.tags)
+    if entry.note:
+        bits.append(one_line(entry.note, 40))
+    return Text(one_line(" ".join(bits), 36) if bits else "")
+
+
+class EntryTable(DataTable[Text]):
+    """Entries, one per row, keyed by uid."""
+
+    def __init__(self, *, with_day: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.with_day = with_day
+        self._entries: dict[str, Entry] = {}
+
+    def on_mount(self) -> None:
+        """Set the columns."""
+        self.add_column("When", key="when")
+        self.add_column("Entry", key="entry")
+        self.add_column("Areas, tags, note", key="extra")
+
+    def show_entries(self, entries: Sequence[Entry]) -> None:
+        """Replace the rows, keeping the cursor near where it was."""
+        row = self.cursor_row
+        self.clear()
+        self._entries = {entry.uid: entry for entry in entries}
+        fmt = "%a %d %b %H:%M" if self.with_day else "%H:%M"
+        for entry in entries:
+            self.add_row(
+                Text(entry.at.strftime(fmt)),
+                entry_summary(entry),
+                entry_extra(entry),
+                key=entry.uid,
+            )
+        if entries:
+            self.move_cursor(row=min(max(row, 0), len(entries) - 1))
+
+    @property
+    def selected(self) -> Entry | None:
+        """The entry under the cursor, if any."""
+        if not self._entries or self.cursor_row < 0 or self.cursor_row >= self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self._entries.get(key or "")
