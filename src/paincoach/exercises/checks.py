@@ -77,6 +77,10 @@ class Checker:
         self.locator = Locator(text)
         self.problems: list[LoadWarning] = []
 
+    def sorted_problems(self) -> list[LoadWarning]:
+        """Problems in this file by line (problems in other files, e.g. lists, last)."""
+        return sorted(self.problems, key=lambda p: (p.path != self.path, p.line or 0))
+
     def report(self, field: FieldPath, message: str) -> None:
         """Record a problem at `field`."""
         line = self.locator.line(field)

@@ -232,6 +232,9 @@ class Runner:
         reason = self.missing()
         if reason:
             raise AnswerRequiredError(reason)
+        step = self.step
+        if isinstance(step, ChoiceStep) and step.multiple and step.key not in self._answers:
+            self._answers[step.answer_key] = {} if step.rate else []  # seen, none picked
         self._leave_step()
         self._done = max(self._done, self._index + 1)
         if self.is_last:
@@ -317,10 +320,8 @@ class Runner:
             )
 
     def _leave_step(self) -> None:
-        """Save what leaving the current step implies (none picked; time worked)."""
+        """Save the time worked when leaving a pacing timer step, and drop the timer."""
         step = self.step
-        if isinstance(step, ChoiceStep) and step.multiple and step.key not in self._answers:
-            self._answers[step.answer_key] = {} if step.rate else []
         if isinstance(step, PacingStep) and isinstance(self._timer, IntervalTimer):
             self._answers[step.answer_key] = self._interval_record(self._timer)
         self._timer = None

@@ -32,7 +32,7 @@ def validate_list(path: Path) -> tuple[SharedList | None, list[LoadWarning]]:
     title = check.text(data, (), "title", required=True)
     items = _items(check, data)
     if check.problems:
-        return None, check.problems
+        return None, check.sorted_problems()
     return SharedList(name, title, items, path), []
 
 

@@ -37,7 +37,7 @@ def check_text(
     check = Checker(path, text)
     exercise = build_exercise(data, check, lists or ListStore(), origin)
     if check.problems:
-        return None, check.problems
+        return None, check.sorted_problems()
     return exercise, []
 
 

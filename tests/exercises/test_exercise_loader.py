@@ -1,0 +1,167 @@
+"""Loading bundled and user exercises, overriding by id, skipping bad user files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from exercise_testdata import MINIMAL, header, make_data, write
+
+from paincoach.exercises.lists import SHIPPED_LISTS, check_lists, load_list
+from paincoach.exercises.loader import check_paths, list_exercises, load_library
+from paincoach.exercises.problems import ContentError
+from paincoach.resources import data_dir
+
+USER_OVERRIDE = MINIMAL.replace("Three slow breaths", "My own three breaths")
+BAD = header("broken") + '\n[[steps]]\ntype = "timer"\nseconds = 0\n'
+
+
+def test_bundled_only(tmp_path: Path) -> None:
+    library = load_library(None, make_data(tmp_path, {"three-breaths.toml": MINIMAL}))
+    assert list(library.exercises) == ["three-breaths"]
+    assert library.warnings == []
+    assert library.get("three-breaths") is not None
+
+
+def test_user_file_overrides_bundled_by_id(tmp_path: Path) -> None:
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    home = tmp_path / "home"
+    user_file = write(home / "exercises", "mine.toml", USER_OVERRIDE)
+    library = load_library(home, data)
+    exercise = library.exercises["three-breaths"]
+    assert exercise.title == "My own three breaths"
+    assert (exercise.origin, exercise.path) == ("user", user_file)
+    assert library.overridden == {"three-breaths": data / "exercises" / "three-breaths.toml"}
+    assert library.warnings == []
+
+
+def test_bad_user_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    home = tmp_path / "home"
+    write(home / "exercises", "broken.toml", BAD)
+    write(home / "exercises", "good.toml", MINIMAL.replace("three-breaths", "good-one"))
+    library = load_library(home, data)
+    assert sorted(library.exercises) == ["good-one", "three-breaths"]
+    [warning] = library.warnings
+    assert warning.path == home / "exercises" / "broken.toml"
+    assert (warning.line, warning.field) == (9, "steps[1].seconds")
+    assert str(warning).endswith(
+        "steps[1].seconds: expected a whole number from 1 to 3600, found 0"
+    )
+
+
+def test_bad_user_override_keeps_the_bundled_exercise(tmp_path: Path) -> None:
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    home = tmp_path / "home"
+    write(home / "exercises", "mine.toml", USER_OVERRIDE.replace("cycles = 3", "cycles = 0"))
+    library = load_library(home, data)
+    assert library.exercises["three-breaths"].origin == "bundled"
+    assert len(library.warnings) == 1
+
+
+def test_duplicate_user_ids_skip_the_later_file(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    write(home / "exercises", "a.toml", MINIMAL)
+    write(home / "exercises", "b.toml", USER_OVERRIDE)
+    library = load_library(home, make_data(tmp_path))
+    assert library.exercises["three-breaths"].title == "Three slow breaths"
+    [warning] = library.warnings
+    assert (warning.path.name, warning.line, warning.field) == ("b.toml", 1, "id")
+    assert warning.message == 'duplicate id "three-breaths": already used by a.toml'
+
+
+def test_missing_user_folder_is_fine(tmp_path: Path) -> None:
+    library = load_library(tmp_path / "nowhere", make_data(tmp_path, {"a.toml": MINIMAL}))
+    assert library.warnings == [] and len(library.exercises) == 1
+
+
+def test_hidden_and_other_files_are_ignored(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    write(home / "exercises", ".#mine.toml", "not toml at all [")
+    write(home / "exercises", "notes.txt", "hello")
+    assert load_library(home, make_data(tmp_path)).warnings == []
+
+
+def test_library_groups_by_kind_in_kind_order(tmp_path: Path) -> None:
+    relax = MINIMAL.replace('"breathing"', '"relaxation"').replace("three-breaths", "relax")
+    data = make_data(tmp_path, {"a.toml": relax, "b.toml": MINIMAL})
+    assert list(load_library(None, data).by_kind()) == ["breathing", "relaxation"]
+
+
+def test_check_paths_reports_every_problem(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    good = write(tmp_path / "mine", "good.toml", MINIMAL)
+    bad = write(tmp_path / "mine", "bad.toml", BAD)
+    dup = write(tmp_path / "other", "dup.toml", MINIMAL)
+    found = check_paths([good, bad, dup, tmp_path / "missing.toml"], data)
+    assert [(p.path, p.line, p.field) for p in found] == [
+        (bad, 9, "steps[1].seconds"),
+        (dup, 1, "id"),
+        (tmp_path / "missing.toml", None, None),
+    ]
+    assert check_paths([good], data) == []
+
+
+def test_check_paths_takes_folders(tmp_path: Path) -> None:
+    write(tmp_path / "mine", "bad.toml", BAD)
+    write(tmp_path / "mine", "good.toml", MINIMAL)
+    (tmp_path / "empty").mkdir()
+    found = check_paths([tmp_path / "mine", tmp_path / "empty"], make_data(tmp_path))
+    assert [p.path.name for p in found] == ["bad.toml", "empty"]
+
+
+def test_list_exercises_rows(tmp_path: Path) -> None:
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    home = tmp_path / "home"
+    write(home / "exercises", "mine.toml", USER_OVERRIDE)
+    write(home / "exercises", "bad.toml", BAD)
+    rows, warnings = list_exercises(home, data)
+    assert [(r.id, r.title, r.origin, r.overrides, r.minutes) for r in rows] == [
+        ("three-breaths", "My own three breaths", "user", True, 1)
+    ]
+    assert len(warnings) == 1
+
+
+def test_load_list_and_errors(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    emotions = load_list("emotions", data)
+    assert [o.label for o in emotions.items] == ["Sad", "Anxious", "Angry"]
+    with pytest.raises(ContentError, match="no shared list"):
+        load_list("nope", data)
+    (data / "bad.toml").write_text(
+        'name = "other"\ntitle = "B"\n[[items]]\nid = "x"\nlabel = "X"\n'
+    )
+    with pytest.raises(ContentError) as err:
+        load_list("bad", data)
+    assert [(p.line, p.field) for p in err.value.problems] == [(1, "name")]
+
+
+def test_list_item_problems(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    text = 'name = "l"\ntitle = "L"\n\n[[items]]\nid = "a"\nlabel = "A"\n\n[[items]]\nid = "a"\n'
+    text += 'label = "B"\ncolour = "red"\n'
+    (data / "l.toml").write_text(text)
+    with pytest.raises(ContentError) as err:
+        load_list("l", data)
+    assert [(p.line, p.field) for p in err.value.problems] == [
+        (9, "items[2].id"),
+        (11, "items[2].colour"),
+    ]
+
+
+# -- the shipped content -------------------------------------------------------------------
+def test_bundled_exercises_have_no_problems() -> None:
+    files = sorted((data_dir() / "exercises").glob("*.toml"))
+    assert files, "data/exercises must hold at least one exercise"
+    problems = check_paths(files)
+    assert problems == [], "\n".join(str(p) for p in problems)
+    library = load_library(None)
+    assert library.warnings == []
+    assert len(library.exercises) == len(files)
+
+
+def test_bundled_lists_have_no_problems() -> None:
+    problems = check_lists()
+    assert problems == [], "\n".join(str(p) for p in problems)
+    for name in SHIPPED_LISTS:
+        assert load_list(name).items
