@@ -247,3 +247,10 @@ def test_many_problems_are_all_reported(tmp_path: Path) -> None:
 )
 def test_every_step_type_has_a_valid_form(tmp_path: Path, step: str) -> None:
     assert problems(tmp_path, header() + "\n[[steps]]\n" + step + "\n") == []
+
+
+def test_unterminated_string_points_at_its_start(tmp_path: Path) -> None:
+    text = MINIMAL.replace('text = "Sit comfortably."', 'text = """\nSit comfortably.\n')
+    p = only(tmp_path, text)
+    assert p.line == 9
+    assert "starts on line 9 and never ends" in p.message

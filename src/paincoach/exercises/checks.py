@@ -54,6 +54,12 @@ def parse_toml(text: str, path: Path) -> tuple[Table | None, list[LoadWarning]]:
         line = int(m.group(1)) if m else getattr(exc, "lineno", None)
         if m:
             msg = f"{msg[: m.start()]} (column {m.group(2)})"
+        elif msg.endswith("(at end of document)"):
+            # tomllib points at the end; the useful place is where the string began.
+            start = Locator(text).unterminated_string()
+            line = start or text.count("\n") + 1
+            msg = msg.removesuffix(" (at end of document)")
+            msg += f" (it starts on line {start} and never ends)" if start else " at the end"
         return None, [LoadWarning(path, line, None, f"invalid TOML: {msg}")]
 
 

@@ -26,6 +26,12 @@ class Locator:
         self._text = text
         self._lines: dict[FieldPath, int] | None = None
 
+    def unterminated_string(self) -> int | None:
+        """Line where a string that never ends starts (tomllib reports the end of the file)."""
+        scanner = _Scanner(self._text)
+        scanner.run()
+        return scanner.open_string
+
     def line(self, field: FieldPath) -> int | None:
         """Line of `field`, else of its nearest enclosing field that is written in the file."""
         if self._lines is None:
@@ -46,6 +52,7 @@ class _Scanner:
         self.found: dict[FieldPath, int] = {}
         self._newlines = [m.start() for m in re.finditer("\n", text)]
         self._aot: dict[FieldPath, int] = {}  # last index of each array of tables
+        self.open_string: int | None = None  # line of a string with no end, if any
 
     def run(self) -> dict[FieldPath, int]:
         """Scan the whole text; on anything unexpected keep what was found so far."""
@@ -170,13 +177,19 @@ class _Scanner:
     def _string(self) -> None:
         """Skip one string of any of the four kinds."""
         quote = self._peek()
+        self.open_string = self._line(self.i)  # cleared below once the string ends
         if self._peek(3) == quote * 3:
             end = self._find(quote * 3, self.i + 3, escapes=quote == '"')
             self.i = end + 3
             while self._peek() == quote:  # up to two quotes may end the content
                 self.i += 1
-            return
-        self.i = self._find(quote, self.i + 1, escapes=quote == '"') + 1
+        else:
+            end = self.s.find("\n", self.i)
+            at = self._find(quote, self.i + 1, escapes=quote == '"')
+            if 0 <= end < at:
+                raise ValueError("a one-line string ends at the line end")
+            self.i = at + 1
+        self.open_string = None
 
     def _find(self, token: str, pos: int, *, escapes: bool) -> int:
         while True:
