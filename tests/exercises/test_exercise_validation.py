@@ -254,3 +254,15 @@ def test_unterminated_string_points_at_its_start(tmp_path: Path) -> None:
     p = only(tmp_path, text)
     assert p.line == 9
     assert "starts on line 9 and never ends" in p.message
+
+
+def test_examples_in_the_format_reference_are_valid(tmp_path: Path) -> None:
+    doc = Path(__file__).resolve().parents[2] / "docs" / "content.md"
+    blocks = [b.split("```", 1)[0] for b in doc.read_text(encoding="utf-8").split("```toml\n")[1:]]
+    examples = [b for b in blocks if b.startswith("id = ")]
+    assert len(examples) >= 2
+    data = make_data(tmp_path)
+    for n, text in enumerate(examples):
+        path = tmp_path / f"example{n}.toml"
+        path.write_text(text, encoding="utf-8")
+        assert check_file(path, ListStore(data))[1] == []
