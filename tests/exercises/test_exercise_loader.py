@@ -165,3 +165,16 @@ def test_bundled_lists_have_no_problems() -> None:
     assert problems == [], "\n".join(str(p) for p in problems)
     for name in SHIPPED_LISTS:
         assert load_list(name).items
+
+
+def test_check_paths_checks_shared_lists_as_lists(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    assert check_paths([data / "emotions.toml"], data) == []
+    bad = write(tmp_path, "moods.toml", 'name = "moods"\ntitle = "M"\n\n[[items]]\nlabel = "Up"\n')
+    [problem] = check_paths([bad], data)
+    assert (problem.line, problem.field) == (4, "items[1].id")
+
+
+def test_check_paths_on_the_whole_bundled_data_folder() -> None:
+    lists = [data_dir() / f"{name}.toml" for name in SHIPPED_LISTS]
+    assert check_paths([data_dir() / "exercises", *lists]) == []

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from paincoach.exercises.lists import ListStore
+from paincoach.exercises.lists import ListStore, validate_list
 from paincoach.exercises.model import KINDS, Exercise, Origin
 from paincoach.exercises.problems import LoadWarning
 from paincoach.exercises.validate import check_file
@@ -99,7 +100,8 @@ def check_paths(paths: Iterable[Path], data: Path | None = None) -> list[LoadWar
     """Every problem in the given files and folders (`paincoach exercises check PATH…`).
 
     Folders are checked file by file (`*.toml`); ids must be unique across everything
-    checked. An empty result means all is well; the CLI exits 2 on any problem.
+    checked. A file with `items` and no `steps` is checked as a shared list. An empty
+    result means all is well; the CLI exits 2 on any problem.
     """
     lists = ListStore(data or data_dir())
     problems: list[LoadWarning] = []
@@ -119,7 +121,18 @@ def check_paths(paths: Iterable[Path], data: Path | None = None) -> list[LoadWar
     return problems
 
 
+def _is_shared_list(path: Path) -> bool:
+    """Whether `path` looks like a shared list (`items`, no `steps`), so it is checked as one."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # the exercise check reports why
+    return "items" in data and "steps" not in data
+
+
 def _check_one(path: Path, lists: ListStore, seen: dict[str, Path]) -> list[LoadWarning]:
+    if _is_shared_list(path):
+        return validate_list(path)[1]
     exercise, problems = check_file(path, lists, "user")
     if exercise is None:
         return problems
