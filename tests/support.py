@@ -15,3 +15,26 @@ NOW = datetime(2026, 11, 27, 9, 30, tzinfo=ZoneInfo(TEST_TZ))
 def fixed_clock() -> datetime:
     """The test 'now' as an aware local moment."""
     return NOW
+
+
+def seeded_services(home: object, *, acknowledged: bool = True, region: str = "GB") -> object:
+    """Services for `home` with the first-run notice already acknowledged."""
+    from pathlib import Path
+
+    from paincoach.services import Services
+
+    services = Services(Path(str(home)), fixed_clock)
+    if acknowledged:
+        services.acknowledge(region)
+    return services
+
+
+async def settle(pilot: object) -> None:
+    """Wait until every worker has finished and the screen has caught up."""
+    app = pilot.app  # type: ignore[attr-defined]
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # type: ignore[attr-defined]
+        if not any(worker.is_running for worker in app.workers):
+            await pilot.pause()  # type: ignore[attr-defined]
+            return

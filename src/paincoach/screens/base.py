@@ -60,22 +60,23 @@ class ServiceCalls:
         self.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=False)  # type: ignore[attr-defined]
 
 
-class SizeNotice:
-    """Mounts the too-small notice on every screen."""
+def mount_size_notice(screen: Screen[Any]) -> None:
+    """Add the too-small notice to a screen (hidden until the app is too small)."""
+    notice = TooSmallNotice()
+    screen.mount(notice)
+    width, height = screen.app.size
+    notice.update_size(width, height)
+
+
+class PaincoachScreen(ServiceCalls, Screen[ResultT]):
+    """A full screen."""
 
     @on(events.Mount)
     def _mount_size_notice(self) -> None:
-        notice = TooSmallNotice()
-        self.mount(notice)  # type: ignore[attr-defined]
-        width, height = self.app.size  # type: ignore[attr-defined]
-        notice.update_size(width, height)
+        mount_size_notice(self)
 
 
-class PaincoachScreen(SizeNotice, ServiceCalls, Screen[ResultT]):
-    """A full screen."""
-
-
-class PaincoachDialog(SizeNotice, ServiceCalls, ModalScreen[ResultT]):
+class PaincoachDialog(ServiceCalls, ModalScreen[ResultT]):
     """A modal dialog over the current screen."""
 
     # The app's F1 works everywhere; this only puts it in the dialog's footer too.
@@ -88,3 +89,7 @@ class PaincoachDialog(SizeNotice, ServiceCalls, ModalScreen[ResultT]):
             tooltip="Crisis lines, emergency numbers and your own contacts",
         )
     ]
+
+    @on(events.Mount)
+    def _mount_size_notice(self) -> None:
+        mount_size_notice(self)
