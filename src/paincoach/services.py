@@ -18,7 +18,9 @@ from paincoach.when import now_local
 
 if TYPE_CHECKING:
     from paincoach.db.engine import Database
+    from paincoach.exercises.loader import Library
     from paincoach.journal import Journal
+    from paincoach.practice import Practice
     from paincoach.safety import CrisisDirectory
     from paincoach.settings import Settings
 
@@ -48,6 +50,19 @@ class Services:
         from paincoach.journal import Journal
 
         return Journal(self.db, self.clock)
+
+    @cached_property
+    def practice(self) -> Practice:
+        """Exercise sessions, thought records, pacing plans, goals and the flare-up plan."""
+        from paincoach.practice import Practice
+
+        return Practice(self.db, self.journal, self.clock)
+
+    def library(self) -> Library:
+        """The exercise library: bundled content plus the person's own files (re-read each call)."""
+        from paincoach.exercises.loader import load_library
+
+        return load_library(self.home)
 
     @cached_property
     def crisis(self) -> CrisisDirectory:
