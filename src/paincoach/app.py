@@ -27,7 +27,7 @@ class PaincoachApp(App[None]):
     """A coping journal for living with chronic pain."""
 
     TITLE = "paincoach"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "practice.tcss"]
     BINDINGS = [
         Binding(
             "f1",
