@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 
 ENV_HOME = "PAINCOACH_HOME"
@@ -33,9 +34,15 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def make_private(path: Path) -> None:
-    """Restrict an existing file to its owner (0600); a missing file is fine."""
+    """Take group and other access away from an existing file; a missing file is fine.
+
+    Only permissions are removed, never added: a journal the person made read-only
+    (0400) stays read-only rather than becoming writable again.
+    """
     with contextlib.suppress(FileNotFoundError):
-        path.chmod(PRIVATE_FILE)
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & ~PRIVATE_FILE:
+            path.chmod(mode & PRIVATE_FILE)
 
 
 def create_private_file(path: Path) -> None:
