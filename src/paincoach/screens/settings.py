@@ -49,6 +49,7 @@ class SettingsScreen(PaincoachScreen[None]):
                     value=self.app.theme,
                     allow_blank=False,
                     id="theme",
+                    compact=True,
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Week starts on", classes="field-label wide")
@@ -57,6 +58,7 @@ class SettingsScreen(PaincoachScreen[None]):
                     value=current.week_start,
                     allow_blank=False,
                     id="week-start",
+                    compact=True,
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Region for Help now", classes="field-label wide")
@@ -65,6 +67,7 @@ class SettingsScreen(PaincoachScreen[None]):
                     value=current.region or Select.NULL,
                     prompt="Choose…",
                     id="region",
+                    compact=True,
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Reduced motion", classes="field-label wide")
@@ -72,9 +75,11 @@ class SettingsScreen(PaincoachScreen[None]):
             yield Static("Your people: shown in Help now", classes="section-title")
             yield DataTable[Text](id="contacts", cursor_type="row")
             with Horizontal(classes="field-row contact-row"):
-                yield Input(id="contact-name", placeholder="Name")
-                yield Input(id="contact-phone", placeholder="Phone")
-                yield Input(id="contact-note", placeholder="Note, e.g. 'call after 6pm'")
+                yield Input(id="contact-name", compact=True, placeholder="Name")
+                yield Input(id="contact-phone", compact=True, placeholder="Phone")
+                yield Input(
+                    id="contact-note", compact=True, placeholder="Note, e.g. 'call after 6pm'"
+                )
                 yield Button("Add", id="add-contact")
             yield Static("", id="settings-status", markup=False)
         yield Footer()

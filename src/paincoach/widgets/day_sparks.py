@@ -48,12 +48,9 @@ class DaySparks(Widget):
     def render(self) -> Text:
         """A header of weekdays, then one line per row."""
         label_width = max((len(label) for label, _ in self._rows), default=4) + 2
-        lines = [
-            Text(
-                " " * label_width + " ".join(f"{day:%a}"[:2].ljust(3) for day in self._days),
-                style="dim",
-            )
-        ]
+        # The header starts with a word: Textual drops leading spaces of a line.
+        header = " ".join(f"{day:%a}"[:2].ljust(3) for day in self._days)
+        lines = [Text("Day".ljust(label_width) + header, style="dim")]
         for label, values in self._rows:
             line = Text(label.ljust(label_width), style="bold")
             for value in values:

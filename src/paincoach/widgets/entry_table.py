@@ -40,11 +40,17 @@ def entry_extra(entry: Entry) -> Text:
         bits.extend(f"#{tag}" for tag in entry.tags)
     if entry.note:
         bits.append(one_line(entry.note, 40))
-    return Text(one_line(" ".join(bits), 36) if bits else "")
+    return Text(one_line(" ".join(bits), 26) if bits else "")
 
 
 class EntryTable(DataTable[Text]):
     """Entries, one per row, keyed by uid."""
+
+    DEFAULT_CSS = """
+    EntryTable {
+        overflow-x: hidden;
+    }
+    """
 
     def __init__(self, *, with_day: bool = False, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)

@@ -1,0 +1,157 @@
+"""SVG snapshots of the journal screens at 80x24, with a fixed clock and fixed data.
+
+Update with `pytest tests/snapshots --snapshot-update`, then look at the pictures.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from paincoach.app import PaincoachApp, create_app
+from paincoach.db.engine import Database
+from paincoach.journal import Journal
+from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.settings import Contact, load_settings, save_settings
+from tests.support import NOW, fixed_clock, seeded_services, settle
+
+SIZE = (80, 24)
+
+
+def seed_week(home: Path) -> None:
+    """A believable week: check-ins and activities on most days."""
+    seeded_services(home).close()  # type: ignore[attr-defined]
+    journal = Journal(Database.open(home), fixed_clock)
+    pains = [6, 5, None, 7, 4, 5, 6]
+    for offset, pain in enumerate(pains):
+        day = NOW - timedelta(days=6 - offset)
+        if pain is None:
+            continue
+        journal.add_checkin(
+            CheckInDraft(
+                day.replace(hour=8, minute=15),
+                pain,
+                mood=10 - pain,
+                sleep=5,
+                areas=("lower back",),
+                tags=("cold",) if offset % 2 else (),
+            )
+        )
+        journal.add_activity(
+            ActivityDraft(
+                day.replace(hour=11, minute=0),
+                "walk",
+                15 + offset * 5,
+                effort=3,
+                paced=offset % 2 == 0,
+            )
+        )
+    journal.add_checkin(
+        CheckInDraft(
+            NOW.replace(hour=7, minute=45),
+            6,
+            mood=4,
+            sleep=3,
+            areas=("lower back", "hips"),
+            tags=("cold",),
+            note="Stiff [bold]morning[/]",
+        )
+    )
+    db = journal.db
+    save_settings(
+        db, load_settings(db).with_changes(contacts=(Contact("Sam", "07700 900123", "any time"),))
+    )
+
+
+def calm(app: PaincoachApp) -> None:
+    """Stop blinking cursors so the picture is the same every run."""
+    for screen in app.screen_stack:
+        for widget in screen.query(Input):
+            widget.cursor_blink = False
+        for area in screen.query(TextArea):
+            area.cursor_blink = False
+
+
+def steps(*keys: str) -> Any:
+    """A run_before that presses keys, waits for workers, and calms the cursors."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        calm(pilot.app)  # type: ignore[arg-type]
+        await pilot.pause()
+
+    return run_before
+
+
+def test_first_run(snap_compare: Any, tmp_path: Path) -> None:
+    # The screen shows where the journal lives, so the folder must have the same name each run.
+    fixed = Path(tempfile.gettempdir()) / "paincoach-snapshot-home"
+    shutil.rmtree(fixed, ignore_errors=True)
+    app = create_app(fixed, clock=fixed_clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps())
+
+
+def test_today_empty(snap_compare: Any, home: Path) -> None:
+    seeded_services(home).close()  # type: ignore[attr-defined]
+    assert snap_compare(create_app(home, clock=fixed_clock), terminal_size=SIZE, run_before=steps())
+
+
+def test_today_with_a_week_of_entries(snap_compare: Any, home: Path) -> None:
+    seed_week(home)
+    assert snap_compare(create_app(home, clock=fixed_clock), terminal_size=SIZE, run_before=steps())
+
+
+def test_check_in_dialog(snap_compare: Any, home: Path) -> None:
+    seed_week(home)
+    app = create_app(home, clock=fixed_clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("c", "6", "tab", "4"))
+
+
+def test_activity_dialog(snap_compare: Any, home: Path) -> None:
+    seed_week(home)
+    app = create_app(home, clock=fixed_clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("a", "w", "a"))
+
+
+def test_history(snap_compare: Any, home: Path) -> None:
+    seed_week(home)
+    assert snap_compare(
+        create_app(home, clock=fixed_clock), terminal_size=SIZE, run_before=steps("h")
+    )
+
+
+def test_day_view(snap_compare: Any, home: Path) -> None:
+    seed_week(home)
+    assert snap_compare(
+        create_app(home, clock=fixed_clock), terminal_size=SIZE, run_before=steps("h", "enter")
+    )
+
+
+def test_help_now(snap_compare: Any, home: Path) -> None:
+    seed_week(home)
+    assert snap_compare(
+        create_app(home, clock=fixed_clock), terminal_size=SIZE, run_before=steps("f1")
+    )
+
+
+def test_settings(snap_compare: Any, home: Path) -> None:
+    seed_week(home)
+    assert snap_compare(
+        create_app(home, clock=fixed_clock), terminal_size=SIZE, run_before=steps("s")
+    )
+
+
+@pytest.mark.parametrize("size", [(40, 12)])
+def test_too_small(snap_compare: Any, home: Path, size: tuple[int, int]) -> None:
+    seed_week(home)
+    assert snap_compare(create_app(home, clock=fixed_clock), terminal_size=size, run_before=steps())
