@@ -62,11 +62,20 @@ def folder_state(folder: Path) -> dict[str, str | None]:
     }
 
 
-def raw_rows(db_path: Path, table: str) -> list[tuple[Any, ...]]:
-    """Every row of `table`, each value with its SQLite type and exact bytes, by rowid."""
+def columns_of(db_path: Path, table: str) -> list[str]:
+    """The column names of `table`, in order."""
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+        return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
+
+
+def raw_rows(db_path: Path, table: str, columns: list[str] | None = None) -> list[tuple[Any, ...]]:
+    """Every row of `table`, each value with its SQLite type and exact bytes, by rowid."""
+    columns = columns or columns_of(db_path, table)
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
         parts = ", ".join(f"typeof({c}), CAST({c} AS BLOB)" for c in columns)
         return conn.execute(f"SELECT {parts} FROM {table} ORDER BY rowid").fetchall()
     finally:

@@ -22,18 +22,25 @@ from sqlmodel import Session
 
 from paincoach import paths
 from paincoach.db import migrations
-from paincoach.db.errors import storage_errors, translate_sqlite_error
+from paincoach.db.errors import storage_errors, translate_os_error, translate_sqlite_error
 from paincoach.errors import DamagedDatabaseError, NotADatabaseError, TooNewDatabaseError
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
-_PRAGMAS = (
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",
-    "PRAGMA foreign_keys = ON",
-    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
-    "PRAGMA secure_delete = ON",
-)
+
+
+def connection_pragmas(*, read_only: bool = False) -> list[str]:
+    """The PRAGMAs every connection runs first (read when connecting, so tests can tune them).
+
+    A read-only connection leaves the journal mode alone: switching it writes to the file.
+    """
+    return [
+        *([] if read_only else ["PRAGMA journal_mode = WAL"]),
+        "PRAGMA synchronous = FULL",
+        "PRAGMA foreign_keys = ON",
+        f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}",
+        "PRAGMA secure_delete = ON",
+    ]
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,13 @@ class Database:
     @classmethod
     def open(cls, home: Path) -> Database:
         """Open the journal in `home`, creating or migrating it; never overwrite a foreign file."""
+        try:
+            return cls._open(home)
+        except OSError as exc:  # the folder or file itself cannot be used
+            raise translate_os_error(exc, home) from exc
+
+    @classmethod
+    def _open(cls, home: Path) -> Database:
         paths.ensure_private_dir(home)
         path = paths.database_path(home)
         if not path.exists() or path.stat().st_size == 0:
@@ -179,7 +193,7 @@ def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
         poolclass=NullPool,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -187,7 +201,13 @@ def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     # Take transactions out of the driver's hands so that `_on_begin` decides how to begin.
     dbapi_connection.isolation_level = None
-    for pragma in _PRAGMAS:
+    for pragma in connection_pragmas():
+        dbapi_connection.execute(pragma)
+
+
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    for pragma in connection_pragmas(read_only=True):
         dbapi_connection.execute(pragma)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,6 +53,35 @@ def translate_sqlite_error(exc: BaseException, path: Path) -> StorageError:
             "write to it, or use --home to choose another folder."
         )
     return StorageError(f"The journal {path} could not be used: {exc}.")
+
+
+def translate_os_error(exc: OSError, home: Path) -> StorageError:
+    """The `StorageError` that explains why the data folder or journal file cannot be used."""
+    where = Path(exc.filename) if exc.filename else home
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(
+            f"There is no room left to write to {where}. Nothing was lost: free some disk "
+            "space and try again."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyError(
+            f"paincoach cannot write to {where} ({exc.strerror}). Nothing was changed. "
+            "Check the folder's permissions, or use --home to choose another folder."
+        )
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        return StorageError(
+            f"paincoach cannot use {home} as its data folder: {where} is a file, not a folder. "
+            "Nothing was changed. Use --home (or PAINCOACH_HOME) to choose another folder."
+        )
+    if exc.errno == errno.EISDIR:
+        return NotADatabaseError(
+            f"{where} is a folder, not a paincoach journal. Nothing was changed. "
+            "Move it aside, or use --home to choose another folder."
+        )
+    return StorageError(
+        f"paincoach cannot use {where} ({exc.strerror or exc}). Nothing was changed. "
+        "Check that the folder exists and that you may write to it, or use --home."
+    )
 
 
 @contextmanager
