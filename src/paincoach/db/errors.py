@@ -65,7 +65,7 @@ def translate_os_error(exc: OSError, home: Path) -> StorageError:
         )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ReadOnlyError(
-            f"paincoach cannot write to {where} ({exc.strerror}). Nothing was changed. "
+            f"paincoach is not allowed to use {where} ({exc.strerror}). Nothing was changed. "
             "Check the folder's permissions, or use --home to choose another folder."
         )
     if exc.errno in (errno.EEXIST, errno.ENOTDIR):
