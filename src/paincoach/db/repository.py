@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, literal_column, or_, select, union
+from sqlalchemy import exists, func, literal_column, or_, select, union
 from sqlmodel import Session
 
 from paincoach.db.models import ActivityRow, CheckInRow, SettingRow
@@ -118,6 +119,18 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
+def _any_label_like(column: str, pattern: str) -> Any:
+    """True when one of the labels in a JSON list column matches `pattern`.
+
+    Matching the column's text would also match its JSON syntax: '[' or '"' would find
+    every check-in, and a tag's quotes would be searched in their escaped form.
+    """
+    each = func.json_each(literal_column(f"checkins.{column}")).table_valued("value")
+    return exists(
+        select(literal_column("1")).select_from(each).where(each.c.value.like(pattern, escape="\\"))
+    )
+
+
 def search_checkins(session: Session, term: str, limit: int) -> list[CheckIn]:
     """Check-ins whose note, tags or areas contain `term`, newest first."""
     pattern = _like(term)
@@ -126,8 +139,8 @@ def search_checkins(session: Session, term: str, limit: int) -> list[CheckIn]:
         .where(
             or_(
                 CheckInRow.note.like(pattern, escape="\\"),  # type: ignore[attr-defined]
-                CheckInRow.tags.like(pattern, escape="\\"),  # type: ignore[attr-defined]
-                CheckInRow.areas.like(pattern, escape="\\"),  # type: ignore[attr-defined]
+                _any_label_like("tags", pattern),
+                _any_label_like("areas", pattern),
             )
         )
         .order_by(CheckInRow.day.desc(), CheckInRow.at.desc())  # type: ignore[attr-defined]
