@@ -58,19 +58,60 @@ class Settings:
                 raise InputError("contacts", "Each contact needs a name.")
 
 
+#: The JSON type each stored setting must have (contacts are checked one by one).
+_STORED_TYPES: dict[str, tuple[type, ...]] = {
+    "acknowledged_at": (str, type(None)),
+    "theme": (str,),
+    "week_start": (int,),
+    "region": (str,),
+    "reduced_motion": (bool,),
+}
+
+
 def _decode(raw: dict[str, object]) -> Settings:
-    known = {f.name for f in fields(Settings)}
-    values: dict[str, Any] = {key: value for key, value in raw.items() if key in known}
-    if "contacts" in values:
-        values["contacts"] = tuple(
-            Contact(**item) for item in values["contacts"] if isinstance(item, dict)
-        )
-    try:
-        settings = Settings(**values)
-        settings.check()
-    except (TypeError, InputError):
-        return Settings()  # an unreadable stored value must never keep the app from starting
+    """Settings from stored values; each unusable value falls back to its own default.
+
+    One damaged value must neither keep the app from starting nor reset the others (the
+    first-run acknowledgement, the region and contacts that Help now shows).
+    """
+    settings = Settings()
+    for name, value in raw.items():
+        try:
+            candidate = replace(settings, **{name: _decode_value(name, value)})
+            candidate.check()
+        except (TypeError, ValueError, InputError):
+            continue
+        settings = candidate
     return settings
+
+
+def _decode_value(name: str, value: object) -> object:
+    if name == "contacts":
+        if not isinstance(value, list):
+            raise TypeError(name)
+        return tuple(_readable_contacts(value))[:CONTACTS_MAX]
+    expected = _STORED_TYPES.get(name)
+    if expected is None:
+        raise ValueError(f"unknown setting {name!r}")  # e.g. from a newer paincoach
+    if isinstance(value, bool) and bool not in expected:
+        raise TypeError(name)  # JSON true is not a weekday
+    if not isinstance(value, expected):
+        raise TypeError(name)
+    return value
+
+
+def _readable_contacts(items: list[object]) -> list[Contact]:
+    keys = {f.name for f in fields(Contact)}
+    found = []
+    for item in items:
+        if (
+            isinstance(item, dict)
+            and set(item) <= keys
+            and all(isinstance(item.get(key, ""), str) for key in keys)
+            and str(item.get("name", "")).strip()
+        ):
+            found.append(Contact(**item))
+    return found
 
 
 def load_settings(db: Database) -> Settings:

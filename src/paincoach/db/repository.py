@@ -194,8 +194,14 @@ def used_labels(session: Session, column: str, limit: int) -> list[str]:
 
 
 def get_settings(session: Session) -> dict[str, object]:
-    """Every stored setting, decoded from JSON."""
-    return {row.key: json.loads(row.value) for row in session.scalars(select(SettingRow))}
+    """Every stored setting, decoded from JSON (a value that is not JSON is left out)."""
+    found: dict[str, object] = {}
+    for row in session.scalars(select(SettingRow)):
+        try:
+            found[row.key] = json.loads(row.value)
+        except ValueError:
+            continue  # damaged: the setting falls back to its default
+    return found
 
 
 def put_settings(session: Session, values: dict[str, object]) -> None:
