@@ -21,6 +21,8 @@ NAME_MAX = 80
 LABEL_MAX = 40
 LABELS_MAX = 20
 
+_DIGITS_MAX = 9
+
 RATING_LABELS: dict[str, tuple[str, str]] = {
     "pain": ("no pain", "worst pain imaginable"),
     "mood": ("very low", "very good"),
@@ -64,7 +66,8 @@ def _whole_number(value: object, field_name: str, expected: str) -> int:
         return int(value)
     if isinstance(value, str):
         text = value.strip()
-        if text.lstrip("-").isdigit() and text.isascii():
+        # Longer than any sane number: int() would refuse thousands of digits anyway.
+        if text.lstrip("-").isdigit() and text.isascii() and len(text) <= _DIGITS_MAX:
             return int(text)
         shown = text if len(text) <= 20 else text[:19] + "…"
         raise InputError(
@@ -73,9 +76,21 @@ def _whole_number(value: object, field_name: str, expected: str) -> int:
     raise InputError(field_name, f"{field_name.capitalize()} should be {expected}.")
 
 
+def _check_text(text: str, field_name: str) -> str:
+    """Refuse text that cannot be stored as UTF-8 (undecodable bytes, e.g. from argv)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            field_name,
+            f"The {field_name} contains characters that are not valid text; please type it again.",
+        ) from None
+    return text
+
+
 def check_note(text: str | None) -> str:
     """Accept a note of any characters up to NOTE_MAX; trailing whitespace is dropped."""
-    note = (text or "").rstrip()
+    note = _check_text((text or "").rstrip(), "note")
     if len(note) > NOTE_MAX:
         raise InputError(
             "note", f"Notes can be up to {NOTE_MAX:,} characters; this one has {len(note):,}."
@@ -85,7 +100,7 @@ def check_note(text: str | None) -> str:
 
 def check_name(text: str | None) -> str:
     """Accept an activity name: not empty, one line, up to NAME_MAX characters."""
-    name = " ".join((text or "").split())
+    name = _check_text(" ".join((text or "").split()), "name")
     if not name:
         raise InputError("name", "Please name the activity, for example 'walk' or 'gardening'.")
     if len(name) > NAME_MAX:
@@ -95,10 +110,12 @@ def check_name(text: str | None) -> str:
 
 def clean_labels(items: Iterable[str], field_name: str) -> tuple[str, ...]:
     """Tidy pain areas or tags: trimmed, single-spaced, no repeats (ignoring case)."""
+    if isinstance(items, str):
+        items = [items]  # one label, not one label per character
     seen: dict[str, str] = {}
     for raw in items:
         for part in raw.split(","):
-            label = " ".join(part.split())
+            label = _check_text(" ".join(part.split()), field_name)
             if not label:
                 continue
             if len(label) > LABEL_MAX:

@@ -26,7 +26,10 @@ def now_local() -> datetime:
 
 def local_moment(day: date, at: time) -> datetime:
     """`day` at clock time `at`, with the offset local time had on that day (DST-aware)."""
-    return datetime.combine(day, at).astimezone()
+    try:
+        return datetime.combine(day, at).astimezone()
+    except (OverflowError, ValueError, OSError):  # e.g. 0001-01-01 has no local offset
+        raise InputError("when", f"{day:%Y-%m-%d} is too far back; use a real date.") from None
 
 
 def local_day(moment: datetime) -> date:
@@ -88,6 +91,8 @@ def _moment_from_words(words: list[str], now: datetime, text: str) -> datetime:
         return local_moment(day, _DATE_ONLY_TIME)
     if re.match(r"^\d{4}-\d{2}-\d{2}$", head):
         day = parse_date(head)
+        if not rest and day == now.date():
+            return now  # today's date alone means now, as "today" does (midday may be ahead)
         clock = parse_clock(rest[0]) if rest else _DATE_ONLY_TIME
         return local_moment(day, clock)
     raise InputError("when", f"'{text}' is not understood; use {WHEN_FORMATS}.")
