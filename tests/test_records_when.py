@@ -215,7 +215,7 @@ def test_text_that_cannot_be_stored_is_refused_with_a_message(build: object) -> 
     """Bytes that are not UTF-8 reach Python as lone surrogates (e.g. from argv)."""
     with pytest.raises(InputError) as caught:
         build("caf\udce9")  # type: ignore[operator]
-    assert "not valid text" in caught.value.message
+    assert "cannot be saved: some characters are not valid text" in caught.value.message
 
 
 def test_drafts_check_every_field() -> None:

@@ -83,7 +83,8 @@ def _check_text(text: str, field_name: str) -> str:
     except UnicodeEncodeError:
         raise InputError(
             field_name,
-            f"The {field_name} contains characters that are not valid text; please type it again.",
+            f"The {field_name} cannot be saved: some characters are not valid text. "
+            "Please type it again.",
         ) from None
     return text
 
