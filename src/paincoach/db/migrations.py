@@ -65,7 +65,86 @@ _V1 = Step(
     ),
 )
 
-STEPS: tuple[Step, ...] = (_V1,)
+_V2 = Step(
+    2,
+    "exercise sessions, thought records, pacing plans and goals",
+    (
+        # One row per exercise session, finished or left early. `day` is the local day the
+        # session started. For thought records, the record's own answers are kept in
+        # `thought_records` only (not here too), so deleting a record removes its words.
+        """CREATE TABLE exercise_sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            exercise_id TEXT NOT NULL,
+            exercise_title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            completed INTEGER NOT NULL DEFAULT 0 CHECK (completed IN (0, 1)),
+            steps_done INTEGER NOT NULL CHECK (steps_done >= 0),
+            steps_total INTEGER NOT NULL CHECK (steps_total >= 1 AND steps_done <= steps_total),
+            before INTEGER CHECK (before BETWEEN 0 AND 10),
+            after INTEGER CHECK (after BETWEEN 0 AND 10),
+            answers TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX ix_exercise_sessions_day ON exercise_sessions (day, started_at)",
+        # `session_uid` is a plain reference, not a FOREIGN KEY, so that import can merge
+        # records and sessions in any order, and a record outlives its session's row.
+        """CREATE TABLE thought_records (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            session_uid TEXT,
+            at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            emotions TEXT NOT NULL DEFAULT '[]',
+            thoughts TEXT NOT NULL DEFAULT '[]',
+            hot_thought TEXT NOT NULL DEFAULT '',
+            belief INTEGER CHECK (belief BETWEEN 0 AND 100),
+            traps TEXT NOT NULL DEFAULT '[]',
+            evidence_for TEXT NOT NULL DEFAULT '',
+            evidence_against TEXT NOT NULL DEFAULT '',
+            balanced TEXT NOT NULL DEFAULT '',
+            balanced_belief INTEGER CHECK (balanced_belief BETWEEN 0 AND 100),
+            emotions_after TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_thought_records_day ON thought_records (day, at)",
+        """CREATE TABLE pacing_plans (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            activity TEXT NOT NULL CHECK (length(trim(activity)) > 0),
+            unit TEXT NOT NULL DEFAULT 'minutes',
+            measurements TEXT NOT NULL DEFAULT '[]',
+            baseline INTEGER NOT NULL CHECK (baseline >= 1),
+            percent REAL NOT NULL CHECK (percent BETWEEN 0 AND 100),
+            start_day TEXT NOT NULL,
+            cap REAL CHECK (cap > 0),
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_pacing_plans_activity ON pacing_plans (activity COLLATE NOCASE)",
+        # At most one active plan per activity (the service also matches names by casefold).
+        """CREATE UNIQUE INDEX ux_pacing_plans_active
+            ON pacing_plans (activity COLLATE NOCASE) WHERE active = 1""",
+        """CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            session_uid TEXT,
+            created_at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            done_at TEXT
+        )""",
+        "CREATE INDEX ix_goals_day ON goals (day)",
+        "CREATE INDEX ix_goals_open ON goals (day) WHERE done_at IS NULL",
+    ),
+)
+
+STEPS: tuple[Step, ...] = (_V1, _V2)
 LATEST = STEPS[-1].version
 
 Executor = Callable[[str], object]

@@ -54,3 +54,82 @@ class ActivityRow(SQLModel, table=True):
     note: str = ""
     created_at: str
     updated_at: str
+
+
+class ExerciseSessionRow(SQLModel, table=True):
+    """One exercise session, finished or left early, with its answers as JSON."""
+
+    __tablename__ = "exercise_sessions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    exercise_id: str
+    exercise_title: str
+    kind: str
+    started_at: str
+    ended_at: str
+    day: str
+    completed: bool = False
+    steps_done: int
+    steps_total: int
+    before: int | None = None
+    after: int | None = None
+    answers: str = "{}"
+
+
+class ThoughtRecordRow(SQLModel, table=True):
+    """A thought record; lists (emotions, thoughts, traps) are JSON text."""
+
+    __tablename__ = "thought_records"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    session_uid: str | None = None
+    at: str
+    day: str
+    situation: str = ""
+    emotions: str = "[]"
+    thoughts: str = "[]"
+    hot_thought: str = ""
+    belief: int | None = None
+    traps: str = "[]"
+    evidence_for: str = ""
+    evidence_against: str = ""
+    balanced: str = ""
+    balanced_belief: int | None = None
+    emotions_after: str = "[]"
+    created_at: str
+    updated_at: str
+
+
+class PacingPlanRow(SQLModel, table=True):
+    """A pacing plan for one activity; `measurements` is a JSON list of numbers."""
+
+    __tablename__ = "pacing_plans"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    activity: str
+    unit: str = "minutes"
+    measurements: str = "[]"
+    baseline: int
+    percent: float
+    start_day: str
+    cap: float | None = None
+    active: bool = True
+    created_at: str
+    updated_at: str
+
+
+class GoalRow(SQLModel, table=True):
+    """A goal, shown on Today until `done_at` is set."""
+
+    __tablename__ = "goals"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    text: str
+    session_uid: str | None = None
+    created_at: str
+    day: str
+    done_at: str | None = None

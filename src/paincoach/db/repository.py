@@ -15,8 +15,8 @@ from sqlalchemy import exists, func, literal_column, or_, select, union
 from sqlmodel import Session
 
 from paincoach.db.models import ActivityRow, CheckInRow, SettingRow
-from paincoach.records import Activity, CheckIn, DayFigures
-from paincoach.when import parse_moment
+from paincoach.records import Activity, ActivityDraft, CheckIn, DayFigures
+from paincoach.when import format_moment, local_day, parse_moment
 
 
 def checkin_from_row(row: CheckInRow) -> CheckIn:
@@ -46,6 +46,25 @@ def activity_from_row(row: ActivityRow) -> Activity:
         paced=bool(row.paced),
         note=row.note,
     )
+
+
+def insert_activity(session: Session, draft: ActivityDraft, *, uid: str, stamp: str) -> Activity:
+    """Add an activity inside the caller's transaction (e.g. one a pacing session logs)."""
+    row = ActivityRow(
+        uid=uid,
+        at=format_moment(draft.at),
+        day=local_day(draft.at).isoformat(),
+        name=draft.name,
+        minutes=draft.minutes,
+        effort=draft.effort,
+        paced=draft.paced,
+        note=draft.note,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    session.add(row)
+    session.flush()
+    return activity_from_row(row)
 
 
 def checkins_on(session: Session, day: date) -> list[CheckIn]:
