@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from paincoach import safety
 from paincoach.errors import InputError
@@ -36,9 +36,32 @@ def read_note(flag: str | None) -> str:
             "Notes are read from standard input so they stay out of your shell history. "
             "Use '--note -' and type the note (end with Ctrl-D), or pipe it in.",
         )
+    if sys.stdin is None:
+        raise InputError("note", "There is no standard input to read the note from.")
     if sys.stdin.isatty():
         sys.stderr.write("Type your note. Finish with Ctrl-D on a new line.\n")
-    return sys.stdin.read()
+    return _read_text(sys.stdin)
+
+
+def _read_text(stream: TextIO) -> str:
+    """All of `stream` as text: UTF-8 when the bytes are UTF-8, else the stream's encoding.
+
+    Under LC_ALL=C or PYTHONIOENCODING=ascii the stream claims ASCII, yet the person typed
+    (or piped) UTF-8; decoding strictly as ASCII would crash and lose the note.
+    """
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        return stream.read()
+    data = buffer.read()
+    for encoding in ("utf-8", stream.encoding or "utf-8"):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise InputError(
+        "note", "The note is not readable text (paincoach reads UTF-8). Nothing was saved."
+    )
 
 
 def _when(text: str | None) -> datetime:

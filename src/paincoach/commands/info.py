@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.text import Text
 
 from paincoach import __version__, paths, safety
-from paincoach.errors import PaincoachError
+from paincoach.errors import DamagedDatabaseError
 from paincoach.terminal import console
 from paincoach.textsafe import visible
 
@@ -36,7 +36,7 @@ def _stored_help(home: Path) -> tuple[str, list[tuple[str, str, str]]]:
         from paincoach.settings import load_settings
 
         settings = load_settings(Database.open(home))
-    except PaincoachError:
+    except Exception:  # whatever is wrong with the journal, the lines must still show
         return "", []
     return settings.region, [(c.name, c.phone, c.note) for c in settings.contacts]
 
@@ -44,9 +44,15 @@ def _stored_help(home: Path) -> tuple[str, list[tuple[str, str, str]]]:
 def _help_now(home: Path, region_code: str | None) -> int:
     directory = safety.load_directory()
     stored_region, contacts = _stored_help(home)
-    region = directory.region((region_code or stored_region or safety.DEFAULT_REGION).upper())
+    wanted = (region_code or stored_region or safety.DEFAULT_REGION).upper()
+    region = directory.region(wanted)
     out = console()
     out.print(Text("Help now", style="bold"))
+    if region.code != wanted:
+        codes = ", ".join(r.code for r in directory.regions)
+        out.print(
+            visible(f"No lines for region '{wanted}' (known: {codes}); showing {region.name}.")
+        )
     out.print(safety.IMMEDIATE_DANGER)
     out.print(f"Emergency number ({region.name}): {region.emergency}")
     out.print()
@@ -94,7 +100,11 @@ def _doctor_check(db_path: Path, home: Path) -> int:
     from paincoach.db.engine import Database
 
     out = console()
-    db = Database.open(home)
+    try:
+        db = Database.open(home)
+    except DamagedDatabaseError as exc:
+        out.print(exc.message)
+        return _report_problems(_read_only_integrity(db_path))
     with db.connection() as conn:
         integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check").all()]
         counts = {
@@ -108,10 +118,29 @@ def _doctor_check(db_path: Path, home: Path) -> int:
     if integrity == ["ok"]:
         out.print("Integrity check: ok")
         return 0
+    return _report_problems(integrity)
+
+
+def _report_problems(problems: list[str]) -> int:
+    out = console()
     out.print("Integrity check found problems:")
-    for line in integrity[:20]:
-        out.print(f"  {line}")
+    for line in problems[:20]:
+        out.print(f"  {visible(line)}")
     return 1
+
+
+def _read_only_integrity(db_path: Path) -> list[str]:
+    """What SQLite's full integrity check says about a damaged file, opened read-only."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        return [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
 
 
 def _version_of(package: str) -> str:
