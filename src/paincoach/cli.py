@@ -81,7 +81,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--region", metavar="CODE", help="region code, e.g. US, CA, GB, IE, EU, INT"
     )
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
+    _add_exercises(sub)
     return parser
+
+
+def _add_exercises(sub: argparse._SubParsersAction[_Parser]) -> None:
+    exercises = sub.add_parser(
+        "exercises",
+        help="list the exercises, or check exercise files you wrote",
+        description="The exercise library: bundled exercises and your own files.",
+    )
+    actions = exercises.add_subparsers(
+        dest="exercises_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    actions.add_parser("list", help="the exercises, grouped by kind")
+    check = actions.add_parser(
+        "check",
+        help="check exercise files or folders; every problem is listed",
+        description="Check exercise files (or folders of them, or shared list files). "
+        "Every problem is listed with its file, line and field; the exit status is 2 if "
+        "there are any.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="a .toml file or a folder")
 
 
 def _add_when_and_note(parser: argparse.ArgumentParser) -> None:
@@ -133,6 +154,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.commands import entries
 
         return entries.run(args, home)
+    if args.command == "exercises":
+        from paincoach.commands import exercises
+
+        return exercises.run(args, home)
     from paincoach.commands import info
 
     return info.run(args, home)
