@@ -1,0 +1,152 @@
+"""The exercise library: every exercise grouped by kind, with its length and a one-line summary."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from paincoach.exercises.loader import Library
+from paincoach.exercises.model import Exercise
+from paincoach.exercises.problems import LoadWarning
+from paincoach.screens.base import PaincoachScreen
+from paincoach.textsafe import visible
+
+KIND_TITLES: dict[str, str] = {
+    "breathing": "Breathing",
+    "thought_record": "Thought records",
+    "pacing": "Pacing",
+    "relaxation": "Relaxation",
+    "imagery": "Imagery",
+    "mindfulness": "Mindfulness",
+    "grounding": "Grounding",
+    "goals": "Goals",
+    "social": "Asking for support",
+    "flare_plan": "Flare-up plan",
+    "values": "Values",
+}
+WARNINGS_SHOWN = 4
+
+
+def kind_title(kind: str) -> str:
+    """A kind as a heading."""
+    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
+
+
+def exercise_prompt(exercise: Exercise) -> Text:
+    """Title and minutes on one line, the summary under it."""
+    text = Text("  " + visible(exercise.title), style="bold")
+    text.append(f"  · {exercise.minutes} min")
+    if exercise.origin == "user":
+        text.append(" · your own", style="italic")
+    text.append("\n    " + visible(" ".join(exercise.summary.split())), style="dim")
+    return text
+
+
+def warning_line(warning: LoadWarning) -> str:
+    """`my.toml, line 12, steps[3].seconds: expected …` (the file's name, not its folder)."""
+    parts = [warning.path.name or str(warning.path)]
+    if warning.line is not None:
+        parts.append(f"line {warning.line}")
+    if warning.field:
+        parts.append(warning.field)
+    return visible(", ".join(parts) + ": " + warning.message)
+
+
+def warnings_text(warnings: list[LoadWarning]) -> str:
+    """Which of the person's files were skipped and why (the first few)."""
+    files = len({w.path for w in warnings})
+    were = "were" if files != 1 else "was"
+    lines = [f"Warning: {files} of your exercise files {were} skipped. Fix, then press r:"]
+    lines += ["  " + warning_line(w) for w in warnings[:WARNINGS_SHOWN]]
+    if len(warnings) > WARNINGS_SHOWN:
+        lines.append(
+            f"  … and {len(warnings) - WARNINGS_SHOWN} more "
+            "(`paincoach exercises check` lists them all)."
+        )
+    return "\n".join(lines)
+
+
+class ExercisesScreen(PaincoachScreen[None]):
+    """Choose an exercise and start it."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="exercises.back", tooltip="Back to where you were"),
+        Binding(
+            "r",
+            "reload",
+            "Reload",
+            id="exercises.reload",
+            tooltip="Read the exercise files again (after changing your own)",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library: Library | None = None
+
+    def compose(self) -> ComposeResult:
+        """Status line, skipped-file warnings, and the library."""
+        yield Header(icon="≡")
+        with Vertical(classes="page"):
+            yield Static("Loading the exercises…", id="exercises-status", markup=False)
+            yield Static("", id="exercises-warnings", markup=False)
+            yield OptionList(id="exercise-list", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the library in a worker."""
+        self.sub_title = "Exercises"
+        self.query_one("#exercises-warnings").display = False
+        self.query_one("#exercise-list").focus()
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        """Read the library again."""
+        self.call_service(lambda services: services.library(), self.show_library, group="library")
+
+    def show_library(self, library: Library) -> None:
+        """List the exercises by kind; say which files were skipped."""
+        self.library = library
+        options = self.query_one("#exercise-list", OptionList)
+        highlighted = options.highlighted_option.id if options.highlighted_option else None
+        options.clear_options()
+        for kind, exercises in library.by_kind().items():
+            options.add_option(
+                Option(Text(kind_title(kind), style="bold underline"), disabled=True)
+            )
+            options.add_options(Option(exercise_prompt(e), id=e.id) for e in exercises)
+        count = len(library.exercises)
+        self.query_one("#exercises-status", Static).update(
+            f"{count} exercises. ↑ ↓ to choose, Enter to start."
+            if count
+            else "No exercises could be loaded."
+        )
+        warnings = self.query_one("#exercises-warnings", Static)
+        warnings.update(warnings_text(library.warnings) if library.warnings else "")
+        warnings.display = bool(library.warnings)
+        self._highlight(highlighted)
+
+    def _highlight(self, exercise_id: str | None) -> None:
+        options = self.query_one("#exercise-list", OptionList)
+        for index in range(options.option_count):
+            option = options.get_option_at_index(index)
+            if not option.disabled and (exercise_id is None or option.id == exercise_id):
+                options.highlighted = index
+                return
+
+    @on(OptionList.OptionSelected, "#exercise-list")
+    def _start(self, event: OptionList.OptionSelected) -> None:
+        exercise = self.library.get(event.option.id or "") if self.library else None
+        if exercise is not None:
+            from paincoach.screens.runner import RunnerScreen
+
+            self.app.push_screen(RunnerScreen(exercise))
+
+    def action_back(self) -> None:
+        """Back to where the person came from."""
+        self.dismiss(None)

@@ -1,0 +1,450 @@
+"""The exercise runner: one step at a time, back and next, and a session saved at the end.
+
+The screen drives the exercise engine's `Runner` (pure Python) and shows its current step
+with a step view. A session is saved when it finishes, and also when the person leaves
+early (marked unfinished). Covering the screen (Help now, a question) pauses any timer.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import suppress
+from enum import Enum
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events, on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from paincoach.errors import PaincoachError
+from paincoach.exercises.answers import AnswerError
+from paincoach.exercises.engine import Runner
+from paincoach.exercises.model import Exercise, TextStep
+from paincoach.exercises.pacing import PacingError
+from paincoach.exercises.session import RunState, SessionResult
+from paincoach.exercises.timing import Clock
+from paincoach.practice_records import SavedPractice
+from paincoach.screens.base import PaincoachScreen
+from paincoach.screens.confirm import ConfirmDialog
+from paincoach.screens.runner_pages import IntroPage, RatingPage, SummaryPage
+from paincoach.textsafe import one_line, visible
+from paincoach.widgets.pick_list import PickList
+from paincoach.widgets.steps import DataWanted, StepView, step_view
+from paincoach.widgets.text_bar import TextBar
+
+if TYPE_CHECKING:
+    from paincoach.app import PaincoachApp
+
+STEP_NUMBER = r"^\d+[.)]\s*"
+
+
+class Page(Enum):
+    """Where the person is in a session."""
+
+    INTRO = "intro"
+    STEP = "step"
+    AFTER = "after"
+    SUMMARY = "summary"
+
+
+class RunnerScreen(PaincoachScreen[SavedPractice | None]):
+    """Runs one exercise; dismisses with what was saved (None if nothing was)."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+n",
+            "next",
+            "Next",
+            priority=True,
+            id="runner.next",
+            tooltip="Go on (Page Down works too, and Enter outside a text box)",
+        ),
+        Binding(
+            "ctrl+b",
+            "back",
+            "Back",
+            priority=True,
+            id="runner.back",
+            tooltip="Back to the previous step (Page Up works too); what you wrote is kept",
+        ),
+        Binding("pagedown", "next", "Next", show=False, priority=True),
+        Binding("pageup", "back", "Back", show=False, priority=True),
+        Binding("enter", "next", "Next", show=False),
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            id="runner.leave",
+            tooltip="Stop here; what you did so far is saved as unfinished (asks first)",
+        ),
+        Binding(
+            "ctrl+s",
+            "save_again",
+            "Save again",
+            id="runner.save_again",
+            tooltip="Try saving the session again",
+        ),
+    ]
+
+    def __init__(self, exercise: Exercise, *, clock: Clock | None = None, quick: bool = False):
+        super().__init__()
+        self.exercise = exercise
+        self.clock = clock
+        self.quick = quick
+        self.runner: Runner | None = None
+        self.page = Page.INTRO
+        self.result: SessionResult | None = None
+        self.saved: SavedPractice | None = None
+        self.save_failed = False
+        self._leaving = False
+        self._moving = False
+        self._paused_by_cover = False
+
+    def compose(self) -> ComposeResult:
+        """Where we are, the step's title and earlier answers, the step, a message line."""
+        with Horizontal(id="runner-progress"):
+            yield Static("", id="runner-where", markup=False)
+            yield TextBar(id="runner-bar")
+        yield Static("", id="runner-title", markup=False)
+        yield Static("", id="runner-shown")
+        yield VerticalScroll(id="runner-body")
+        yield Static("", id="runner-message", markup=False)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        """Start the session and show its first page."""
+        self.runner = Runner(self.exercise, clock=self.clock, wall=self.services.clock)
+        self.page = Page.INTRO if self._has_intro() else Page.STEP
+        if self.quick:
+            self.page = Page.STEP
+            while isinstance(self.runner.step, TextStep) and not self.runner.is_last:
+                self.runner.next()  # straight to the practice, e.g. from Help now
+        await self._show()
+
+    def _has_intro(self) -> bool:
+        return bool(self.exercise.before or self.exercise.caution)
+
+    @property
+    def run(self) -> Runner:
+        """The running session (there is one once mounted)."""
+        assert self.runner is not None
+        return self.runner
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def _page_widget(self) -> Widget:
+        exercise, runner = self.exercise, self.run
+        if self.page is Page.INTRO:
+            if exercise.before is not None:
+                return RatingPage(exercise.before, runner.before, intro=exercise)
+            return IntroPage(exercise)
+        if self.page is Page.AFTER:
+            assert exercise.after is not None
+            return RatingPage(exercise.after, runner.after)
+        if self.page is Page.SUMMARY:
+            return SummaryPage(self.result or runner.result())
+        return step_view(runner, reduced_motion=self.paincoach.settings.reduced_motion)
+
+    @property
+    def view(self) -> Widget | None:
+        """The page on show."""
+        children = self.query_one("#runner-body").children
+        return children[0] if children else None
+
+    async def _show(self) -> None:
+        body = self.query_one("#runner-body", VerticalScroll)
+        await body.remove_children()
+        page = self._page_widget()
+        await body.mount(page)
+        self._update_frame()
+        body.scroll_home(animate=False)
+        target = getattr(page, "focus_target", lambda: None)()
+        (target or body).focus()
+        if isinstance(page, StepView):
+            page.begin()
+
+    def _update_frame(self) -> None:
+        runner = self.run
+        progress = runner.progress
+        where, fraction, title = {
+            Page.INTRO: ("Before you start", 0.0, "Before you start"),
+            Page.STEP: (str(progress).capitalize(), progress.fraction, runner.step.title),
+            Page.AFTER: ("Afterwards", 1.0, "Afterwards"),
+            Page.SUMMARY: ("The end", runner.result().steps_done / progress.total, ""),
+        }[self.page]
+        self.query_one("#runner-where", Static).update(f"{visible(self.exercise.title)} · {where}")
+        self.query_one("#runner-bar", TextBar).fraction = fraction
+        heading = self.query_one("#runner-title", Static)
+        heading.update(visible(title))
+        heading.display = bool(title)
+        shown_text = self._shown_text() if self.page is Page.STEP else Text()
+        shown = self.query_one("#runner-shown", Static)
+        shown.update(shown_text)
+        shown.display = bool(shown_text.plain)
+        self.say("")
+        self.refresh_bindings()
+
+    def _shown_text(self) -> Text:
+        """Earlier answers this step keeps in view (e.g. the hot thought)."""
+        lines = []
+        for key, words in self.run.shown():
+            step = self.exercise.step_for_key(key)
+            label = re.sub(STEP_NUMBER, "", step.title if step and step.title else "")
+            label = label or key.replace("_", " ").capitalize()
+            lines.append(Text.assemble((visible(label) + ": ", "bold"), one_line(words, 150)))
+        return Text("\n").join(lines)
+
+    def say(self, message: str) -> None:
+        """Show a message under the step (why Next refused, or a problem)."""
+        line = self.query_one("#runner-message", Static)
+        line.update(message)
+        line.display = bool(message)
+
+    # -- moving -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back only where there is somewhere to go; Save again only after a failed save."""
+        if action == "back":
+            if self.page in (Page.INTRO, Page.SUMMARY):
+                return False
+            if self.page is Page.STEP and self.runner and self.runner.is_first:
+                return None if not self._has_intro() else True
+        if action == "save_again":
+            return self.page is Page.SUMMARY and self.save_failed
+        return True
+
+    async def action_next(self) -> None:
+        """Go on: take the answer, move to the next step, or finish."""
+        if self._moving:
+            return
+        self._moving = True
+        try:
+            await self._next()
+        finally:
+            self._moving = False
+
+    async def _next(self) -> None:
+        runner, view = self.run, self.view
+        if self.page is Page.SUMMARY:
+            if not self.save_failed or self.saved is not None:
+                self.dismiss(self.saved)
+            return
+        if self.page is Page.INTRO:
+            if isinstance(view, RatingPage):
+                runner.set_before(view.rating)
+            self.page = Page.STEP
+            await self._show()
+            return
+        if self.page is Page.AFTER:
+            if isinstance(view, RatingPage):
+                runner.set_after(view.rating)
+            runner.next()
+            await self._finish()
+            return
+        if not self._take_answer(view):
+            return
+        if runner.is_last and self.exercise.after is not None:
+            self.page = Page.AFTER
+            await self._show()
+            return
+        runner.next()
+        if runner.ended:
+            await self._finish()
+        else:
+            await self._show()
+
+    def _take_answer(self, view: Widget | None) -> bool:
+        """Hand the step's answer to the runner; say why not when it cannot go on."""
+        try:
+            if isinstance(view, StepView):
+                view.commit()
+            reason = self.run.missing()
+        except (AnswerError, PacingError) as exc:
+            reason = str(exc)
+        if reason:
+            self.say(reason if reason.endswith(".") else reason + ".")
+            target = getattr(view, "focus_target", lambda: None)()
+            if target is not None:
+                target.focus()
+            return False
+        return True
+
+    async def action_back(self) -> None:
+        """Back one step (what was written is kept)."""
+        if self._moving:
+            return
+        self._moving = True
+        try:
+            await self._back()
+        finally:
+            self._moving = False
+
+    async def _back(self) -> None:
+        runner = self.run
+        if self.page is Page.AFTER:
+            self.page = Page.STEP
+        elif self.page is Page.STEP:
+            self._keep_answer()
+            if runner.is_first:
+                if not self._has_intro():
+                    return
+                self.page = Page.INTRO
+            else:
+                runner.back()
+        else:
+            return
+        await self._show()
+
+    def _keep_answer(self) -> None:
+        """Keep what is in the step's fields, if the runner can take it."""
+        view = self.view
+        if isinstance(view, StepView) and not self.run.ended:
+            # Half-typed and not valid yet (e.g. "1o" as a number): nothing to keep.
+            with suppress(AnswerError, PacingError):
+                view.commit()
+
+    # -- ending -------------------------------------------------------------------------
+
+    async def _finish(self) -> None:
+        self.result = self.run.result()
+        self.page = Page.SUMMARY
+        await self._show()
+        self._save()
+
+    def action_leave(self) -> None:
+        """Escape: leave early (asks first; what was done is saved as unfinished)."""
+        if self.page is Page.SUMMARY:
+            self.dismiss(self.saved)
+            return
+        if self.page is Page.INTRO and not self.run.answers and self.run.before is None:
+            self.dismiss(None)  # nothing started, nothing to save
+            return
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave this exercise?",
+                yes="Leave",
+                no="Carry on",
+                detail="What you did so far is saved, marked as unfinished.",
+            ),
+            self._leave_answered,
+        )
+
+    async def _leave_answered(self, leave: bool | None) -> None:
+        if not leave:
+            return
+        self._keep_answer()
+        if self.page is Page.AFTER and isinstance(self.view, RatingPage):
+            self.run.set_after(self.view.rating)
+        self.result = self.run.leave()
+        self._leaving = True
+        self._save()
+
+    def _save(self) -> None:
+        result = self.result
+        assert result is not None
+        self.save_failed = False
+        self.refresh_bindings()
+        self.call_service(
+            lambda services: services.practice.save_session(result),
+            self._saved,
+            group="runner-save",
+            failed=self._save_problem,
+        )
+
+    def _saved(self, saved: SavedPractice) -> None:
+        self.saved = saved
+        self.paincoach.journal_changed()
+        if self._leaving:
+            assert self.result is not None
+            done, total = self.result.steps_done, self.result.steps_total
+            self.app.notify(f"Saved as unfinished ({done} of {total} steps).", timeout=4)
+            self.dismiss(saved)
+            return
+        view = self.view
+        if isinstance(view, SummaryPage):
+            view.show_saved(saved)
+
+    async def _save_problem(self, error: PaincoachError) -> None:
+        self.save_failed = True
+        if self.page is not Page.SUMMARY:
+            self.page = Page.SUMMARY
+            await self._show()
+        view = self.view
+        if isinstance(view, SummaryPage):
+            view.show_failed(error.message)
+        self.refresh_bindings()
+
+    def action_save_again(self) -> None:
+        """Try saving once more (after a problem)."""
+        if self.save_failed:
+            view = self.view
+            if isinstance(view, SummaryPage):
+                view.show_saving()
+            self._save()
+
+    # -- events ---------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    async def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.action_next()
+
+    @on(PickList.Submitted)
+    async def _list_submitted(self, event: PickList.Submitted) -> None:
+        event.stop()
+        await self.action_next()
+
+    @on(DataWanted)
+    def _data_wanted(self, message: DataWanted) -> None:
+        message.stop()
+        self.call_service(message.job, message.done, group="runner-data")
+
+    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
+        """Covered (Help now, a question): pause any timer."""
+        runner = self.runner
+        if runner and runner.state is RunState.RUNNING and runner.timer is not None:
+            runner.pause()
+            self._paused_by_cover = True
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Uncovered: carry on where the timer was."""
+        if self._paused_by_cover and self.runner is not None:
+            self._paused_by_cover = False
+            self.runner.resume()
+
+
+def start_exercise(app: App[object], exercise_id: str, *, quick: bool = False) -> None:
+    """Load the library in a worker and open the runner on `exercise_id` (or say kindly why not).
+
+    With `quick`, the runner skips the introduction and the opening text steps and goes
+    straight to the practice (for a breathing pacer from Help now).
+    """
+    paincoach: PaincoachApp = app  # type: ignore[assignment]
+    app.run_worker(
+        partial(_load_and_start, paincoach, exercise_id, quick),
+        thread=True,
+        group="start-exercise",
+        exit_on_error=False,
+    )
+
+
+def _load_and_start(app: PaincoachApp, exercise_id: str, quick: bool) -> None:
+    try:
+        exercise = app.services.library().get(exercise_id)
+    except Exception as exc:  # the library could not be read at all
+        app.call_from_thread(app.report_unexpected, exc)
+        return
+    if exercise is None:
+        app.call_from_thread(
+            app.notify,
+            "That exercise could not be found. Press e on Today to see the exercises there are.",
+            severity="warning",
+            timeout=8,
+        )
+        return
+    app.call_from_thread(app.push_screen, RunnerScreen(exercise, quick=quick))

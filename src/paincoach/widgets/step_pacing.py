@@ -1,0 +1,142 @@
+"""Pacing steps: set up a plan from measured amounts, or time work and rest from a plan.
+
+The views never touch storage: they ask the runner screen for data with `DataWanted`,
+and the screen calls the practice service in a worker and hands the answer back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from paincoach.exercises.pacing import DEFAULT_PERCENT, PacingError, PacingPlan
+from paincoach.textsafe import visible
+from paincoach.widgets.step_base import StepView
+
+if TYPE_CHECKING:
+    from paincoach.services import Services
+
+
+@dataclass
+class DataWanted(Message):
+    """A step needs data from the practice service: the screen runs `job` in a worker."""
+
+    job: Callable[[Services], Any]
+    """What to ask the services for."""
+    done: Callable[[Any], None]
+    """Where the answer goes (on the UI thread)."""
+
+
+def parse_amounts(text: str) -> list[float]:
+    """`10, 12, 14` (commas, spaces or semicolons between) as numbers; PacingError if not."""
+    amounts = []
+    for part in re.split(r"[,;\s]+", text.strip()):
+        if not part:
+            continue
+        try:
+            amounts.append(float(part) if "." in part else int(part))
+        except ValueError:
+            raise PacingError(
+                f'"{visible(part)}" is not a number: write amounts like 10, 12, 14'
+            ) from None
+    return amounts
+
+
+def parse_number(text: str, what: str, default: float) -> float:
+    """A number typed in a field (the default when empty); PacingError if not a number."""
+    text = text.strip()
+    if not text:
+        return default
+    try:
+        return float(text)
+    except ValueError:
+        raise PacingError(f'{what}: "{visible(text)}" is not a number') from None
+
+
+def field_row(label: str, value: str, field_id: str, placeholder: str = "") -> Horizontal:
+    """A label and its (compact) input on one line."""
+    field = Input(value, id=field_id, placeholder=placeholder, compact=True)
+    return Horizontal(Label(label, classes="field-label wide"), field, classes="field-row")
+
+
+class PlanStepView(StepView):
+    """Activity, measured amounts, unit and weekly increase → baseline and this week's amount."""
+
+    def compose(self) -> ComposeResult:
+        """Text, the four fields, and what the plan works out to."""
+        yield from self.compose_text()
+        old: Mapping[str, Any] = self.runner.answer() or {}
+        amounts = ", ".join(f"{a:g}" for a in old.get("tolerances", []))
+        percent = f"{old.get('percent', DEFAULT_PERCENT):g}"
+        with Vertical(classes="plan-form"):
+            yield field_row("Activity", old.get("activity", ""), "plan-activity", "e.g. walking")
+            yield field_row("Measured on 3+ days", amounts, "plan-amounts", "e.g. 10, 12, 14")
+            yield field_row("Unit", old.get("unit", "minutes"), "plan-unit")
+            yield field_row("Weekly increase (%)", percent, "plan-percent")
+        yield Static("", id="plan-preview", classes="plan-preview", markup=False)
+
+    def on_mount(self) -> None:
+        """Work out the plan from what is there already."""
+        self._preview()
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#plan-{name}", Input).value
+
+    def build(self) -> PacingPlan | None:
+        """The plan typed so far, None when nothing is typed; PacingError when it cannot work."""
+        activity = self._value("activity").strip()
+        amounts = parse_amounts(self._value("amounts"))
+        if not activity and not amounts:
+            return None
+        percent = parse_number(self._value("percent"), "Weekly increase", DEFAULT_PERCENT)
+        unit = self._value("unit").strip() or "minutes"
+        return PacingPlan(activity, tuple(amounts), self.runner.started_at.date(), percent, unit)
+
+    @on(Input.Changed)
+    def _preview(self) -> None:
+        preview = self.query_one("#plan-preview", Static)
+        try:
+            plan = self.build()
+        except PacingError as exc:
+            preview.update(f"Not yet: {exc}.")
+            return
+        if plan is None:
+            preview.update("Fill in the activity and what you measured to see your plan.")
+            return
+        unit = visible(plan.unit)
+        week2 = plan.quota(plan.start + timedelta(days=7))
+        week6 = plan.quota(plan.start + timedelta(days=35))
+        preview.update(
+            f"Your starting amount (this week): {plan.baseline} {unit} a day.\n"
+            f"Then about {plan.increase:g} more each week: {week2} in week 2, {week6} by week 6."
+        )
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        if event.input.id != "plan-percent":
+            event.stop()
+            self.screen.focus_next()
+
+    def commit(self) -> None:
+        """Hand the plan to the runner (nothing typed: no plan)."""
+        plan = self.build()
+        if plan is None:
+            self.runner.set_answer(None)
+            return
+        self.runner.set_pacing_plan(
+            plan.activity, plan.measurements, plan.percent, plan.unit, plan.start
+        )
+
+    def focus_target(self) -> Widget | None:
+        """The activity."""
+        return self.query_one("#plan-activity", Input)
