@@ -14,10 +14,11 @@ import pytest
 
 from paincoach import paths
 from paincoach.db import repository
-from paincoach.errors import NotFoundError
+from paincoach.errors import InputError, NotFoundError
 from paincoach.exercises.session import SessionResult
 from paincoach.exercises.timing import FakeClock
 from paincoach.journal import Journal
+from paincoach.practice_answers import extract
 from paincoach.practice_records import Emotion, FlarePlan, SavedPractice
 from paincoach.records import ActivityDraft
 from tests.practice_support import (
@@ -501,3 +502,83 @@ def test_plain_records_are_frozen_and_the_records_module_needs_no_orm() -> None:
         "assert 'textual' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- answers from exercises people write themselves ---------------------------------------------
+
+
+def _result(kind: str, answers: dict[str, object], *, completed: bool = True) -> SessionResult:
+    return SessionResult(
+        exercise_id="mine",
+        exercise_title="Mine",
+        kind=kind,
+        started_at=NOW,
+        ended_at=NOW + timedelta(minutes=5),
+        completed=completed,
+        steps_done=3 if completed else 1,
+        steps_total=3,
+        before=None,
+        after=None,
+        answers=answers,
+    )
+
+
+def test_other_answer_shapes_still_make_a_thought_record() -> None:
+    found = extract(
+        _result(
+            "thought_record",
+            {
+                "emotions": ["Sad", "Tired of it"],  # picked, not rated
+                "thoughts": "first\n\n second ",  # one text box, not lines
+                "hot_thought": ["first"],
+                "belief": 7,
+                "balanced_belief": 150,  # not a 0-100 rating: left out
+                "traps": "Mind reading",
+                "note": "kept with the session",
+            },
+        )
+    )
+    assert found.thought_record is not None
+    assert found.thought_record["emotions"] == [
+        {"name": "Sad", "intensity": None},
+        {"name": "Tired of it", "intensity": None},
+    ]
+    assert found.thought_record["thoughts"] == ["first", "second"]
+    assert found.thought_record["hot_thought"] == "first"
+    assert (found.thought_record["belief"], found.thought_record["balanced_belief"]) == (7, None)
+    assert found.thought_record["traps"] == ["Mind reading"]
+    assert found.session_answers == {"note": "kept with the session"}
+
+
+def test_only_the_kinds_that_save_something_do() -> None:
+    answers: dict[str, object] = {"situation": "x", "goal": "y", "helps": ["z"]}
+    found = extract(_result("mindfulness", answers))
+    assert (found.thought_record, found.goal, found.flare_plan) == (None, "", None)
+    assert found.session_answers == answers
+
+
+def test_a_goal_written_as_lines_is_one_goal() -> None:
+    assert extract(_result("goals", {"goal": ["walk", " daily "]})).goal == "walk\ndaily"
+    assert extract(_result("goals", {"goal": "   "})).goal == ""
+
+
+def test_an_unusable_pacing_plan_answer_is_refused_before_anything_is_written(
+    home: Path,
+) -> None:
+    bad = {"activity": "walk", "unit": "minutes", "tolerances": [10, 12], "percent": 10.0,
+           "baseline": 9, "start": "2026-11-02"}  # fmt: skip
+    practice = open_practice(home)
+    with pytest.raises(InputError, match="at least 3 measurements"):
+        practice.save_session(_result("pacing", {"pacing_plan": bad}))
+    assert practice.recent_sessions() == []
+
+
+def test_a_pacing_step_in_another_kind_of_exercise_still_makes_its_plan(home: Path) -> None:
+    plan = {"activity": "  long   walk ", "unit": "minutes", "tolerances": [10, 12, 14],
+            "percent": 20.0, "baseline": 10, "start": "2026-11-27", "cap": 11}  # fmt: skip
+    practice = open_practice(home)
+    practice.save_session(_result("values", {"my_plan": plan}))
+    [view] = practice.pacing_plans()
+    assert (view.activity, view.percent, view.cap, view.quota_today) == ("long walk", 20.0, 11, 10)
+    later = open_practice(home, lambda: NOW + timedelta(weeks=3))
+    assert later.pacing_plans()[0].quota_today == 11  # 10 + 3 × 2 = 16, capped at 11
