@@ -155,13 +155,15 @@ def test_deleted_text_is_gone_from_the_file_and_its_wal(home: Path, journal: Jou
         watcher.close()
 
 
-def test_edited_away_text_is_gone_once_the_entry_is_deleted(home: Path, journal: Journal) -> None:
+def test_edited_away_text_is_gone_from_the_file_and_its_wal(home: Path, journal: Journal) -> None:
     watcher = _watch(home)
     try:
         saved = journal.add_checkin(checkin(note=f"first draft {MARKER}"))
+        done = journal.add_activity(activity(note=f"activity draft {MARKER}"))
         journal.update_checkin(saved.uid, checkin(note="second draft"))
-        journal.delete(saved.uid)
+        journal.update_activity(done.uid, activity(note="second draft"))
         assert _files_with(home, MARKER) == []
+        assert journal.entry(saved.uid).note == "second draft"
     finally:
         watcher.close()
 
@@ -310,6 +312,7 @@ def test_search_ignores_blank_terms_and_respects_the_limit(
 def test_notes_are_stored_and_returned_as_typed(journal: Journal, note: str) -> None:
     saved = journal.add_checkin(checkin(note=note, tags=(note[:40].strip() or "t",)))
     again = journal.entry(saved.uid)
+    assert isinstance(again, CheckIn)
     assert again.note == note.rstrip()
     assert again.tags == saved.tags
 
@@ -317,9 +320,9 @@ def test_notes_are_stored_and_returned_as_typed(journal: Journal, note: str) -> 
 def test_labels_and_names_keep_their_characters(journal: Journal) -> None:
     saved = journal.add_checkin(checkin(areas=("épaule", "Nacken"), tags=("😴", "[red]")))
     done = journal.add_activity(activity("Gärtnern 🌱"))
-    assert journal.entry(saved.uid).areas == ("épaule", "Nacken")
-    assert journal.entry(saved.uid).tags == ("😴", "[red]")
-    assert journal.entry(done.uid).name == "Gärtnern 🌱"
+    assert journal.entry(saved.uid) == saved and journal.entry(done.uid) == done
+    assert saved.areas == ("épaule", "Nacken") and saved.tags == ("😴", "[red]")
+    assert done.name == "Gärtnern 🌱"
     # stored as UTF-8 text, not as \\u escapes (so search and other tools see the words)
     assert _raw(journal, "SELECT areas, tags FROM checkins") == [
         ('["épaule", "Nacken"]', '["😴", "[red]"]')

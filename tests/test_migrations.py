@@ -8,6 +8,7 @@ import sqlite3
 import stat
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import SQLModel
@@ -120,7 +121,11 @@ def test_an_old_journal_reads_back_as_it_was_written(
     _install(fixture, home)
     journal = Journal(Database.open(home), fixed_clock)
     checkins, activities, settings = EXPECTED[version]
-    for kind, drafts in (("checkin", checkins), ("activity", activities)):
+    both: tuple[tuple[str, tuple[Any, ...]], ...] = (
+        ("checkin", checkins),
+        ("activity", activities),
+    )
+    for kind, drafts in both:
         for index, draft in enumerate(drafts):
             saved = journal.entry(uid_for(kind, index))
             # the same instant on the same wall clock (fold-aware datetimes in different

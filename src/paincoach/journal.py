@@ -6,7 +6,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import text
 
@@ -77,7 +77,9 @@ class Journal:
             row.updated_at = self._stamp()
             session.add(row)
             session.flush()
-            return repo.checkin_from_row(row)
+            saved = repo.checkin_from_row(row)
+        self._flush_wal()  # the words edited away are deleted words too
+        return saved
 
     def update_activity(self, uid: str, draft: ActivityDraft) -> Activity:
         """Replace an activity's fields, keeping its uid."""
@@ -88,7 +90,9 @@ class Journal:
             row.updated_at = self._stamp()
             session.add(row)
             session.flush()
-            return repo.activity_from_row(row)
+            saved = repo.activity_from_row(row)
+        self._flush_wal()  # the words edited away are deleted words too
+        return saved
 
     def delete(self, uid: str) -> None:
         """Delete a check-in or activity for good (its text does not linger in the file)."""
@@ -103,8 +107,9 @@ class Journal:
         self._flush_wal()
 
     def _flush_wal(self) -> None:
-        # Copy the change into the main file and empty the WAL, so the deleted text is not
-        # kept in the WAL's old page copies. Best effort: a busy reader can delay it.
+        # Copy the change into the main file and empty the WAL, so deleted or edited-away
+        # text is not kept in the WAL's old page copies. Best effort: a reader holding an
+        # old snapshot delays it (up to the busy timeout) and then it gives up quietly.
         with self.db.connection() as conn:
             conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
@@ -190,7 +195,7 @@ class Journal:
             return repo.used_labels(session, "tags", limit)
 
 
-def _checkin_fields(draft: CheckInDraft) -> dict[str, object]:
+def _checkin_fields(draft: CheckInDraft) -> dict[str, Any]:
     return {
         "at": format_moment(draft.at),
         "day": local_day(draft.at).isoformat(),
@@ -203,7 +208,7 @@ def _checkin_fields(draft: CheckInDraft) -> dict[str, object]:
     }
 
 
-def _activity_fields(draft: ActivityDraft) -> dict[str, object]:
+def _activity_fields(draft: ActivityDraft) -> dict[str, Any]:
     return {
         "at": format_moment(draft.at),
         "day": local_day(draft.at).isoformat(),

@@ -85,7 +85,7 @@ def _decode(raw: dict[str, object]) -> Settings:
     return settings
 
 
-def _decode_value(name: str, value: object) -> object:
+def _decode_value(name: str, value: object) -> Any:
     if name == "contacts":
         if not isinstance(value, list):
             raise TypeError(name)
