@@ -194,7 +194,7 @@ def test_a_home_that_is_a_file_exits_1(capsys: pytest.CaptureFixture[str], tmp_p
     blocker = tmp_path / "file"
     blocker.write_text("keep")
     status, _, err = run(capsys, "--home", str(blocker), "today")
-    assert status == 1 and "is a file, not a folder" in err
+    assert status == 1 and "a file is in the way" in err
     assert blocker.read_text() == "keep"
 
 

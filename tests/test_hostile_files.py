@@ -327,7 +327,7 @@ def test_a_home_that_is_a_file_is_refused(tmp_path: Path) -> None:
     home = tmp_path / "notes.txt"
     home.write_text("my notes\n")
     error = _assert_refused_path(home, StorageError)
-    assert "is a file, not a folder" in error.message and "--home" in error.message
+    assert "a file is in the way" in error.message and "--home" in error.message
     assert home.read_text() == "my notes\n"
 
 
@@ -352,3 +352,17 @@ def _assert_refused_path(home: Path, error: type[StorageError]) -> StorageError:
         Database.open(home)
     assert "Nothing was changed" in caught.value.message
     return caught.value
+
+
+def test_a_clash_with_an_existing_backup_name_is_not_blamed_on_the_folder(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """EEXIST from creating a file inside a good folder must not say 'a file is in the way'."""
+    open_journal(home).db.close()
+
+    def clash(_path: Path) -> None:
+        raise FileExistsError(17, "File exists", str(home / "backups" / "x.db"))
+
+    monkeypatch.setattr(paths, "ensure_private_dir", clash)
+    error = _assert_refused_path(home, StorageError)
+    assert "in the way" not in error.message and "x.db" in error.message

@@ -68,10 +68,11 @@ def translate_os_error(exc: OSError, home: Path) -> StorageError:
             f"paincoach is not allowed to use {where} ({exc.strerror}). Nothing was changed. "
             "Check the folder's permissions, or use --home to choose another folder."
         )
-    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+    if exc.errno == errno.ENOTDIR or (exc.errno == errno.EEXIST and not home.is_dir()):
         return StorageError(
-            f"paincoach cannot use {home} as its data folder: {where} is a file, not a folder. "
-            "Nothing was changed. Use --home (or PAINCOACH_HOME) to choose another folder."
+            f"paincoach cannot use {home} as its data folder: a file is in the way where a "
+            "folder should be. Nothing was changed. Use --home (or PAINCOACH_HOME) to choose "
+            "another folder."
         )
     if exc.errno == errno.EISDIR:
         return NotADatabaseError(
