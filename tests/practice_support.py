@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from paincoach.db.engine import Database
 from paincoach.exercises.engine import Runner
 from paincoach.exercises.loader import Library, load_library
 from paincoach.exercises.model import ChoiceStep, PacingStep, PromptStep, RatingStep
+from paincoach.exercises.session import SessionResult
 from paincoach.exercises.timing import FakeClock
 from paincoach.journal import Journal
 from paincoach.practice import Practice
@@ -90,6 +91,46 @@ def run_through(r: Runner) -> None:
         if r.missing() and not isinstance(r.step, PacingStep):
             r.set_answer(generic_answer(r))
         r.next()
+
+
+def plan_session(
+    activity: str, measurements: list[float], start: date, unit: str = "minutes"
+) -> SessionResult:
+    """A finished pacing-plan session that made this plan."""
+    r = runner("pacing-plan")
+    drive(r, {}, until="pacing_plan")
+    r.set_pacing_plan(activity, measurements, start=start, unit=unit)
+    run_through(r)
+    return r.result()
+
+
+def timer_session(activity: str, minutes_worked: float) -> SessionResult:
+    """A finished pacing session: 10 min work, 5 rest, 2 rounds; stopped after `minutes_worked`."""
+    clock = FakeClock()
+    r = runner("pacing-session", clock=clock)
+    drive(r, {}, until="pacing_timer")
+    r.start_intervals(10, 5, rounds=2, activity=activity)
+    clock.advance(minutes_worked * 60)
+    r.next()
+    run_through(r)
+    return r.result()
+
+
+def made_result(kind: str, answers: dict[str, object], *, completed: bool = True) -> SessionResult:
+    """A session result as an exercise of `kind` written by the person might give."""
+    return SessionResult(
+        exercise_id="mine",
+        exercise_title="Mine",
+        kind=kind,
+        started_at=NOW,
+        ended_at=NOW + timedelta(minutes=5),
+        completed=completed,
+        steps_done=3 if completed else 1,
+        steps_total=3,
+        before=None,
+        after=None,
+        answers=answers,
+    )
 
 
 THOUGHTS = {
