@@ -326,3 +326,27 @@ def test_table_models_match_the_migration_sql(tmp_path: Path) -> None:
             assert column.nullable == (not found["notnull"]), (name, column.name)
         model_unique = {c.name for c in table.columns if c.unique}
         assert model_unique == unique_sql[name], name
+
+
+def test_every_record_table_has_a_uid_and_an_indexed_day(tmp_path: Path) -> None:
+    """Import merges by uid; per-day figures group by an indexed local day (design §3)."""
+    db_path = _fresh(tmp_path)
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        for table in _tables(db_path):
+            if table == "settings":
+                continue
+            columns = {row[1]: bool(row[3]) for row in conn.execute(f"PRAGMA table_info({table})")}
+            assert columns.get("uid") is True, f"{table}.uid must be NOT NULL"
+            indexes = {
+                row[1]: (
+                    bool(row[2]),
+                    [c[2] for c in conn.execute(f"PRAGMA index_info({row[1]})")],
+                )
+                for row in conn.execute(f"PRAGMA index_list({table})")
+            }
+            assert (True, ["uid"]) in indexes.values(), f"{table}.uid must be UNIQUE"
+            if "day" in columns:
+                assert any(cols[0] == "day" for _, cols in indexes.values()), table
+    finally:
+        conn.close()
