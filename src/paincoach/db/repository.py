@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, func, literal_column, or_, select, union
-from sqlmodel import Session
+from sqlalchemy import Select, exists, func, literal_column, or_, select, union
+from sqlmodel import Session, col
 
 from paincoach.db.models import ActivityRow, CheckInRow, SettingRow
 from paincoach.records import Activity, ActivityDraft, CheckIn, DayFigures
@@ -84,7 +84,7 @@ def daily_figures(session: Session, first: date, last: date) -> dict[date, DayFi
     lo, hi = first.isoformat(), last.isoformat()
     pain_rows = session.execute(
         select(
-            CheckInRow.day,
+            col(CheckInRow.day),
             func.count(),
             func.avg(CheckInRow.pain),
             func.min(CheckInRow.pain),
@@ -92,13 +92,13 @@ def daily_figures(session: Session, first: date, last: date) -> dict[date, DayFi
             func.avg(CheckInRow.mood),
             func.avg(CheckInRow.sleep),
         )
-        .where(CheckInRow.day.between(lo, hi))  # type: ignore[attr-defined]
-        .group_by(CheckInRow.day)
+        .where(col(CheckInRow.day).between(lo, hi))
+        .group_by(col(CheckInRow.day))
     ).all()
     activity_rows = session.execute(
-        select(ActivityRow.day, func.count(), func.sum(ActivityRow.minutes))
-        .where(ActivityRow.day.between(lo, hi))  # type: ignore[attr-defined]
-        .group_by(ActivityRow.day)
+        select(col(ActivityRow.day), func.count(), func.sum(ActivityRow.minutes))
+        .where(col(ActivityRow.day).between(lo, hi))
+        .group_by(col(ActivityRow.day))
     ).all()
     figures: dict[date, DayFigures] = {}
     for day_text, count, avg, low, high, mood, sleep in pain_rows:
@@ -123,11 +123,11 @@ def daily_figures(session: Session, first: date, last: date) -> dict[date, DayFi
 
 def days_with_entries(session: Session, before: date | None, limit: int) -> list[date]:
     """Up to `limit` days that have any entry, newest first, strictly before `before`."""
-    checkin_days = select(CheckInRow.day.label("day"))  # type: ignore[attr-defined]
-    activity_days = select(ActivityRow.day.label("day"))  # type: ignore[attr-defined]
+    checkin_days: Select[tuple[str]] = select(col(CheckInRow.day).label("day"))
+    activity_days: Select[tuple[str]] = select(col(ActivityRow.day).label("day"))
     if before is not None:
-        checkin_days = checkin_days.where(CheckInRow.day < before.isoformat())
-        activity_days = activity_days.where(ActivityRow.day < before.isoformat())
+        checkin_days = checkin_days.where(col(CheckInRow.day) < before.isoformat())
+        activity_days = activity_days.where(col(ActivityRow.day) < before.isoformat())
     both = union(checkin_days, activity_days).subquery()
     stmt = select(both.c.day).order_by(both.c.day.desc()).limit(limit)
     return [date.fromisoformat(text) for text in session.scalars(stmt)]
@@ -188,8 +188,8 @@ def search_activities(session: Session, term: str, limit: int) -> list[Activity]
 def recent_activity_names(session: Session, limit: int) -> list[str]:
     """Activity names used before, most recently used first."""
     stmt = (
-        select(ActivityRow.name)
-        .group_by(ActivityRow.name)
+        select(col(ActivityRow.name))
+        .group_by(col(ActivityRow.name))
         .order_by(func.max(ActivityRow.at).desc())
         .limit(limit)
     )

@@ -10,6 +10,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from paincoach.records import RATING_LABELS, Activity, ActivityDraft, check_minutes
+from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.form import FORM_BINDINGS, EntryForm
 from paincoach.services import Services
 from paincoach.when import parse_when
@@ -20,7 +21,7 @@ from paincoach.widgets.rating import RatingInput
 class ActivityDialog(EntryForm):
     """Record or change an activity."""
 
-    BINDINGS = FORM_BINDINGS
+    BINDINGS = [*PaincoachDialog.BINDINGS, *FORM_BINDINGS]
     FIELD_WIDGETS = {
         "when": "when",
         "name": "name",

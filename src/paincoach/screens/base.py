@@ -26,7 +26,7 @@ class ServiceCalls:
     @property
     def paincoach(self) -> PaincoachApp:
         """The running app, typed."""
-        return self.app  # type: ignore[attr-defined, no-any-return]
+        return self.app  # type: ignore[attr-defined]
 
     @property
     def services(self) -> Services:

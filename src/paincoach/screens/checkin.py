@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from paincoach.errors import InputError
 from paincoach.records import RATING_LABELS, CheckIn, CheckInDraft
+from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.form import FORM_BINDINGS, EntryForm
 from paincoach.services import Services
 from paincoach.when import parse_when
@@ -28,7 +29,7 @@ def when_text(entry_at: object, *, editing: bool) -> str:
 class CheckInDialog(EntryForm):
     """Record or change a check-in."""
 
-    BINDINGS = FORM_BINDINGS
+    BINDINGS = [*PaincoachDialog.BINDINGS, *FORM_BINDINGS]
     FIELD_WIDGETS = {
         "when": "when",
         "pain": "pain",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -14,7 +14,7 @@ from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.services import Services
 
-FORM_BINDINGS = [
+FORM_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", priority=True, id="form.save", tooltip="Save and close"),
     Binding(
         "escape",

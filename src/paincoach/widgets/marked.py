@@ -16,8 +16,8 @@ from textual.widgets.option_list import OptionDoesNotExist
 class TickBox(Checkbox):
     """A checkbox whose mark is blank when unticked."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802  (Textual's name)
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802  (Textual's name)
         """'X' when ticked, a space otherwise."""
         return "X" if self.value else " "
 
