@@ -1,0 +1,124 @@
+"""Reading whole tables out and merging records in, for export, import and CSV.
+
+Rows travel as plain dicts keyed by column name; `paincoach.export` and
+`paincoach.importer` turn them into the export format and back. Reads stream in `day`
+order from one snapshot; writes are bulk inserts inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.engine import Connection
+
+from paincoach.db.models import (
+    ActivityRow,
+    CheckInRow,
+    ExerciseSessionRow,
+    GoalRow,
+    PacingPlanRow,
+    SettingRow,
+    ThoughtRecordRow,
+)
+
+#: Each export section and its table (in the order sections appear in an export).
+TABLES: dict[str, Table] = {
+    "checkins": CheckInRow.__table__,  # type: ignore[attr-defined]
+    "activities": ActivityRow.__table__,  # type: ignore[attr-defined]
+    "thought_records": ThoughtRecordRow.__table__,  # type: ignore[attr-defined]
+    "exercise_sessions": ExerciseSessionRow.__table__,  # type: ignore[attr-defined]
+    "pacing_plans": PacingPlanRow.__table__,  # type: ignore[attr-defined]
+    "goals": GoalRow.__table__,  # type: ignore[attr-defined]
+}
+
+#: The column that orders a table's rows in time (and, for dated tables, the local day).
+_ORDER: dict[str, tuple[str, ...]] = {
+    "checkins": ("day", "at"),
+    "activities": ("day", "at"),
+    "thought_records": ("day", "at"),
+    "exercise_sessions": ("day", "started_at"),
+    "pacing_plans": ("start_day", "created_at"),
+    "goals": ("day", "created_at"),
+}
+
+#: Tables whose rows belong to a local day (filtered by --since/--until); plans are not.
+DATED = frozenset({"checkins", "activities", "thought_records", "exercise_sessions", "goals"})
+
+_CHUNK = 500  # uids per `IN (...)` lookup, well under SQLite's variable limit
+
+
+def sections() -> list[str]:
+    """Export sections backed by a table, in export order."""
+    return list(TABLES)
+
+
+def read_rows(
+    conn: Connection, section: str, since: date | None = None, until: date | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every row of a section's table, oldest first, as column dicts (optionally by day)."""
+    table = TABLES[section]
+    stmt = select(table)
+    if section in DATED:
+        if since is not None:
+            stmt = stmt.where(table.c.day >= since.isoformat())
+        if until is not None:
+            stmt = stmt.where(table.c.day <= until.isoformat())
+    stmt = stmt.order_by(*(table.c[name] for name in _ORDER[section]), table.c.id)
+    for row in conn.execute(stmt):
+        yield dict(row._mapping)
+
+
+def count_rows(conn: Connection, section: str) -> int:
+    """How many rows a section's table holds."""
+    table = TABLES[section]
+    return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table.name}").scalar_one())
+
+
+def existing_uids(conn: Connection, section: str, uids: Sequence[str]) -> set[str]:
+    """Which of `uids` the section's table already holds."""
+    table = TABLES[section]
+    found: set[str] = set()
+    for start in range(0, len(uids), _CHUNK):
+        chunk = uids[start : start + _CHUNK]
+        found.update(conn.scalars(select(table.c.uid).where(table.c.uid.in_(chunk))))
+    return found
+
+
+def insert_rows(conn: Connection, section: str, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert column dicts into a section's table (one executemany); returns how many."""
+    batch = list(rows)
+    if batch:
+        conn.execute(insert(TABLES[section]), batch)
+    return len(batch)
+
+
+def active_plan_activities(conn: Connection) -> set[str]:
+    """Activity names (casefolded) that already have an active pacing plan."""
+    table = TABLES["pacing_plans"]
+    stmt = select(table.c.activity).where(table.c.active.is_(True))
+    return {str(name).casefold() for name in conn.scalars(stmt)}
+
+
+def get_setting(conn: Connection, key: str) -> object | None:
+    """One stored setting decoded from JSON; None when absent or unreadable."""
+    table = SettingRow.__table__  # type: ignore[attr-defined]
+    text = conn.scalar(select(table.c.value).where(table.c.key == key))
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def put_setting(conn: Connection, key: str, value: object) -> None:
+    """Store one setting as JSON, replacing what was there."""
+    conn.exec_driver_sql(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
