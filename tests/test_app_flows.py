@@ -19,6 +19,7 @@ from paincoach.screens.day import DayScreen
 from paincoach.screens.first_run import FirstRunScreen
 from paincoach.screens.help_now import HelpNowDialog
 from paincoach.screens.history import HistoryScreen
+from paincoach.screens.offer import OfferDialog
 from paincoach.screens.problem import ProblemScreen
 from paincoach.screens.settings import SettingsScreen
 from paincoach.screens.today import TodayScreen
@@ -81,6 +82,9 @@ async def test_check_in_by_keyboard_shows_on_today_and_in_history(home: Path) ->
         dialog.query_one("#tags", Input).value = "cold, [bold]stress[/]"
         dialog.query_one("#note", TextArea).text = "Stiff after the bus [/]"
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, OfferDialog)  # pain 7: a skill is offered, gently
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert today_rows(app) == 1
@@ -390,3 +394,89 @@ async def test_command_palette_offers_every_main_action(home: Path) -> None:
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
     assert {"Help now", "Check in", "Log an activity", "History", "Settings", "Refresh"} <= titles
+
+
+@pytest.mark.parametrize(("key", "exercise_id"), [("t", "thought-record"), ("b", "breathing-slow")])
+async def test_high_pain_offers_a_skill(home: Path, key: str, exercise_id: str) -> None:
+    from paincoach.screens.runner import RunnerScreen
+
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "8", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, OfferDialog)
+        await pilot.press(key)
+        await settle(pilot)
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.exercise.id == exercise_id
+    assert journal(home).day(NOW.date()).checkins[0].pain == 8
+
+
+async def test_help_now_starts_slow_breathing(home: Path) -> None:
+    from paincoach.screens.runner import RunnerScreen
+
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1", "b")
+        await settle(pilot)
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.exercise.id == "breathing-slow"
+
+
+async def test_today_keys_open_exercises_and_thought_records(home: Path) -> None:
+    from paincoach.screens.exercises import ExercisesScreen
+    from paincoach.screens.thought_records import ThoughtRecordsScreen
+
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExercisesScreen)
+        await pilot.press("escape", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, ThoughtRecordsScreen)
+
+
+def _seed_plan_and_goal(home: Path) -> None:
+    from paincoach.exercises.engine import Runner
+    from paincoach.exercises.loader import load_library
+    from paincoach.practice import Practice
+
+    services = seeded_services(home)
+    practice: Practice = services.practice  # type: ignore[attr-defined]
+    library = load_library(home)
+    goal = Runner(library.get("smart-goal"))  # type: ignore[arg-type]
+    while goal.step.type != "prompt" or goal.step.key != "goal":  # type: ignore[union-attr]
+        if goal.missing():
+            goal.set_answer("an answer" if goal.step.type == "prompt" else 5)  # type: ignore[union-attr]
+        goal.next()
+    goal.set_answer("Walk to the corner shop on Mon, Wed and Fri")
+    practice.save_session(goal.leave())
+    plan = Runner(library.get("pacing-plan"))  # type: ignore[arg-type]
+    while plan.step.type != "pacing":  # type: ignore[union-attr]
+        plan.next()
+    plan.set_pacing_plan("walk", [20, 25, 30], percent=10, start=NOW.date())
+    practice.save_session(plan.leave())
+    services.journal.add_activity(ActivityDraft(NOW, "Walk", 10))  # type: ignore[attr-defined]
+
+
+async def test_today_shows_pacing_and_goals_and_marks_a_goal_done(home: Path) -> None:
+    _seed_plan_and_goal(home)
+    app = create_app(home, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pacing = str(app.screen.query_one("#today-pacing", Static).render())
+        assert "walk: 10 of 20 minutes" in pacing and "10 left" in pacing
+        goals = str(app.screen.query_one("#today-goals", Static).render())
+        assert "Walk to the corner shop" in goals
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("enter", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert not app.screen.query_one("#today-goals").display
+    services = seeded_services(home)
+    assert services.practice.open_goals() == []  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.screen import Screen
 
 from paincoach.errors import PaincoachError
@@ -23,10 +24,18 @@ from paincoach.when import now_local
 from paincoach.widgets.too_small import TooSmallNotice, too_small
 
 
+def exercise_commands() -> type[Provider]:
+    """The palette provider that finds exercises by title (imported when first used)."""
+    from paincoach.screens.exercise_commands import ExerciseCommands
+
+    return ExerciseCommands
+
+
 class PaincoachApp(App[None]):
     """A coping journal for living with chronic pain."""
 
     TITLE = "paincoach"
+    COMMANDS = App.COMMANDS | {exercise_commands}
     CSS_PATH = ["app.tcss", "practice.tcss"]
     BINDINGS = [
         Binding(
@@ -37,7 +46,15 @@ class PaincoachApp(App[None]):
             id="app.help_now",
             tooltip="Crisis lines, emergency numbers and your own contacts",
         ),
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit", tooltip="Close paincoach"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            id="app.quit",
+            tooltip="Close paincoach",
+            show=False,
+        ),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -117,16 +134,25 @@ class PaincoachApp(App[None]):
         self.journal_changed()
         from paincoach.records import CheckIn
         from paincoach.safety import LOW_MOOD_CARD, is_low_mood
+        from paincoach.screens.offer import HIGH_PAIN, OfferDialog
 
-        if isinstance(saved, CheckIn) and is_low_mood(saved.mood):
+        if not isinstance(saved, CheckIn):
+            return
+        if is_low_mood(saved.mood):
             self.notify(
                 LOW_MOOD_CARD + " Press F1 for Help now.",
                 title="Check-in saved",
                 timeout=20,
                 markup=False,
             )
+        elif saved.pain >= HIGH_PAIN:
+            self.push_screen(OfferDialog(), self._offer_chosen)
         else:
             self.notify("Check-in saved.", timeout=3)
+
+    def _offer_chosen(self, exercise_id: str | None) -> None:
+        if exercise_id:
+            self.action_start_exercise(exercise_id)
 
     def action_log_activity(self) -> None:
         """Record an activity."""
@@ -138,6 +164,26 @@ class PaincoachApp(App[None]):
         if saved is not None:
             self.journal_changed()
             self.notify("Activity saved.", timeout=3)
+
+    def action_exercises(self) -> None:
+        """Open the exercise library."""
+        from paincoach.screens.exercises import ExercisesScreen
+
+        if not isinstance(self.screen, ExercisesScreen):
+            self.push_screen(ExercisesScreen())
+
+    def action_thought_records(self) -> None:
+        """Open past thought records."""
+        from paincoach.screens.thought_records import ThoughtRecordsScreen
+
+        if not isinstance(self.screen, ThoughtRecordsScreen):
+            self.push_screen(ThoughtRecordsScreen())
+
+    def action_start_exercise(self, exercise_id: str, quick: bool = False) -> None:
+        """Start an exercise by id (quick: straight to the practice, e.g. from Help now)."""
+        from paincoach.screens.runner import start_exercise
+
+        start_exercise(self, exercise_id, quick=quick)
 
     def action_history(self) -> None:
         """Open History."""
@@ -197,6 +243,16 @@ class PaincoachApp(App[None]):
         )
         yield SystemCommand(
             "Log an activity", "Record what you did and for how long", self.action_log_activity
+        )
+        yield SystemCommand(
+            "Exercises",
+            "Breathing, pacing, thought records, relaxation and more",
+            self.action_exercises,
+        )
+        yield SystemCommand(
+            "Thought records",
+            "Read past thought records or start a new one",
+            self.action_thought_records,
         )
         yield SystemCommand(
             "History", "Past days, search, edit and delete entries", self.action_history

@@ -13,7 +13,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from paincoach import safety
+from paincoach.practice_records import FlarePlan
 from paincoach.screens.base import PaincoachDialog
+from paincoach.screens.offer import SLOW_BREATHING
 from paincoach.settings import Settings
 from paincoach.textsafe import visible
 
@@ -37,6 +39,7 @@ def help_text(directory: safety.CrisisDirectory, settings: Settings) -> Text:
             )
     else:
         text.append("  You can add people you trust in Settings (s on Today).\n")
+    text.append("\nPress b to start slow breathing now.\n", style="bold")
     if not settings.region:
         text.append(
             "\nChoose your region in Settings to see the lines where you live.\n", style="italic"
@@ -45,11 +48,37 @@ def help_text(directory: safety.CrisisDirectory, settings: Settings) -> Text:
     return text
 
 
+def flare_plan_text(plan: FlarePlan) -> Text:
+    """The person's own flare-up plan, as they wrote it."""
+    text = Text("Your flare-up plan\n", style="bold")
+    sections = (
+        ("What helps", plan.helps),
+        ("Signs a flare is starting", plan.signs),
+        ("What I can drop for now", plan.drop),
+    )
+    for title, items in sections:
+        if items:
+            text.append(f"{title}:\n", style="italic")
+            for item in items:
+                text.append(visible(f"  • {item}") + "\n")
+    if plan.tell.strip():
+        text.append("Who I tell: ", style="italic")
+        text.append(visible(plan.tell.strip()) + "\n")
+    return text
+
+
 class HelpNowDialog(PaincoachDialog[None]):
     """Crisis lines and contacts; works with the journal closed or broken."""
 
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="help_now.back", tooltip="Close Help now"),
+        Binding(
+            "b",
+            "breathe",
+            "Slow breathing",
+            id="help_now.breathe",
+            tooltip="Start a slow breathing pacer straight away",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -58,6 +87,7 @@ class HelpNowDialog(PaincoachDialog[None]):
             yield Static("Help now", classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Static(self._text(), id="help-text")
+                yield Static("", id="flare-plan")
         yield Footer()
 
     def _text(self) -> Text:
@@ -70,8 +100,27 @@ class HelpNowDialog(PaincoachDialog[None]):
         return help_text(directory, self.paincoach.settings)
 
     def on_mount(self) -> None:
-        """Let the arrow keys scroll at once."""
+        """Let the arrow keys scroll at once; add the flare-up plan if there is one."""
         self.query_one("#help-body").focus()
+        self.query_one("#flare-plan").display = False
+        self.call_service(
+            lambda services: services.practice.flare_plan(),
+            self._show_flare_plan,
+            group="flare-plan",
+            failed=lambda _error: None,  # Help now never depends on the journal
+        )
+
+    def _show_flare_plan(self, plan: FlarePlan | None) -> None:
+        if plan is None or plan.empty:
+            return
+        widget = self.query_one("#flare-plan", Static)
+        widget.update(flare_plan_text(plan))
+        widget.display = True
+
+    def action_breathe(self) -> None:
+        """Close Help now and start slow breathing at once."""
+        self.dismiss(None)
+        self.paincoach.action_start_exercise(SLOW_BREATHING, quick=True)
 
     def action_close(self) -> None:
         """Back to where the person was."""

@@ -1,20 +1,65 @@
-"""Today: what has been logged today, the last seven days at a glance, and every action."""
+"""Today: what has been logged today, pacing and goals, the last seven days, every action."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from paincoach.errors import PaincoachError
+from paincoach.practice_records import Goal, PacingPlanView
 from paincoach.records import TodayView
 from paincoach.screens.base import PaincoachScreen
-from paincoach.screens.entry_actions import ENTRY_BINDINGS, EntryActions, hidden
+from paincoach.screens.entry_actions import EntryActions
 from paincoach.screens.messages import JournalChanged
+from paincoach.services import Services
+from paincoach.textsafe import one_line
 from paincoach.widgets.day_sparks import DaySparks
 from paincoach.widgets.entry_table import EntryTable
+
+HINT = "Enter edit · d delete · t thought records · g goals · s settings · r refresh"
+
+
+@dataclass(frozen=True)
+class TodayData:
+    """Everything Today shows, fetched in one worker call."""
+
+    view: TodayView
+    plans: list[PacingPlanView]
+    goals: list[Goal]
+
+
+def fetch_today(services: Services) -> TodayData:
+    """Read today's entries, pacing plans and open goals."""
+    practice = services.practice
+    return TodayData(services.journal.today_view(), practice.pacing_plans(), practice.open_goals())
+
+
+def pacing_text(plans: list[PacingPlanView]) -> Text:
+    """One line per plan: today's quota, what is done, what is left."""
+    text = Text()
+    for plan in plans:
+        name = one_line(plan.activity, 30)
+        if plan.done_today is None:
+            line = f"{name}: today's amount is {plan.quota_today} {plan.unit} (week {plan.week})"
+        else:
+            left = plan.left_today or 0
+            state = "done for today" if left == 0 else f"{left} left"
+            amount = f"{plan.done_today} of {plan.quota_today} {plan.unit}"
+            line = f"{name}: {amount} ({state}; week {plan.week})"
+        text.append(line + "\n")
+    text.rstrip()
+    return text
+
+
+def goals_text(goals: list[Goal]) -> Text:
+    """One line per open goal."""
+    return Text("\n".join(f"• {one_line(goal.text, 70)}" for goal in goals))
 
 
 class TodayScreen(EntryActions, PaincoachScreen[None]):
@@ -32,14 +77,31 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             "a", "app.log_activity", "Activity", id="today.activity", tooltip="Record what you did"
         ),
         Binding(
+            "e",
+            "app.exercises",
+            "Exercises",
+            id="today.exercises",
+            tooltip="Breathing, pacing, thought records and more",
+        ),
+        Binding(
             "h", "app.history", "History", id="today.history", tooltip="Past days, search, edit"
         ),
+        Binding(
+            "t",
+            "app.thought_records",
+            "Thought records",
+            id="today.thought_records",
+            tooltip="Read past thought records or start one",
+            show=False,
+        ),
+        Binding("g", "goals", "Goals", id="today.goals", tooltip="Mark a goal as done", show=False),
         Binding(
             "s",
             "app.open_settings",
             "Settings",
             id="today.settings",
             tooltip="Theme, region, contacts",
+            show=False,
         ),
         Binding(
             "r",
@@ -49,50 +111,74 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             tooltip="Reload entries saved elsewhere",
             show=False,
         ),
-        *hidden(ENTRY_BINDINGS),
+        Binding(
+            "enter",
+            "edit_entry",
+            "Edit",
+            id="today.edit",
+            tooltip="Change the selected entry",
+            show=False,
+        ),
+        Binding(
+            "d,delete",
+            "delete_entry",
+            "Delete",
+            id="today.delete",
+            tooltip="Delete the selected entry",
+            show=False,
+        ),
         Binding("q", "app.quit", "Quit", id="today.quit", tooltip="Close paincoach", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.goals: list[Goal] = []
+
     def compose(self) -> ComposeResult:
-        """Header, today's entries, the week's sparklines, footer."""
+        """Header, today's entries, pacing, goals, the week's sparklines, footer."""
         yield Header(icon="≡")
-        with Vertical(id="today"):
+        with VerticalScroll(id="today"):
             yield Static("Opening your journal…", id="today-title", classes="section-title")
             yield EntryTable(id="today-entries")
-            yield Static(
-                "Enter: edit  ·  d: delete  ·  r: refresh", id="today-hint", classes="hint"
-            )
             yield Static("", id="today-empty", markup=False)
+            yield Static("Pacing today", id="pacing-title", classes="section-title")
+            yield Static("", id="today-pacing")
+            yield Static(
+                "Your goals (g to mark one done)", id="goals-title", classes="section-title"
+            )
+            yield Static("", id="today-goals")
             yield Static("Last 7 days", classes="section-title")
             yield DaySparks(id="today-sparks")
             yield Static("", id="today-figures")
+            yield Static(HINT, id="today-hint", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
         """Load today's entries."""
         self.sub_title = "Today"
-        self.query_one(EntryTable).display = False
-        self.query_one("#today-hint").display = False
+        for widget_id in (
+            "today-entries",
+            "pacing-title",
+            "today-pacing",
+            "goals-title",
+            "today-goals",
+        ):
+            self.query_one(f"#{widget_id}").display = False
         self.load()
 
     @on(JournalChanged)
     def load(self) -> None:
         """Fetch today's view in a worker."""
-        self.call_service(
-            lambda services: services.journal.today_view(),
-            self.show_view,
-            group="today",
-            failed=self.show_failure,
-        )
+        self.call_service(fetch_today, self.show_data, group="today", failed=self.show_failure)
 
-    def show_view(self, view: TodayView) -> None:
-        """Present today's entries and figures."""
+    def show_data(self, data: TodayData) -> None:
+        """Present today's entries, plans, goals and figures."""
+        view = data.view
         self.query_one("#today-title", Static).update(f"Today, {view.today.day:%A %d %B}")
         table = self.query_one(EntryTable)
         entries = view.today.entries
         table.show_entries(entries)
         table.display = bool(entries)
-        self.query_one("#today-hint").display = bool(entries)
         empty = self.query_one("#today-empty", Static)
         empty.update(
             ""
@@ -100,7 +186,16 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             else "Nothing logged yet today. Press c to check in: it takes under a minute."
         )
         empty.display = not entries
+        self._show_section("pacing", pacing_text(data.plans), bool(data.plans))
+        self.goals = data.goals
+        self._show_section("goals", goals_text(data.goals), bool(data.goals))
         self._show_week(view)
+
+    def _show_section(self, name: str, content: Text, shown: bool) -> None:
+        self.query_one(f"#{name}-title").display = shown
+        body = self.query_one(f"#today-{name}", Static)
+        body.update(content)
+        body.display = shown
 
     def _show_week(self, view: TodayView) -> None:
         days = [figures.day for figures in view.week]
@@ -116,8 +211,9 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         parts = []
         if today.pain_avg is not None:
             plural = "s" if today.checkins != 1 else ""
-            count = f"{today.checkins} check-in{plural}"
-            parts.append(f"average pain today {today.pain_avg:.1f}/10 ({count})")
+            parts.append(
+                f"average pain today {today.pain_avg:.1f}/10 ({today.checkins} check-in{plural})"
+            )
         if today.activity_minutes:
             parts.append(f"active {today.activity_minutes} min")
         self.query_one("#today-figures", Static).update(" · ".join(parts).capitalize())
@@ -128,3 +224,14 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         empty = self.query_one("#today-empty", Static)
         empty.update(error.message)
         empty.display = True
+
+    def action_goals(self) -> None:
+        """Choose a goal to mark as done."""
+        if not self.goals:
+            self.paincoach.notify(
+                "No open goals. The SMART goal exercise (e) helps you set one.", timeout=5
+            )
+            return
+        from paincoach.screens.goals import GoalsDialog
+
+        self.paincoach.push_screen(GoalsDialog(self.goals))
