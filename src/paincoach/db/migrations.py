@@ -144,7 +144,29 @@ _V2 = Step(
     ),
 )
 
-STEPS: tuple[Step, ...] = (_V1, _V2)
+_V3 = Step(
+    3,
+    "weekly checks (three 0-10 questions about the past week, after the PEG idea)",
+    (
+        # `day` is the local day the answers were given; `week_start` is the first day of
+        # the week they belong to, by the person's week-start setting when they answered.
+        """CREATE TABLE weekly_checks (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            week_start TEXT NOT NULL,
+            pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+            enjoyment INTEGER NOT NULL CHECK (enjoyment BETWEEN 0 AND 10),
+            activity INTEGER NOT NULL CHECK (activity BETWEEN 0 AND 10),
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_weekly_checks_day ON weekly_checks (day, at)",
+        "CREATE INDEX ix_weekly_checks_week ON weekly_checks (week_start, at)",
+    ),
+)
+
+STEPS: tuple[Step, ...] = (_V1, _V2, _V3)
 LATEST = STEPS[-1].version
 
 Executor = Callable[[str], object]

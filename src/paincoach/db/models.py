@@ -133,3 +133,19 @@ class GoalRow(SQLModel, table=True):
     created_at: str
     day: str
     done_at: str | None = None
+
+
+class WeeklyCheckRow(SQLModel, table=True):
+    """A weekly check: three 0-10 answers about the past week (see `weekly_check.py`)."""
+
+    __tablename__ = "weekly_checks"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    at: str
+    day: str
+    week_start: str
+    pain: int
+    enjoyment: int
+    activity: int
+    created_at: str
