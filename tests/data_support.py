@@ -10,6 +10,8 @@ from typing import Any
 from paincoach import paths
 from paincoach.export import sections
 from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.review_records import WeeklyAnswers
+from paincoach.weekly_check import WeeklyChecks
 from tests.practice_support import (
     FLARE,
     GOAL,
@@ -23,7 +25,7 @@ from tests.practice_support import (
     timer_session,
 )
 from tests.storage_support import local
-from tests.support import NOW
+from tests.support import NOW, fixed_clock
 
 TODAY = NOW.date()
 FIRST = TODAY - timedelta(days=41)  # six weeks of entries, ending today
@@ -80,6 +82,10 @@ def fill_home(home: Path) -> None:
         run_through(r)
         r.set_after(after)
         practice.save_session(r.result())
+    checks = WeeklyChecks(practice.db, fixed_clock)
+    for weeks_ago, answers in ((5, (7, 6, 7)), (2, (6, 5, 5)), (0, (5, 4, 4))):
+        at = local(TODAY - timedelta(days=7 * weeks_ago), 19)
+        checks.record(WeeklyAnswers(*answers), at, week_start=0)
     practice.db.close()
 
 

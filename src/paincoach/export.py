@@ -71,6 +71,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "cap",
         "active",
     ),
+    "weekly_checks": ("uid", "at", "week_start", "pain", "enjoyment", "activity"),
     "goals": ("uid", "text", "session_uid", "day", "created_at", "done_at"),
 }
 #: Columns stored as JSON text, exported as JSON values.

@@ -14,7 +14,7 @@ from typing import Any
 
 from paincoach import import_fields as check
 from paincoach.errors import InputError
-from paincoach.when import format_moment, local_day, parse_moment
+from paincoach.when import format_moment, local_day, parse_moment, week_start_for
 
 Checker = Callable[[object, str], Any]
 Finisher = Callable[[dict[str, Any], str], dict[str, Any]]
@@ -142,6 +142,18 @@ def _finish_plan(v: dict[str, Any], stamp: str) -> dict[str, Any]:
     }
 
 
+def _finish_weekly_check(v: dict[str, Any], stamp: str) -> dict[str, Any]:
+    moment: datetime = v["at"]
+    start = v.get("week_start") or week_start_for(local_day(moment)).isoformat()
+    return {
+        "uid": v["uid"],
+        **_when(v, "at"),
+        "week_start": start,
+        **{name: v[name] for name in ("pain", "enjoyment", "activity")},
+        "created_at": stamp,
+    }
+
+
 def _finish_goal(v: dict[str, Any], stamp: str) -> dict[str, Any]:
     if not v["text"].strip():
         raise InputError("text", "'text' must not be empty.")
@@ -232,6 +244,18 @@ SPECS: dict[str, SectionSpec] = {
         },
         ("activity", "baseline", "start_day"),
         _finish_plan,
+    ),
+    "weekly_checks": SectionSpec(
+        {
+            "uid": check.uid,
+            "at": check.moment,
+            "week_start": check.day,
+            "pain": check.required_rating,
+            "enjoyment": check.required_rating,
+            "activity": check.required_rating,
+        },
+        ("at", "pain", "enjoyment", "activity"),
+        _finish_weekly_check,
     ),
     "goals": SectionSpec(
         {

@@ -23,6 +23,7 @@ from paincoach.db.models import (
     PacingPlanRow,
     SettingRow,
     ThoughtRecordRow,
+    WeeklyCheckRow,
 )
 
 #: Each export section and its table (in the order sections appear in an export).
@@ -32,6 +33,7 @@ TABLES: dict[str, Table] = {
     "thought_records": ThoughtRecordRow.__table__,  # type: ignore[attr-defined]
     "exercise_sessions": ExerciseSessionRow.__table__,  # type: ignore[attr-defined]
     "pacing_plans": PacingPlanRow.__table__,  # type: ignore[attr-defined]
+    "weekly_checks": WeeklyCheckRow.__table__,  # type: ignore[attr-defined]
     "goals": GoalRow.__table__,  # type: ignore[attr-defined]
 }
 
@@ -42,11 +44,14 @@ _ORDER: dict[str, tuple[str, ...]] = {
     "thought_records": ("day", "at"),
     "exercise_sessions": ("day", "started_at"),
     "pacing_plans": ("start_day", "created_at"),
+    "weekly_checks": ("day", "at"),
     "goals": ("day", "created_at"),
 }
 
 #: Tables whose rows belong to a local day (filtered by --since/--until); plans are not.
-DATED = frozenset({"checkins", "activities", "thought_records", "exercise_sessions", "goals"})
+DATED = frozenset(
+    {"checkins", "activities", "thought_records", "exercise_sessions", "weekly_checks", "goals"}
+)
 
 _CHUNK = 500  # uids per `IN (...)` lookup, well under SQLite's variable limit
 
