@@ -172,6 +172,8 @@ class WeekSummary:
     check: WeeklyCheck | None
     baseline: Baseline | None  # None until there are 14 days with entries
     baseline_note: str  # why there is no baseline comparison, when there is none
+    previous_note: str = ""  # why there is no comparison with last week, when there is none
+    days_so_far: int = 7  # fewer while the week is in progress (when `today` was given)
 
     def figure(self, key: str) -> Figure:
         """The figure with this key (see docs/insights.md for the keys)."""

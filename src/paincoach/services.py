@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from paincoach.exercises.loader import Library
     from paincoach.journal import Journal
     from paincoach.practice import Practice
+    from paincoach.review_records import Insights, WeekSummary
     from paincoach.safety import CrisisDirectory
     from paincoach.settings import Settings
+    from paincoach.weekly_check import WeeklyChecks
 
 
 class Services:
@@ -57,6 +59,27 @@ class Services:
         from paincoach.practice import Practice
 
         return Practice(self.db, self.journal, self.clock)
+
+    @cached_property
+    def weekly_checks(self) -> WeeklyChecks:
+        """The weekly check: record one, find a week's, and whether one is due."""
+        from paincoach.weekly_check import WeeklyChecks
+
+        return WeeklyChecks(self.db, self.clock)
+
+    def week_summary(self, start: date) -> WeekSummary:
+        """The week holding `start` (by the stored week start), compared fairly if in progress."""
+        from paincoach.summary import week_summary
+
+        week_start = self.settings().week_start
+        return week_summary(self.db, start, week_start=week_start, today=self.clock().date())
+
+    def week_insights(self, start: date) -> Insights:
+        """Insights over the 8 weeks ending with the week holding `start`."""
+        from paincoach.insights import week_insights
+
+        week_start = self.settings().week_start
+        return week_insights(self.db, start, week_start=week_start, today=self.clock().date())
 
     def library(self) -> Library:
         """The exercise library: bundled content plus the person's own files (re-read each call)."""
