@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
+    _add_week(sub)
     return parser
 
 
@@ -103,6 +104,22 @@ def _add_exercises(sub: argparse._SubParsersAction[_Parser]) -> None:
         "there are any.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="a .toml file or a folder")
+
+
+def _add_week(sub: argparse._SubParsersAction[_Parser]) -> None:
+    week = sub.add_parser(
+        "week",
+        help="a week's figures, compared with the week before and your first two weeks",
+        description="How a week went: pain, mood, sleep, activity, pacing, exercises and the "
+        "weekly check, each compared with the week before and with your first two weeks; "
+        "then what your entries show. Weeks are named by ISO week (Monday-based); when your "
+        "week starts on another day, 2026-W47 means your week that holds ISO week 47's "
+        "Thursday. Default: this week.",
+    )
+    which = week.add_mutually_exclusive_group()
+    which.add_argument("--week", metavar="YYYY-Www", help="an ISO week, e.g. 2026-W47")
+    which.add_argument("--date", metavar="YYYY-MM-DD", help="the week that holds this date")
+    week.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
 def _add_when_and_note(parser: argparse.ArgumentParser) -> None:
@@ -158,6 +175,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.commands import exercises
 
         return exercises.run(args, home)
+    if args.command == "week":
+        from paincoach.commands import week
+
+        return week.run(args, home)
     from paincoach.commands import info
 
     return info.run(args, home)

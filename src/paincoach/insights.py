@@ -112,12 +112,12 @@ def pain_and_mood(days: dict[date, rrepo.DayRow]) -> Insight:
     elif abs(r) < 0.1:
         text = (
             f"Over {n} days with both ratings, pain and mood did not clearly move together "
-            f"(r = {r})."
+            f"(r = {r:.2f})."
         )
     else:
         mood = "lower" if r < 0 else "higher"
         text = (
-            f"Over {n} days with both ratings, there was {strength(r)} link (r = {r}): on days "
+            f"Over {n} days with both ratings, there was {strength(r)} link (r = {r:.2f}): on days "
             f"with more pain, your mood tended to be {mood}."
         )
     return Insight(key, title, True, text, MIN_PAIN_MOOD_DAYS, n, NOT_CAUSE, data)
@@ -145,12 +145,12 @@ def activity_and_next_day_pain(days: dict[date, rrepo.DayRow]) -> Insight:
     elif abs(r) < 0.1:
         text = (
             f"Over {n} pairs of days, how active you were showed no clear link with your "
-            f"pain the next day (r = {r})."
+            f"pain the next day (r = {r:.2f})."
         )
     else:
         pain = "higher" if r > 0 else "lower"
         text = (
-            f"Over {n} pairs of days, there was {strength(r)} link (r = {r}): after more "
+            f"Over {n} pairs of days, there was {strength(r)} link (r = {r:.2f}): after more "
             f"active days, your pain the next day tended to be {pain}."
         )
     if r is not None and busier and quieter:
