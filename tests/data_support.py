@@ -58,7 +58,7 @@ def fill_home(home: Path) -> None:
                 minutes=10 + offset,
                 effort=offset % 11,
                 paced=offset % 2 == 0,
-                note="=SUM(A1)" if offset == 40 else "",
+                note="=SUM(A1)" if offset == 39 else "",
             )
         )
     # an evening check-in logged in New York: its day is the one lived there
