@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
@@ -39,6 +39,7 @@ from paincoach.widgets.text_bar import TextBar
 
 if TYPE_CHECKING:
     from paincoach.app import PaincoachApp
+    from paincoach.services import Services
 
 STEP_NUMBER = r"^\d+[.)]\s*"
 
@@ -82,6 +83,8 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
             id="runner.leave",
             tooltip="Stop here; what you did so far is saved as unfinished (asks first)",
         ),
+        Binding("escape", "close", "Close", id="runner.close", tooltip="Close the summary"),
+        Binding("enter", "close", "Close", show=False),
         Binding(
             "ctrl+s",
             "save_again",
@@ -101,6 +104,7 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
         self.result: SessionResult | None = None
         self.saved: SavedPractice | None = None
         self.save_failed = False
+        self.saving = False
         self._leaving = False
         self._moving = False
         self._paused_by_cover = False
@@ -172,7 +176,7 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
         runner = self.run
         progress = runner.progress
         where, fraction, title = {
-            Page.INTRO: ("Before you start", 0.0, "Before you start"),
+            Page.INTRO: ("About to start", 0.0, "Before you start"),
             Page.STEP: (str(progress).capitalize(), progress.fraction, runner.step.title),
             Page.AFTER: ("Afterwards", 1.0, "Afterwards"),
             Page.SUMMARY: ("The end", runner.result().steps_done / progress.total, ""),
@@ -209,6 +213,11 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back only where there is somewhere to go; Save again only after a failed save."""
+        summary = self.page is Page.SUMMARY
+        if action in ("next", "leave"):
+            return not summary
+        if action == "close":
+            return summary
         if action == "back":
             if self.page in (Page.INTRO, Page.SUMMARY):
                 return False
@@ -230,10 +239,6 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
 
     async def _next(self) -> None:
         runner, view = self.run, self.view
-        if self.page is Page.SUMMARY:
-            if not self.save_failed or self.saved is not None:
-                self.dismiss(self.saved)
-            return
         if self.page is Page.INTRO:
             if isinstance(view, RatingPage):
                 runner.set_before(view.rating)
@@ -318,9 +323,6 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
 
     def action_leave(self) -> None:
         """Escape: leave early (asks first; what was done is saved as unfinished)."""
-        if self.page is Page.SUMMARY:
-            self.dismiss(self.saved)
-            return
         if self.page is Page.INTRO and not self.run.answers and self.run.before is None:
             self.dismiss(None)  # nothing started, nothing to save
             return
@@ -348,15 +350,28 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
         result = self.result
         assert result is not None
         self.save_failed = False
+        self.saving = True
         self.refresh_bindings()
+        app = self.paincoach
+
+        def save(services: Services) -> SavedPractice:
+            try:
+                return services.practice.save_session(result)
+            except PaincoachError:
+                raise
+            except Exception as exc:  # a bug: report it, and still let the person close
+                app.call_from_thread(app.report_unexpected, exc)
+                raise PaincoachError("Something went wrong while saving.") from exc
+
         self.call_service(
-            lambda services: services.practice.save_session(result),
+            save,
             self._saved,
             group="runner-save",
             failed=self._save_problem,
         )
 
     def _saved(self, saved: SavedPractice) -> None:
+        self.saving = False
         self.saved = saved
         self.paincoach.journal_changed()
         if self._leaving:
@@ -370,6 +385,7 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
             view.show_saved(saved)
 
     async def _save_problem(self, error: PaincoachError) -> None:
+        self.saving = False
         self.save_failed = True
         if self.page is not Page.SUMMARY:
             self.page = Page.SUMMARY
@@ -378,6 +394,11 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
         if isinstance(view, SummaryPage):
             view.show_failed(error.message)
         self.refresh_bindings()
+
+    def action_close(self) -> None:
+        """Close the summary (not while the session is still being saved)."""
+        if not self.saving:
+            self.dismiss(self.saved)
 
     def action_save_again(self) -> None:
         """Try saving once more (after a problem)."""
@@ -418,15 +439,14 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
             self.runner.resume()
 
 
-def start_exercise(app: App[object], exercise_id: str, *, quick: bool = False) -> None:
+def start_exercise(app: PaincoachApp, exercise_id: str, *, quick: bool = False) -> None:
     """Load the library in a worker and open the runner on `exercise_id` (or say kindly why not).
 
     With `quick`, the runner skips the introduction and the opening text steps and goes
     straight to the practice (for a breathing pacer from Help now).
     """
-    paincoach: PaincoachApp = app  # type: ignore[assignment]
     app.run_worker(
-        partial(_load_and_start, paincoach, exercise_id, quick),
+        partial(_load_and_start, app, exercise_id, quick),
         thread=True,
         group="start-exercise",
         exit_on_error=False,

@@ -169,7 +169,7 @@ class ThoughtRecordsScreen(PaincoachScreen[None]):
         """Start the thought record exercise."""
         from paincoach.screens.runner import start_exercise
 
-        start_exercise(self.app, THOUGHT_RECORD_EXERCISE)
+        start_exercise(self.paincoach, THOUGHT_RECORD_EXERCISE)
 
     def action_back(self) -> None:
         """Back to where the person came from."""

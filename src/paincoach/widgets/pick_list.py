@@ -81,6 +81,11 @@ class PickList(OptionList):
         for item in items:
             self.add_item(item, picked=item.label in set(picked), announce=False)
 
+    def on_focus(self) -> None:
+        """Start on the first item, so Space and Enter work at once."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
     def add_item(self, item: PickItem, *, picked: bool = False, announce: bool = True) -> None:
         """Add an item (or find it, if one with that label exists), optionally picked."""
         index = next((i for i, it in enumerate(self.items) if it.label == item.label), None)

@@ -12,7 +12,7 @@ import re
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Markdown
+from textual.widgets import Markdown, Static
 
 from paincoach.exercises.engine import Runner
 from paincoach.textsafe import visible
@@ -53,8 +53,9 @@ class StepView(Vertical):
             yield step_markdown(text)
 
     def compose(self) -> ComposeResult:
-        """Just the text; steps with answers add their fields."""
+        """Just the text (steps with answers add their fields)."""
         yield from self.compose_text()
+        yield Static("Press Enter to go on.", classes="hint next-hint")
 
     def commit(self) -> None:
         """Hand what was entered to the runner (raises AnswerError or PacingError)."""

@@ -40,6 +40,7 @@ class IntervalsStepView(TimedStepView):
     def __init__(self, runner: Runner) -> None:
         super().__init__(runner)
         self._plans: dict[str, PacingPlanView] = {}
+        self.activity = ""
 
     def compose(self) -> ComposeResult:
         """Text, the set-up fields, and the running timer (hidden until started)."""
@@ -144,6 +145,7 @@ class IntervalsStepView(TimedStepView):
             if rounds != int(rounds):
                 raise PacingError("Rounds: a whole number, please")
             self.runner.start_intervals(work, rest, int(rounds), activity)
+            self.activity = activity
         except ValueError as exc:  # PacingError, or the timer refusing its times
             error.update(f"{exc}.".replace("..", "."))
             error.display = True
@@ -168,7 +170,8 @@ class IntervalsStepView(TimedStepView):
             words = f"Done: {minutes} min of activity, by the clock."
             detail = "Press Enter to go on. It is logged as paced activity when you finish."
         else:
-            part = "Activity" if state.phase == "work" else "Rest: change position"
+            name = visible(self.activity) or "Activity"
+            part = name[:1].upper() + name[1:] if state.phase == "work" else "Rest: change position"
             words = (
                 f"{part} · round {state.round} of {state.rounds} · "
                 f"{clock_words(state.seconds_left_in_phase)} left in this part"

@@ -1,0 +1,425 @@
+"""The exercise library, the runner, the pacer and thought records, driven by keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+
+from paincoach.app import create_app
+from paincoach.exercises.loader import load_library
+from paincoach.exercises.timing import FakeClock
+from paincoach.screens.confirm import ConfirmDialog
+from paincoach.screens.exercise_commands import ExerciseCommands
+from paincoach.screens.exercises import ExercisesScreen
+from paincoach.screens.help_now import HelpNowDialog
+from paincoach.screens.runner import Page, RunnerScreen, start_exercise
+from paincoach.screens.thought_records import ThoughtRecordScreen, ThoughtRecordsScreen
+from paincoach.services import Services
+from paincoach.settings import load_settings, save_settings
+from paincoach.widgets.breath_pacer import BreathPacerWidget
+from paincoach.widgets.percent import PercentInput
+from paincoach.widgets.step_base import markdown_escape
+from tests.exercise_ui_support import (
+    SIZE,
+    exercise,
+    make_app,
+    open_runner,
+    press,
+    run_to_the_end,
+    type_text,
+)
+from tests.support import NOW, fixed_clock, settle
+
+BUNDLED = sorted(load_library().exercises)
+
+
+def practice(home: Path) -> Services:
+    """A second handle on the same journal."""
+    return Services(home, fixed_clock)
+
+
+@pytest.mark.parametrize("exercise_id", BUNDLED)
+async def test_every_bundled_exercise_runs_to_the_end_and_is_saved(
+    home: Path, exercise_id: str
+) -> None:
+    app = make_app(home)
+    clock = FakeClock()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, exercise_id, clock)
+        await run_to_the_end(pilot, screen, clock)
+        await settle(pilot)
+        summary = str(screen.query_one(".summary", Static).render())
+        assert "Saved." in summary, summary
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, RunnerScreen)
+        assert app.unexpected_errors == []
+    [session] = practice(home).practice.recent_sessions()
+    assert session.exercise_id == exercise_id and session.completed
+    assert session.steps_done == session.steps_total
+
+
+async def test_library_lists_exercises_by_kind_and_starts_one(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(ExercisesScreen())
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts[0] == "Breathing"
+        assert any("Slow breathing (5 in, 5 out)  · 10 min" in p for p in prompts)
+        assert "Thought records" in prompts
+        await press(pilot, "enter")
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.page is Page.INTRO
+
+
+async def test_skipped_user_files_are_named_with_line_and_field(home: Path) -> None:
+    app = make_app(home)
+    (home / "exercises").mkdir()
+    (home / "exercises" / "mine.toml").write_text(
+        'id = "mine"\ntitle = "Mine"\nkind = "breathing"\nsummary = "s"\nminutes = 2\n\n'
+        '[[steps]]\ntype = "timer"\nseconds = 0\n'
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(ExercisesScreen())
+        await settle(pilot)
+        warning = app.screen.query_one("#exercises-warnings", Static)
+        text = str(warning.render())
+        assert warning.display
+        assert "mine.toml, line 9, steps[1].seconds: expected a whole number" in text
+        assert "1 of your exercise files was skipped" in text
+        options = app.screen.query_one(OptionList)
+        assert options.option_count > len(BUNDLED)  # everything else still loaded
+
+
+async def test_a_needed_answer_is_asked_for_and_what_was_typed_is_kept(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "thought-record", FakeClock())
+        await press(pilot, "enter", "enter")  # the caution, then the first text step
+        assert str(screen.run.progress) == "step 2 of 13"
+        await press(pilot, "ctrl+n")
+        assert str(screen.run.progress) == "step 2 of 13"
+        message = screen.query_one("#runner-message", Static)
+        assert message.display and "Write an answer to go on." in str(message.render())
+        assert isinstance(app.focused, TextArea)
+        await type_text(pilot, "The bus was late [/]")
+        await press(pilot, "ctrl+n")
+        assert str(screen.run.progress) == "step 3 of 13" and not message.display
+        await press(pilot, "ctrl+b")
+        assert app.screen.query_one(TextArea).text == "The bus was late [/]"
+        await press(pilot, "pageup", "pageup")  # to the first step, then the caution page
+        assert screen.page is Page.INTRO
+        await press(pilot, "pagedown")
+        assert screen.page is Page.STEP and str(screen.run.progress) == "step 1 of 13"
+
+
+async def test_leaving_early_asks_first_and_saves_an_unfinished_session(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "breathing-slow", FakeClock())
+        await press(pilot, "5", "enter", "enter")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "escape")  # no: carry on where I was
+        assert app.screen is screen and str(screen.run.progress) == "step 2 of 4"
+        await press(pilot, "escape", "y")
+        assert not isinstance(app.screen, RunnerScreen)
+        assert any("unfinished" in n.message for n in app._notifications)
+    [session] = practice(home).practice.recent_sessions()
+    assert not session.completed and session.before == 5
+    assert (session.steps_done, session.steps_total) == (1, 4)
+
+
+async def test_leaving_before_starting_saves_nothing(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_runner(pilot, "breathing-slow", FakeClock())
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, (RunnerScreen, ConfirmDialog))
+    assert practice(home).practice.recent_sessions() == []
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "keys", "focus"),
+    [
+        ("breathing-slow", (), "RatingInput"),  # the before rating
+        ("breathing-slow", ("enter", "enter", "enter"), "BreatheStepView"),
+        ("body-scan", ("enter", "enter", "enter"), "TimerStepView"),
+        ("thought-record", ("enter", "enter"), "TextArea"),
+        ("asking-for-support", ("enter",), "Input"),
+        ("values-activities", ("enter",), "PickList"),
+        (
+            "smart-goal",
+            ("enter", "a", "enter", "b", "enter", "c", "enter", "d", "enter"),
+            "RatingInput",
+        ),
+        ("pacing-plan", ("enter",) * 5, "Input"),
+    ],
+)
+async def test_help_now_works_in_the_middle_of_every_kind_of_step(
+    home: Path, exercise_id: str, keys: tuple[str, ...], focus: str
+) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, exercise_id, FakeClock())
+        await press(pilot, *keys)
+        assert type(app.focused).__name__ == focus
+        where = (screen.page, screen.run.index)
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpNowDialog)
+        assert "Samaritans: 116 123" in str(app.screen.query_one("#help-text", Static).render())
+        await press(pilot, "escape")
+        assert app.screen is screen and (screen.page, screen.run.index) == where
+        assert type(app.focused).__name__ == focus
+
+
+async def test_the_pacer_follows_the_clock_and_pauses_while_covered(home: Path) -> None:
+    app = make_app(home)
+    clock = FakeClock()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "breathing-slow", clock, quick=True)
+        pacer = screen.query_one(BreathPacerWidget)
+        clock.set(7.3)
+        text = pacer.render().plain
+        assert "Breathe out … 3" in text and "Breath 1 of 48" in text
+        assert "▀" in text or "█" in text  # the shape
+        assert "Take care:" in str(screen.query_one(".caution", Static).render())
+        await press(pilot, "f1")
+        clock.advance(100)  # Help now stays open a while
+        await press(pilot, "escape")
+        assert screen.run.timer is not None
+        assert screen.run.timer.elapsed() == pytest.approx(7.3)
+        clock.advance(1.0)
+        assert "Breathe out … 4" in pacer.render().plain
+        await press(pilot, "space")
+        clock.advance(30)
+        assert "Paused" in pacer.render().plain
+        await press(pilot, "space")
+        clock.advance(480)
+        assert "Done." in pacer.render().plain
+
+
+async def test_reduced_motion_shows_words_and_a_bar_only(home: Path) -> None:
+    services = practice(home)
+    services.acknowledge("GB")
+    save_settings(services.db, load_settings(services.db).with_changes(reduced_motion=True))
+    services.close()
+    app = create_app(home, clock=fixed_clock)
+    clock = FakeClock()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "breathing-box", clock, quick=True)
+        clock.set(5.0)
+        text = screen.query_one(BreathPacerWidget).render().plain
+        assert "Hold … 2" in text and "Breath 1 of" in text
+        assert "▀" not in text and "▄" not in text
+        assert "░" in text  # the progress bar
+
+
+async def test_quick_start_goes_straight_to_the_pacer(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        start_exercise(app, "breathing-slow", quick=True)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RunnerScreen) and screen.page is Page.STEP
+        assert screen.run.timer is not None and screen.run.timer.started
+        start_exercise(app, "no-such-exercise")
+        await settle(pilot)
+        assert app.screen is screen
+        assert any("could not be found" in n.message for n in app._notifications)
+
+
+async def test_command_palette_finds_an_exercise_by_title(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        provider = ExerciseCommands(app.screen)
+        await provider.startup()
+        hits = [hit async for hit in provider.search("box breath")]
+        assert hits and hits[0].text == "Exercise: Box breathing (4-4-4-4)"
+        assert len([hit async for hit in provider.discover()]) == len(BUNDLED)
+        hits[0].command()
+        await settle(pilot)
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.exercise.id == "breathing-box"
+
+
+async def test_a_thought_record_keeps_the_hot_thought_in_view_and_is_listed(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "thought-record", FakeClock())
+        await press(pilot, "enter", "enter")
+        await type_text(pilot, "Sister rang about *the move*")
+        await press(pilot, "ctrl+n")
+        await pilot.press("space", "tab", "tab", "7", "0")  # Anxious, 70
+        await press(pilot, "ctrl+n")
+        await type_text(pilot, "She thinks I'm lazy\n[b]I'll never cope[/b]")
+        await press(pilot, "ctrl+n")
+        await press(pilot, "down", "enter")  # the second thought is the hot one
+        shown = screen.query_one("#runner-shown", Static)
+        assert shown.display
+        assert "The hot thought: [b]I'll never cope[/b]" in str(shown.render())
+        await press(pilot, "8", "0", "enter")  # belief
+        await press(pilot, "space", "enter")  # a trap
+        for _ in range(3):  # evidence for, against, the balanced thought
+            assert "[b]I'll never cope[/b]" in str(shown.render())
+            await type_text(pilot, "Some words")
+            await press(pilot, "ctrl+n")
+        await press(pilot, "6", "0", "enter")  # belief in the balanced thought
+        assert "A balanced thought: Some words" in str(shown.render())
+        await press(pilot, "4", "0", "ctrl+n")  # Anxious again
+        await press(pilot, "enter")
+        assert screen.page is Page.SUMMARY
+        await settle(pilot)
+        assert "thought record is kept" in str(screen.query_one(".summary", Static).render())
+        await press(pilot, "enter")
+        app.push_screen(ThoughtRecordsScreen())
+        await settle(pilot)
+        table = app.screen.query_one("#records", DataTable)
+        assert table.row_count == 1
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ThoughtRecordScreen)
+        text = str(app.screen.query_one("#record-text", Static).render())
+        for words in (
+            "Sister rang about *the move*",
+            "Anxious 70",
+            "• She thinks I'm lazy",
+            "4. Hot thought (believed 80 of 100)",
+            "[b]I'll never cope[/b]",
+            "8. Balanced thought (believed 60 of 100)",
+            "9. Emotions afterwards",
+            "Anxious 40",
+        ):
+            assert words in text, words
+
+
+async def test_n_starts_a_new_thought_record_and_the_list_refreshes(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(ThoughtRecordsScreen())
+        await settle(pilot)
+        status = str(app.screen.query_one("#records-status", Static).render())
+        assert "No thought records yet" in status
+        await press(pilot, "n")
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.exercise.id == "thought-record"
+        await press(pilot, "enter", "enter")
+        await type_text(pilot, "A moment")
+        await press(pilot, "ctrl+n", "escape", "y")  # leave early: an unfinished record
+        assert isinstance(app.screen, ThoughtRecordsScreen)
+        assert app.screen.query_one("#records", DataTable).row_count == 1
+
+
+async def test_a_pacing_plan_shows_its_numbers_and_a_session_logs_paced_time(home: Path) -> None:
+    app = make_app(home)
+    clock = FakeClock()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "pacing-plan", clock)
+        await press(pilot, *["enter"] * 5)
+        await type_text(pilot, "walking")
+        await pilot.press("enter")
+        await type_text(pilot, "10, 12, 1x")
+        await settle(pilot)
+        preview = screen.query_one("#plan-preview", Static)
+        assert '"1x" is not a number' in str(preview.render())
+        await pilot.press("backspace", "4")
+        await settle(pilot)
+        assert "Your starting amount (this week): 10 minutes a day" in str(preview.render())
+        assert "11 in week 2" in str(preview.render())
+        while screen.page is not Page.SUMMARY:
+            await press(pilot, "ctrl+n")
+        await settle(pilot)
+        assert "pacing plan is saved" in str(screen.query_one(".summary", Static).render())
+        await press(pilot, "enter")
+        screen = await open_runner(pilot, "pacing-session", clock)
+        await press(pilot, "enter", "enter", "enter")
+        assert "Your plans" in str(screen.query_one("#iv-plans-note", Static).render())
+        await press(pilot, "enter")  # pick the plan: the work time comes from it
+        assert screen.query_one("#iv-work", Input).value == "10"
+        await press(pilot, "enter")  # start
+        clock.advance(10 * 60)
+        await press(pilot, "enter", "enter")
+        await settle(pilot)
+        summary = str(screen.query_one(".summary", Static).render())
+        assert "Logged 10 min of walking as paced." in summary
+    [activity] = practice(home).journal.day(NOW.date()).activities
+    assert (activity.name, activity.minutes, activity.paced) == ("walking", 10, True)
+    plan = practice(home).practice.plan_for("Walking")
+    assert plan is not None and plan.baseline == 10 and plan.left_today == 0
+
+
+async def test_a_failed_save_says_so_and_can_be_tried_again(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from paincoach.errors import DiskFullError
+    from paincoach.practice import Practice
+
+    real = Practice.save_session
+    calls: list[int] = []
+
+    def flaky(self: Practice, result: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise DiskFullError("There is no room left to save.")
+        return real(self, result)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Practice, "save_session", flaky)
+    app = make_app(home)
+    clock = FakeClock()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "breathing-4-7-8", clock, quick=True)
+        await press(pilot, "enter", "enter", "enter")
+        assert screen.page is Page.SUMMARY
+        summary = screen.query_one(".summary", Static)
+        assert "Not saved: There is no room left to save." in str(summary.render())
+        await press(pilot, "ctrl+s")
+        assert "Saved." in str(summary.render())
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, RunnerScreen)
+    assert len(practice(home).practice.recent_sessions()) == 1
+
+
+async def test_percent_input_takes_typed_numbers_and_arrows(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(RunnerScreen(exercise("thought-record")))
+        await settle(pilot)
+        slider = PercentInput("Belief", "Not at all", "Completely")
+        await app.screen.query_one("#runner-body").mount(slider)
+        slider.focus()
+        await pilot.press("4", "5")
+        assert slider.value == 45
+        await pilot.press("right", "shift+left")
+        assert slider.value == 49
+        await pilot.press("1", "0", "0")
+        assert slider.value == 100
+        await pilot.press("home")
+        assert slider.value == 0
+        await pilot.press("backspace")
+        assert slider.value is None
+        assert "not given" in slider.render().plain
+
+
+def test_answers_are_escaped_before_they_reach_markdown() -> None:
+    escaped = markdown_escape("*bold* [link](http://x) # head\n- item `code` <b>")
+    assert "\n" not in escaped
+    for special in "*[]()#-`<>":
+        assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c == special)
