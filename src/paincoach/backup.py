@@ -171,13 +171,9 @@ class BackupInfo:
 
     def describe(self) -> str:
         """'12 check-ins, 30 activities, …'."""
-        names = {
-            "checkins": "check-ins",
-            "activities": "activities",
-            "thought_records": "thought records",
-            "exercise_sessions": "exercise sessions",
-        }
-        return ", ".join(f"{n} {names[t]}" for t, n in self.counts.items())
+        from paincoach.export import counted
+
+        return ", ".join(counted(table, n) for table, n in self.counts.items())
 
 
 def inspect(path: Path) -> BackupInfo:

@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
     _add_week(sub)
+    from paincoach.commands import data
+
+    data.add_parsers(sub)
     return parser
 
 
@@ -175,6 +178,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.commands import exercises
 
         return exercises.run(args, home)
+    if args.command in ("export", "import", "backup", "restore"):
+        from paincoach.commands import data
+
+        return data.run(args, home)
     if args.command == "week":
         from paincoach.commands import week
 

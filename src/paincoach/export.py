@@ -84,6 +84,24 @@ BOOL_FIELDS = frozenset({"paced", "completed", "active"})
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: How a person says each section, singular and plural.
+NAMES: dict[str, tuple[str, str]] = {
+    "checkins": ("check-in", "check-ins"),
+    "activities": ("activity", "activities"),
+    "thought_records": ("thought record", "thought records"),
+    "exercise_sessions": ("exercise session", "exercise sessions"),
+    "pacing_plans": ("pacing plan", "pacing plans"),
+    "weekly_checks": ("weekly check", "weekly checks"),
+    "goals": ("goal", "goals"),
+}
+
+
+def counted(section: str, count: int) -> str:
+    """'1 check-in', '3 pacing plans'."""
+    one, many = NAMES[section]
+    return f"{count} {one if count == 1 else many}"
+
+
 def sections() -> list[str]:
     """The record sections of an export, in order."""
     return list(FIELDS)

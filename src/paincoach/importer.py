@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from paincoach import import_fields as check
 from paincoach.db import transfer
-from paincoach.errors import InputError
+from paincoach.errors import InputError, TooNewDatabaseError
 from paincoach.export import FLARE_PLAN, FORMAT, JSON_FIELDS, VERSION, sections
 from paincoach.import_sections import SPECS, SectionSpec
 from paincoach.when import format_moment, now_local
@@ -207,6 +207,8 @@ def _prepare_flare_plan(plan: object) -> dict[str, Any]:
 
 def apply(db: Database, prepared: Prepared) -> ImportReport:
     """Add the prepared records in one write transaction; records already there are skipped."""
+    if db.read_only:
+        raise TooNewDatabaseError(db.read_only_reason)
     report = ImportReport()
     with db.connection(write=True) as conn:
         for section, rows in prepared.rows.items():

@@ -69,10 +69,10 @@ def _when(text: str | None) -> datetime:
 
 
 def _open(home: Path) -> Journal:
-    from paincoach.db.engine import Database
+    from paincoach.commands.data import open_database
     from paincoach.journal import Journal
 
-    return Journal(Database.open(home))
+    return Journal(open_database(home))  # takes the day's backup on its first open
 
 
 def _log(args: argparse.Namespace, home: Path) -> int:
