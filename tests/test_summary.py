@@ -1,0 +1,340 @@
+"""The week summary: figures by local day, comparisons, the baseline, plans, bounded SQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paincoach.changes import compare, is_meaningful
+from paincoach.errors import InputError
+from paincoach.review_records import DayPoint, ExerciseCount, PlanDay, WeeklyAnswers
+from paincoach.summary import FIGURES, week_summary
+from paincoach.weekly_check import WeeklyChecks
+from paincoach.weeks import iso_label, parse_iso_week, week_of_date, week_of_iso
+from tests.review_support import MON, Book, at
+from tests.storage_support import sql_trace
+from tests.support import fixed_clock
+
+D = timedelta(days=1)
+
+
+@pytest.fixture
+def book(home: Path) -> Book:
+    return Book(home)
+
+
+def values(book: Book, start: date = MON, **kw: object) -> dict[str, float | None]:
+    summary = week_summary(book.db, start, week_start=kw.pop("week_start", 0), **kw)  # type: ignore[arg-type]
+    return {f.key: f.value for f in summary.figures}
+
+
+# -- meaningful change -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("earlier", "now", "scale", "meaningful"),
+    [
+        (8.0, 6.0, "rating", True),  # exactly 2 points (25%)
+        (8.0, 6.1, "rating", False),  # 1.9 points, 24%
+        (4.0, 5.2, "rating", True),  # exactly 30%, and at least 1 point
+        (4.0, 5.1, "rating", False),  # 27.5%
+        (3.0, 3.9, "rating", False),  # 30%, but under 1 point
+        (10.0, 7.0, "count", True),  # exactly 30% and 3
+        (10.0, 8.0, "count", False),  # 20%
+        (5.0, 3.0, "count", True),  # 40%, exactly 2
+        (2.0, 1.0, "count", False),  # 50%, but only 1
+        (0.0, 2.0, "count", True),
+        (100.0, 130.0, "minutes", True),  # exactly 30%
+        (100.0, 129.0, "minutes", False),
+        (20.0, 34.0, "minutes", False),  # 70%, but under 15 minutes
+        (20.0, 35.0, "minutes", True),
+    ],
+)
+def test_meaningful_is_2_points_or_30_percent(
+    earlier: float, now: float, scale: str, meaningful: bool
+) -> None:
+    assert is_meaningful(now, earlier, scale) is meaningful  # type: ignore[arg-type]
+    change = compare(now, earlier, scale, "last week")  # type: ignore[arg-type]
+    assert change is not None and change.meaningful is meaningful
+    assert ("a meaningful change" in change.words) is meaningful
+
+
+def test_changes_are_worded_plainly() -> None:
+    same = compare(5.4, 5.0, "rating", "last week")
+    little = compare(5.9, 5.0, "rating", "last week")
+    big = compare(4.0, 6.5, "rating", "your first two weeks")
+    assert same and same.words == "about the same as last week (5.0 → 5.4)"
+    assert same.direction == "same"
+    assert little and little.words == "a little higher than last week (5.0 → 5.9)"
+    assert big and big.words == (
+        "2.5 points lower than your first two weeks (6.5 → 4.0, -38%): a meaningful change"
+    )
+    assert (big.delta, big.percent, big.direction) == (-2.5, -38, "down")
+    assert compare(None, 5.0, "rating", "last week") is None
+    assert compare(3.0, 0.0, "count", "x") is not None
+    assert compare(3.0, 0.0, "count", "x").percent is None  # type: ignore[union-attr]
+
+
+# -- the week's figures ------------------------------------------------------------------------
+
+
+def test_figures_of_a_known_week(book: Book) -> None:
+    book.checkin(MON, 2, mood=6, sleep=4, hour=8)
+    book.checkin(MON, 4, mood=8, hour=20)  # Monday's pain average: 3
+    book.checkin(MON + 2 * D, 6, mood=3, sleep=7)
+    book.activity(MON, 30)
+    book.activity(MON, 15, name="swim")
+    book.activity(MON + 3 * D, 20)
+    book.session(MON, kind="breathing")
+    book.session(MON + D, kind="breathing", completed=False)
+    book.session(MON + D, "thought-record", kind="thought_record")
+    book.thought_record(MON + D, ["All-or-nothing"])
+    WeeklyChecks(book.db, fixed_clock).record(WeeklyAnswers(6, 5, 5), at(MON + 4 * D), week_start=0)
+    summary = week_summary(book.db, MON, week_start=0)
+    assert [f.key for f in summary.figures] == [key for key, _, _ in FIGURES]
+    assert {f.key: f.value for f in summary.figures} == {
+        "days_logged": 3,
+        "pain_avg": 4.5,  # the mean of the daily means (3 and 6), each day counting once
+        "pain_low": 2.0,
+        "pain_high": 6.0,
+        "mood_avg": 5.0,  # days: 7 and 3
+        "mood_low": 3.0,
+        "mood_high": 8.0,
+        "sleep_avg": 5.5,
+        "activity_minutes": 65,
+        "active_days": 2,
+        "exercises_completed": 2,
+        "exercises_incomplete": 1,
+        "thought_records": 1,
+        "check_score": 5.3,
+    }
+    assert summary.exercises == (
+        ExerciseCount("breathing", 1, 1),
+        ExerciseCount("thought_record", 1, 0),
+    )
+    assert summary.check is not None and summary.check.score == 5.3
+    assert (summary.start, summary.end, summary.label) == (MON, MON + 6 * D, "2026-W47")
+
+
+def test_only_the_weeks_own_days_count(book: Book) -> None:
+    book.checkin(MON - D, 9, hour=23)  # Sunday before
+    book.checkin(MON, 1, hour=0)
+    book.checkin(MON + 6 * D, 3, hour=23)
+    book.checkin(MON + 7 * D, 9, hour=0)  # Monday after
+    assert values(book)["pain_avg"] == 2.0 and values(book)["pain_high"] == 3.0
+
+
+def test_any_day_of_the_week_gives_the_week(book: Book) -> None:
+    book.checkin(MON, 4)
+    assert week_summary(book.db, MON + 3 * D, week_start=0).start == MON
+    summary = week_summary(book.db, MON + 3 * D, week_start=6)  # weeks from Sunday
+    assert (summary.start, summary.label) == (MON - D, "2026-W47")
+
+
+def test_an_empty_week(book: Book) -> None:
+    summary = week_summary(book.db, MON, week_start=0)
+    found = {f.key: f for f in summary.figures}
+    assert found["days_logged"].value == 0 and found["pain_avg"].value is None
+    assert all(f.previous is None and f.baseline is None for f in summary.figures)
+    assert summary.previous_note and "0 so far" in summary.baseline_note
+    assert summary.days == tuple(DayPoint(MON + i * D, None, None, None) for i in range(7))
+
+
+def test_daily_series_for_charts(book: Book) -> None:
+    book.checkin(MON, 3, mood=5)
+    book.checkin(MON, 4)
+    book.activity(MON + D, 25)
+    book.checkin(MON + 2 * D, 7)
+    days = week_summary(book.db, MON, week_start=0).days
+    assert days[:4] == (
+        DayPoint(MON, 3.5, 5.0, None),  # no activity logged: None, not 0
+        DayPoint(MON + D, None, None, 25),
+        DayPoint(MON + 2 * D, 7.0, None, None),
+        DayPoint(MON + 3 * D, None, None, None),
+    )
+
+
+# -- against last week and the baseline --------------------------------------------------------
+
+
+def test_compared_with_last_week(book: Book) -> None:
+    book.days(MON - 7 * D, [4] * 7, minutes=[30] * 7)
+    book.days(MON, [6] * 7, minutes=[30, 30, 30, 30, 30, 30, 29])
+    summary = week_summary(book.db, MON, week_start=0)
+    pain = summary.figure("pain_avg").previous
+    minutes = summary.figure("activity_minutes").previous
+    assert pain and pain.meaningful and pain.words.startswith("2.0 points higher than last week")
+    assert minutes and minutes.direction == "same" and not minutes.meaningful
+    assert summary.previous_note == ""
+
+
+def test_nothing_logged_last_week_means_no_comparison(book: Book) -> None:
+    book.days(MON, [6] * 7)
+    summary = week_summary(book.db, MON, week_start=0)
+    assert all(f.previous is None for f in summary.figures)
+    assert summary.previous_note == "Nothing was logged the week before."
+
+
+def test_no_baseline_until_14_days_with_entries(book: Book) -> None:
+    book.days(MON - 28 * D, [5] * 13)
+    summary = week_summary(book.db, MON, week_start=0)
+    assert summary.baseline is None
+    assert "first 14 days" in summary.baseline_note and "13 so far" in summary.baseline_note
+
+
+def test_the_baseline_is_the_first_14_days_with_entries(book: Book) -> None:
+    first = MON - 70 * D
+    # 14 days with entries spread over 28 calendar days (every other day), 20 minutes each
+    for i in range(14):
+        book.checkin(first + 2 * i * D, 3)
+        book.activity(first + 2 * i * D, 20)
+    book.checkin(first + 40 * D, 9)  # after the baseline: not part of it
+    book.days(MON, [5] * 7, minutes=[20] * 7)
+    summary = week_summary(book.db, MON, week_start=0)
+    assert summary.baseline is not None
+    assert (summary.baseline.first, summary.baseline.last) == (first, first + 26 * D)
+    assert summary.baseline.days == 27
+    pain = summary.figure("pain_avg").baseline
+    assert pain and pain.earlier == 3.0 and pain.meaningful  # 3 → 5: 2 points
+    # counts and minutes per 7 days: 14 × 20 min over 27 days
+    minutes = summary.figure("activity_minutes").baseline
+    assert minutes and minutes.earlier == round(14 * 20 * 7 / 27)
+    days = summary.figure("days_logged").baseline
+    assert days and days.earlier == round(14 * 7 / 27, 1)
+
+
+def test_a_week_inside_the_baseline_is_not_compared_with_it(book: Book) -> None:
+    book.days(MON - 7 * D, [5] * 14)
+    summary = week_summary(book.db, MON, week_start=0)
+    assert summary.baseline is not None and summary.baseline.last == MON + 6 * D
+    assert all(f.baseline is None for f in summary.figures)
+    assert "part of your first two weeks" in summary.baseline_note
+
+
+def test_a_week_in_progress_is_compared_with_the_same_days(book: Book) -> None:
+    book.days(MON - 7 * D, [2, 2, 2, 9, 9, 9, 9], minutes=[10, 10, 10, 90, 90, 90, 90])
+    book.days(MON, [2, 2, 2], minutes=[10, 10, 10])
+    summary = week_summary(book.db, MON, week_start=0, today=MON + 2 * D)
+    assert summary.days_so_far == 3
+    pain = summary.figure("pain_avg").previous
+    minutes = summary.figure("activity_minutes").previous
+    assert pain and pain.earlier == 2.0 and pain.direction == "same"
+    assert minutes and minutes.earlier == 30 and "the same days last week" in minutes.words
+    finished = week_summary(book.db, MON, week_start=0, today=MON + 9 * D)
+    assert finished.days_so_far == 7
+    assert finished.figure("activity_minutes").previous.meaningful  # type: ignore[union-attr]
+
+
+def test_the_check_score_against_last_week_and_the_first_check(book: Book) -> None:
+    checks = WeeklyChecks(book.db, fixed_clock)
+    book.checkin(MON - 14 * D, 5)
+    checks.record(WeeklyAnswers(8, 8, 8), at(MON - 10 * D), week_start=0)
+    checks.record(WeeklyAnswers(6, 6, 6), at(MON - 3 * D), week_start=0)
+    checks.record(WeeklyAnswers(5, 6, 6), at(MON + 4 * D), week_start=0)
+    score = week_summary(book.db, MON, week_start=0).figure("check_score")
+    assert score.value == 5.7
+    assert score.previous and score.previous.earlier == 6.0 and score.previous.direction == "same"
+    assert score.baseline and score.baseline.earlier == 8.0 and score.baseline.meaningful
+    assert "your first weekly check" in score.baseline.words
+    first = week_summary(book.db, MON - 14 * D, week_start=0).figure("check_score")
+    assert first.baseline is None  # the first check is not compared with itself
+
+
+# -- pacing plans ------------------------------------------------------------------------------
+
+
+def test_minutes_against_each_plans_quota(book: Book) -> None:
+    book.plan("Walk", 10, MON - 7 * D, percent=10.0)  # week 2 from MON: quota 11
+    book.plan("Lesen", 5, MON + 5 * D, unit="pages")
+    book.activity(MON, 12, name="walk")
+    book.activity(MON, 3, name="WALK")
+    book.activity(MON + D, 8, name="Walk ")
+    book.activity(MON + D, 50, name="swim")
+    summary = week_summary(book.db, MON, week_start=0)
+    walk, pages = sorted(summary.plans, key=lambda p: p.unit)
+    assert (walk.activity, walk.unit) == ("Walk", "minutes")
+    assert walk.days[:3] == (
+        PlanDay(MON, 11, 15),
+        PlanDay(MON + D, 11, 8),
+        PlanDay(MON + 2 * D, 11, 0),
+    )
+    assert (walk.quota_total, walk.done_total) == (77, 23)
+    assert pages.days == (PlanDay(MON + 5 * D, 5, None), PlanDay(MON + 6 * D, 5, None))
+    assert pages.done_total is None
+
+
+def test_a_replaced_plan_counts_until_the_day_it_stopped(book: Book) -> None:
+    book.plan("walk", 10, MON - 14 * D, stopped=MON + 2 * D)
+    book.plan("Walk", 20, MON + 2 * D)
+    book.plan("swim", 5, MON + 7 * D)  # starts next week: not in this one
+    [walk] = week_summary(book.db, MON, week_start=0).plans
+    assert [d.quota for d in walk.days] == [10, 10, 20, 20, 20, 20, 20]
+    assert walk.activity == "Walk"
+
+
+# -- bounded, indexed SQL ----------------------------------------------------------------------
+
+
+def test_every_query_is_bounded_by_day_or_a_limit(book: Book) -> None:
+    book.days(MON - 30 * D, [5] * 40, minutes=[20] * 40)
+    with sql_trace(book.db) as statements:
+        week_summary(book.db, MON, week_start=0)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert reads
+    for statement in reads:
+        flat = " ".join(statement.split())
+        if "FROM pacing_plans" in flat or "FROM settings" in flat:
+            continue  # a handful of rows, never history
+        assert "BETWEEN" in flat or "LIMIT" in flat, flat
+
+
+def test_the_day_queries_use_the_day_indexes(book: Book) -> None:
+    plans = []
+    with book.db.connection() as conn:
+        for table in ("checkins", "activities", "exercise_sessions", "thought_records"):
+            plans.append(
+                " ".join(
+                    str(row[-1])
+                    for row in conn.exec_driver_sql(
+                        f"EXPLAIN QUERY PLAN SELECT day, count(*) FROM {table} "
+                        "WHERE day BETWEEN '2026-11-16' AND '2026-11-22' GROUP BY day"
+                    )
+                )
+            )
+    for plan in plans:
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+
+
+# -- ISO weeks ---------------------------------------------------------------------------------
+
+
+def test_iso_weeks_parse_and_map_to_the_persons_week() -> None:
+    assert parse_iso_week("2026-W47") == (2026, 47)
+    assert parse_iso_week(" 2026w7 ") == (2026, 7)
+    assert week_of_iso("2026-W47") == MON
+    assert week_of_iso("2026-W47", 6) == MON - D  # Sunday 15 Nov: holds Thu 19 Nov
+    assert week_of_iso("2026-W47", 4) == MON - 3 * D  # Friday 13 – Thursday 19 Nov
+    assert week_of_iso("2026-W53") == date(2026, 12, 28)
+    assert week_of_date(date(2026, 11, 22)) == MON
+    assert week_of_date(date(2026, 11, 22), 6) == date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("text", ["2025-W53", "2026-W54", "2026-W00", "W47", "2026-47", "", "x"])
+def test_impossible_weeks_are_refused(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_iso_week(text)
+    assert caught.value.field == "week"
+
+
+@given(
+    day=st.dates(min_value=date(1900, 1, 8), max_value=date(2999, 12, 20)),
+    week_start=st.integers(0, 6),
+)
+def test_a_weeks_label_names_it_back(day: date, week_start: int) -> None:
+    start = week_of_date(day, week_start)
+    assert start <= day < start + 7 * D
+    assert week_of_iso(iso_label(start), week_start) == start
