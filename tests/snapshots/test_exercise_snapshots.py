@@ -192,3 +192,19 @@ def test_runner_summary_after_ratings(snap_compare: Any, home: Path) -> None:
         await pilot.press("3", "enter")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=before_snap(finish))
+
+
+def test_thinking_traps_with_their_descriptions(snap_compare: Any, home: Path) -> None:
+    app = make_app(home)
+
+    async def setup(pilot: Pilot[None]) -> None:
+        await push_runner("thought-record", FakeClock())(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, RunnerScreen)
+        drive(screen.run, THOUGHTS, until="traps")
+        await screen.action_back()
+        await screen.action_next()
+        await settle(pilot)
+        await pilot.press("down", "space")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before_snap(setup))

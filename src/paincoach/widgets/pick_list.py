@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -99,13 +100,17 @@ class PickList(OptionList):
             self.highlighted = index
             self.post_message(self.Changed(self))
 
-    def _prompt(self, item: PickItem, *, picked: bool) -> Text:
-        marks = ("[X] ", "[ ] ") if self.multiple else ("(•) ", "( ) ")
-        mark = marks[0] if picked else marks[1]
-        text = Text(mark + visible(item.label), style="bold" if picked else "")
+    def _prompt(self, item: PickItem, *, picked: bool) -> Table:
+        """The mark, then the label with its description wrapped under it (not under the mark)."""
+        marks = ("[X]", "[ ]") if self.multiple else ("(•)", "( )")
+        body = Text(visible(item.label), style="bold" if picked else "")
         if item.description:
-            text.append("\n    " + visible(item.description), style="dim")
-        return text
+            body.append("\n" + visible(item.description), style="dim")
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(width=3, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(marks[0] if picked else marks[1]), body)
+        return grid
 
     def _set(self, index: int, picked: bool) -> None:
         item = self.items[index]

@@ -60,12 +60,14 @@ class ChoiceStepView(StepView):
 
     def _hint(self) -> str:
         step = self.choice
-        parts = ["Space picks" if step.multiple else "Space or Enter picks one"]
+        if not step.multiple:
+            parts = ["↑ ↓ to choose", "Enter picks it and goes on"]
+        else:
+            parts = ["Space picks or unpicks", "Enter goes on"]
+            if not step.rate:
+                parts.append("any number, or none, is fine")
         if step.rate:
-            parts.append(f"Tab to say how strong each is, 0-{step.rate}")
-        parts.append("Enter goes on" if step.multiple else "Enter goes on with it")
-        if step.multiple and not step.rate:
-            parts.append("any number, or none, is fine")
+            parts.insert(1, f"Tab to say how strong each is, 0-{step.rate}")
         return " · ".join(parts) + "."
 
     def on_mount(self) -> None:
