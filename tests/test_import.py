@@ -1,0 +1,259 @@
+"""Import: merge by uid, strict checks with section/index/field, all or nothing, round trip."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from paincoach.db.engine import Database
+from paincoach.export import FORMAT, export_document, sections, write_json
+from paincoach.importer import ImportRecordError, import_file, parse_document, prepare
+from paincoach.importer import apply as apply_import
+from tests.data_support import db_path, fill_home, normalised, table_counts
+from tests.storage_support import digest, is_write, sql_trace, transactions
+
+AT = "2026-11-26T08:30:00+01:00"
+
+
+def document(**sections_: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"format": FORMAT, "version": 1, **sections_}
+
+
+def write(path: Path, value: object) -> Path:
+    path.write_text(json.dumps(value), encoding="utf-8")
+    return path
+
+
+def export_text(db: Database) -> str:
+    buffer = io.StringIO()
+    write_json(export_document(db), buffer)
+    return buffer.getvalue()
+
+
+def test_export_import_into_an_empty_home_export_again_is_the_same(
+    home: Path, tmp_path: Path
+) -> None:
+    fill_home(home)
+    first = export_document(Database.open(home))
+    path = tmp_path / "export.json"
+    path.write_text(export_text(Database.open(home)), encoding="utf-8")
+    other = tmp_path / "other-home"
+    report = import_file(Database.open(other), path)
+    assert report.added == {s: len(first[s]) for s in sections()}
+    assert report.flare_plan == "added"
+    again = export_document(Database.open(other))
+    assert normalised(again) == normalised(first)
+    assert table_counts(db_path(other)) == table_counts(db_path(home))
+
+
+def test_importing_the_same_file_again_skips_every_record(home: Path, tmp_path: Path) -> None:
+    fill_home(home)
+    path = tmp_path / "export.json"
+    path.write_text(export_text(Database.open(home)), encoding="utf-8")
+    before = table_counts(db_path(home))
+    report = import_file(Database.open(home), path)
+    assert report.total_added == 0
+    assert report.skipped == before
+    assert report.flare_plan == "kept yours"
+    assert table_counts(db_path(home)) == before
+
+
+def test_uid_is_optional_and_optional_fields_may_be_absent_or_null(
+    home: Path, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "mine.json",
+        document(
+            checkins=[{"at": AT, "pain": 6}, {"at": AT, "pain": 3, "mood": None, "note": None}],
+            activities=[{"at": AT, "name": "walk", "minutes": 20, "paced": None}],
+            thought_records=[{"at": AT}],
+            exercise_sessions=[
+                {"exercise_id": "breathing-box", "kind": "breathing", "started_at": AT}
+            ],
+            pacing_plans=[{"activity": "walk", "baseline": 16, "start_day": "2026-11-01"}],
+            weekly_checks=[{"at": AT, "pain": 5, "enjoyment": 4, "activity": 6}],
+            goals=[{"text": "Walk to the shop"}],
+        ),
+    )
+    db = Database.open(home)
+    report = import_file(db, path)
+    assert report.total_added == 8
+    exported = export_document(db)
+    uids = [r["uid"] for s in sections() for r in exported[s]]
+    assert len(set(uids)) == 8 and all(len(uid) == 36 for uid in uids)
+    checkin = exported["checkins"][0]
+    assert (checkin["mood"], checkin["areas"], checkin["note"]) == (None, [], "")
+    assert exported["activities"][0]["paced"] is False
+    session = exported["exercise_sessions"][0]
+    assert (session["exercise_title"], session["steps_total"], session["ended_at"]) == (
+        "breathing-box",
+        1,
+        AT,
+    )
+    assert exported["pacing_plans"][0]["percent"] == 10.0
+    assert exported["weekly_checks"][0]["week_start"] == "2026-11-23"
+    assert exported["goals"][0]["day"]
+
+
+BAD_RECORDS = [
+    ("checkins", {"at": AT}, "pain", "required"),
+    ("checkins", {"pain": 4}, "at", "required"),
+    ("checkins", {"at": AT, "pain": 11}, "pain", "0 to 10"),
+    ("checkins", {"at": AT, "pain": "6"}, "pain", "whole number"),
+    ("checkins", {"at": AT, "pain": 6.5}, "pain", "whole number"),
+    ("checkins", {"at": AT, "pain": True}, "pain", "whole number"),
+    ("checkins", {"at": AT, "pain": 6, "mood": -1}, "mood", "0 to 10"),
+    ("checkins", {"at": "2026-11-26T08:30:00", "pain": 6}, "at", "offset"),
+    ("checkins", {"at": "yesterday", "pain": 6}, "at", "moment like"),
+    ("checkins", {"at": AT, "pain": 6, "areas": "back"}, "areas", "list of texts"),
+    ("checkins", {"at": AT, "pain": 6, "uid": "42"}, "uid", "UUID"),
+    ("checkins", {"at": AT, "pain": 6, "colour": "red"}, "colour", "not a field"),
+    ("activities", {"at": AT, "name": "walk", "minutes": 0}, "minutes", "1 to 1440"),
+    ("activities", {"at": AT, "name": "walk", "minutes": 1441}, "minutes", "1 to 1440"),
+    ("activities", {"at": AT, "name": "", "minutes": 5}, "name", "name the activity"),
+    ("activities", {"at": AT, "minutes": 5}, "name", "required"),
+    ("activities", {"at": AT, "name": "x", "minutes": 5, "paced": "yes"}, "paced", "true or"),
+    ("thought_records", {"at": AT, "belief": 101}, "belief", "0 to 100"),
+    ("thought_records", {"at": AT, "emotions": [{"name": "Sad", "x": 1}]}, "emotions", "name"),
+    (
+        "exercise_sessions",
+        {"exercise_id": "a", "kind": "b", "started_at": AT, "steps_done": 3, "steps_total": 2},
+        "steps_done",
+        "cannot be more",
+    ),
+    ("pacing_plans", {"activity": "w", "baseline": 0, "start_day": "2026-11-01"}, "baseline", "1"),
+    ("pacing_plans", {"activity": "w", "baseline": 5, "start_day": "1 Nov"}, "start_day", "date"),
+    ("weekly_checks", {"at": AT, "pain": 5, "enjoyment": 4}, "activity", "required"),
+    ("goals", {"text": "  "}, "text", "empty"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("section", "record", "field", "words"), BAD_RECORDS)
+def test_an_invalid_record_names_its_section_index_and_field(
+    home: Path, tmp_path: Path, section: str, record: dict[str, Any], field: str, words: str
+) -> None:
+    good = {"checkins": {"at": AT, "pain": 5}}.get(section) or None
+    records = [good, record] if good else [record]
+    path = write(tmp_path / "bad.json", document(**{section: records}))
+    db = Database.open(home)
+    before = digest(db_path(home))
+    with pytest.raises(ImportRecordError) as caught:
+        import_file(db, path)
+    index = len(records) - 1
+    assert caught.value.section == section and caught.value.index == index
+    assert caught.value.field == field
+    assert f"{section}[{index}]" in caught.value.message and f"'{field}'" in caught.value.message
+    assert words in caught.value.message
+    assert caught.value.message.endswith("Nothing was imported.")
+    assert digest(db_path(home)) == before
+    assert sum(table_counts(db_path(home)).values()) == 0
+
+
+def test_the_first_invalid_record_stops_everything_even_after_valid_ones(
+    home: Path, tmp_path: Path
+) -> None:
+    checkins = [{"at": AT, "pain": n} for n in range(10)] + [{"at": AT, "pain": 12}]
+    path = write(tmp_path / "bad.json", document(checkins=checkins))
+    with pytest.raises(ImportRecordError, match=r"checkins\[10\] \(record 11\)"):
+        import_file(Database.open(home), path)
+    assert table_counts(db_path(home))["checkins"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("not json", "not valid JSON"),
+        ('{"format": "other", "version": 1}', "not a paincoach export"),
+        ('{"format": "paincoach-export", "version": 2}', "newer paincoach"),
+        ('{"format": "paincoach-export"}', "no version"),
+        ('{"format": "paincoach-export", "version": 1, "extra": []}', "'extra' is not"),
+        ('{"format": "paincoach-export", "version": 1, "checkins": {}}', "list of records"),
+        ('{"format": "paincoach-export", "version": 1, "checkins": [1]}', "object"),
+        ('{"format": "paincoach-export", "version": 1, "version": 1}', "appears twice"),
+        ('{"format": "paincoach-export", "version": 1, "checkins": [{"at": NaN}]}', "NaN"),
+    ],
+)
+def test_a_file_that_is_not_a_usable_export_is_refused(text: str, words: str) -> None:
+    with pytest.raises(ImportRecordError, match=words):
+        prepare(parse_document(text.encode()))
+
+
+def test_a_file_that_is_not_utf8_is_refused() -> None:
+    with pytest.raises(ImportRecordError, match="not UTF-8"):
+        parse_document(b'{"format": "\xff"}')
+
+
+def test_an_import_is_one_immediate_transaction(home: Path, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "mine.json",
+        document(
+            checkins=[{"at": AT, "pain": 5}], activities=[{"at": AT, "name": "w", "minutes": 5}]
+        ),
+    )
+    db = Database.open(home)
+    prepared = prepare(json.loads(path.read_text()))
+    with sql_trace(db) as statements:
+        apply_import(db, prepared)
+    writing = [t for t in transactions(statements) if any(is_write(s) for s in t)]
+    assert len(writing) == 1 and writing[0][0] == "BEGIN IMMEDIATE"
+
+
+def test_an_imported_plan_meeting_an_active_plan_is_kept_stopped(
+    home: Path, tmp_path: Path
+) -> None:
+    plan = {"activity": "Walk", "baseline": 10, "start_day": "2026-11-01"}
+    db = Database.open(home)
+    import_file(db, write(tmp_path / "one.json", document(pacing_plans=[plan])))
+    report = import_file(
+        db, write(tmp_path / "two.json", document(pacing_plans=[dict(plan, activity="walk")]))
+    )
+    assert report.added["pacing_plans"] == 1 and report.plans_made_inactive == 1
+    plans = export_document(db)["pacing_plans"]
+    assert sorted(p["active"] for p in plans) == [False, True]
+
+
+def test_a_flare_plan_is_added_only_when_there_is_none(home: Path, tmp_path: Path) -> None:
+    plan = {"helps": ["heat"], "tell": "Sam", "drop": [], "signs": ["stiff"]}
+    db = Database.open(home)
+    first = import_file(db, write(tmp_path / "a.json", document(flare_plan=plan)))
+    second = import_file(
+        db, write(tmp_path / "b.json", {**document(), "flare_plan": dict(plan, tell="Jo")})
+    )
+    assert (first.flare_plan, second.flare_plan) == ("added", "kept yours")
+    assert export_document(db)["flare_plan"]["tell"] == "Sam"
+    with pytest.raises(ImportRecordError, match="flare_plan, field 'colour'"):
+        prepare({**document(), "flare_plan": {"colour": "red"}})
+
+
+notes = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
+).map(str.rstrip)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10), st.none() | st.integers(0, 10), notes), min_size=1, max_size=5
+    )
+)
+def test_any_checkins_survive_a_round_trip(tmp_path: Path, entries: list[Any]) -> None:
+    from tests.storage_support import checkin, open_journal
+
+    source = tmp_path / f"src-{abs(hash(str(entries)))}"
+    journal = open_journal(source)
+    for pain, mood, note in entries:
+        journal.add_checkin(checkin(pain=pain, mood=mood, note=note))
+    first = export_document(journal.db)
+    path = source / "export.json"
+    path.write_text(export_text(journal.db), encoding="utf-8")
+    target = Database.open(source / "target")
+    import_file(target, path)
+    assert normalised(export_document(target)) == normalised(first)

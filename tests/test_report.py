@@ -1,0 +1,145 @@
+"""The clinician report: figures from the week summary, notes only on request, safe output."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from paincoach import report_html, report_markdown, summary
+from paincoach.db.engine import Database
+from paincoach.errors import InputError
+from paincoach.records import ActivityDraft
+from paincoach.report import HEADER, Report, build_report, report_range
+from tests.data_support import TODAY, fill_home
+from tests.storage_support import checkin, local, open_journal
+from tests.support import NOW
+
+FIRST = date(2026, 11, 2)  # after the baseline (the first 14 days with entries)
+PRIVATE_WORDS = ("morning 16", "Tuesday 3pm", "I'll never cope", "Walk round the block", "SUM(A1)")
+
+
+@pytest.fixture
+def db(home: Path) -> Database:
+    fill_home(home)
+    return Database.open(home)
+
+
+def made(db: Database, first: date = FIRST, *, notes: bool = False) -> Report:
+    return build_report(db, first, TODAY, include_notes=notes, now=NOW)
+
+
+def test_the_default_range_is_the_four_weeks_ending_today() -> None:
+    assert report_range(None, None, TODAY) == (TODAY - timedelta(days=27), TODAY)
+    until = date(2026, 6, 30)
+    assert report_range(None, until, TODAY) == (date(2026, 6, 3), until)
+    with pytest.raises(InputError, match="after"):
+        report_range(TODAY, TODAY - timedelta(days=1))
+    with pytest.raises(InputError, match="ten years"):
+        report_range(date(2000, 1, 1), TODAY)
+
+
+def test_figures_are_the_week_summarys_own_and_compared_with_the_baseline(db: Database) -> None:
+    report = made(db)
+    with db.read() as session:
+        expected = summary.period(session, FIRST, TODAY).values()
+        baseline, _ = summary.find_baseline(session)
+    assert report.baseline == baseline and report.baseline_note == ""
+    for key, value in expected.items():
+        assert report.figure(key).value == value, key
+    pain = report.figure("pain_avg")
+    assert pain.baseline is not None and pain.baseline.meaningful
+    assert pain.baseline.direction == "down"
+    assert "meaningful" in pain.baseline.words
+    assert report.figure("check_score").value == round((5.3333 + 4.3333) / 2, 1)
+
+
+def test_a_period_inside_the_baseline_says_so(db: Database) -> None:
+    report = made(db, TODAY - timedelta(days=41))
+    assert "overlaps" in report.baseline_note
+    assert report.figure("pain_avg").baseline is None
+
+
+def test_weeks_days_pacing_exercises_traps_and_checks(db: Database) -> None:
+    report = made(db)
+    assert [w.first for w in report.weeks][:2] == [FIRST, FIRST + timedelta(days=7)]
+    assert report.weeks[-1].last == TODAY and report.weeks[-1].days == 5
+    assert len(report.days) == (TODAY - FIRST).days + 1
+    assert report.days[-1].pain_avg is not None and report.days[-1].activity_minutes
+    [plan] = report.plans
+    assert plan.activity == "walk" and plan.quota_total > 0
+    box = next(line for line in report.exercises if line.title.startswith("Box breathing"))
+    assert (box.sessions, box.rated, box.before_avg, box.after_avg) == (2, 2, 6.5, 4.5)
+    assert report.traps == (("All-or-nothing", 1), ("Fortune telling", 1))
+    assert [c.pain for c in report.checks] == [6, 5]
+    assert report.areas[0][0] == "lower back" and report.tags == (("cold", 8),)
+
+
+@pytest.mark.parametrize("render", [report_markdown.render, report_html.render])
+def test_notes_and_thought_record_text_are_left_out_unless_asked(
+    db: Database, render: object
+) -> None:
+    text = render(made(db))  # type: ignore[operator]
+    assert HEADER in text and "2 Nov 2026 to 27 Nov 2026 (26 days)" in text
+    for words in PRIVATE_WORDS:
+        assert words not in text.replace("\\", "").replace("&#x27;", "'"), words
+    assert "not included" in text
+    with_notes = render(made(db, notes=True)).replace("\\", "")  # type: ignore[operator]
+    with_notes = with_notes.replace("&#x27;", "'")
+    for words in PRIVATE_WORDS:
+        assert words in with_notes, words
+
+
+def test_html_is_self_contained_and_prints_on_a4_and_letter(db: Database) -> None:
+    html = report_html.render(made(db))
+    lowered = html.lower()
+    for forbidden in ("<script", "<link", "@import", "url(", "src=", "href=", "https:"):
+        assert forbidden not in lowered, forbidden
+    assert set(re.findall(r"http://[^\"' ]+", html)) == {"http://www.w3.org/2000/svg"}
+    assert "@page" in html and "@media print" in html and "break-inside: avoid" in html
+    assert html.count("<svg") == 2 and "Daily pain and mood" in html
+    assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+
+
+def test_user_text_cannot_become_markup(home: Path) -> None:
+    journal = open_journal(home)
+    hostile = "<script>alert(1)</script> | # *bold* [x](y) \x1b[31m"
+    journal.add_checkin(checkin(pain=5, note=hostile, tags=("<b>tag</b>",)))
+    journal.add_activity(ActivityDraft(at=NOW, name="- list | pipe", minutes=5, note="# heading"))
+    db = journal.db
+    report = build_report(db, TODAY - timedelta(days=3), TODAY, include_notes=True, now=NOW)
+    html = report_html.render(report)
+    assert "<script>" not in html and "<b>tag" not in html and "\x1b" not in html
+    assert "&lt;script&gt;" in html
+    md = report_markdown.render(report)
+    assert "<script>" not in md and "\x1b" not in md
+    assert "\\<script\\>" in md and "\\| \\# \\*bold\\*" not in md
+    assert "\\|" in md and "\\*bold\\*" in md
+    rows = [line for line in md.splitlines() if line.startswith("| ")]
+    assert all(line.count(" | ") == rows[0].count(" | ") for line in rows if "Note" in rows[0])
+
+
+def test_an_empty_period_says_nothing_was_logged(home: Path) -> None:
+    db = open_journal(home).db
+    report = build_report(db, TODAY - timedelta(days=27), TODAY, now=NOW)
+    assert report.empty
+    assert "Nothing was logged in this period." in report_markdown.render(report)
+    assert "Nothing was logged in this period." in report_html.render(report)
+
+
+def test_the_weekly_table_follows_the_week_start_setting(db: Database) -> None:
+    report = build_report(db, FIRST, TODAY, week_start=6, now=NOW)  # weeks start on Sunday
+    assert report.weeks[0].first == FIRST and report.weeks[0].last == date(2026, 11, 7)
+    assert report.weeks[1].first.weekday() == 6
+
+
+def test_a_long_period_is_bounded_by_its_days(home: Path) -> None:
+    journal = open_journal(home)
+    start = TODAY - timedelta(days=400)
+    for n in range(0, 400, 3):
+        journal.add_checkin(checkin(local(start + timedelta(days=n), 9), pain=n % 11, mood=5))
+    report = build_report(journal.db, start, TODAY, now=NOW)
+    assert len(report.days) == 401 and len(report.weeks) in (58, 59)
+    assert "<svg" in report_html.render(report)
