@@ -21,7 +21,7 @@ from tests.storage_support import digest, is_write, sql_trace, transactions
 AT = "2026-11-26T08:30:00+01:00"
 
 
-def document(**sections_: list[dict[str, Any]]) -> dict[str, Any]:
+def document(**sections_: Any) -> dict[str, Any]:
     return {"format": FORMAT, "version": 1, **sections_}
 
 
@@ -232,7 +232,7 @@ def test_a_flare_plan_is_added_only_when_there_is_none(home: Path, tmp_path: Pat
 
 
 notes = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
+    st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=40
 ).map(str.rstrip)
 
 
