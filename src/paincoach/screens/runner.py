@@ -7,10 +7,8 @@ early (marked unfinished). Covering the screen (Help now, a question) pauses any
 
 from __future__ import annotations
 
-import re
 from contextlib import suppress
 from enum import Enum
-from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -31,17 +29,17 @@ from paincoach.exercises.timing import Clock
 from paincoach.practice_records import SavedPractice
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.confirm import ConfirmDialog
-from paincoach.screens.runner_pages import IntroPage, RatingPage, SummaryPage
-from paincoach.textsafe import one_line, visible
+from paincoach.screens.exercise_start import start_exercise
+from paincoach.screens.runner_pages import IntroPage, RatingPage, SummaryPage, shown_answers
+from paincoach.textsafe import visible
 from paincoach.widgets.pick_list import PickList
 from paincoach.widgets.steps import DataWanted, StepView, step_view
 from paincoach.widgets.text_bar import TextBar
 
 if TYPE_CHECKING:
-    from paincoach.app import PaincoachApp
     from paincoach.services import Services
 
-STEP_NUMBER = r"^\d+[.)]\s*"
+__all__ = ["Page", "RunnerScreen", "start_exercise"]
 
 
 class Page(Enum):
@@ -186,22 +184,12 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
         heading = self.query_one("#runner-title", Static)
         heading.update(visible(title))
         heading.display = bool(title)
-        shown_text = self._shown_text() if self.page is Page.STEP else Text()
+        shown_text = shown_answers(runner) if self.page is Page.STEP else Text()
         shown = self.query_one("#runner-shown", Static)
         shown.update(shown_text)
         shown.display = bool(shown_text.plain)
         self.say("")
         self.refresh_bindings()
-
-    def _shown_text(self) -> Text:
-        """Earlier answers this step keeps in view (e.g. the hot thought)."""
-        lines = []
-        for key, words in self.run.shown():
-            step = self.exercise.step_for_key(key)
-            label = re.sub(STEP_NUMBER, "", step.title if step and step.title else "")
-            label = label or key.replace("_", " ").capitalize()
-            lines.append(Text.assemble((visible(label) + ": ", "bold"), one_line(words, 150)))
-        return Text("\n").join(lines)
 
     def say(self, message: str) -> None:
         """Show a message under the step (why Next refused, or a problem)."""
@@ -437,34 +425,3 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
         if self._paused_by_cover and self.runner is not None:
             self._paused_by_cover = False
             self.runner.resume()
-
-
-def start_exercise(app: PaincoachApp, exercise_id: str, *, quick: bool = False) -> None:
-    """Load the library in a worker and open the runner on `exercise_id` (or say kindly why not).
-
-    With `quick`, the runner skips the introduction and the opening text steps and goes
-    straight to the practice (for a breathing pacer from Help now).
-    """
-    app.run_worker(
-        partial(_load_and_start, app, exercise_id, quick),
-        thread=True,
-        group="start-exercise",
-        exit_on_error=False,
-    )
-
-
-def _load_and_start(app: PaincoachApp, exercise_id: str, quick: bool) -> None:
-    try:
-        exercise = app.services.library().get(exercise_id)
-    except Exception as exc:  # the library could not be read at all
-        app.call_from_thread(app.report_unexpected, exc)
-        return
-    if exercise is None:
-        app.call_from_thread(
-            app.notify,
-            "That exercise could not be found. Press e on Today to see the exercises there are.",
-            severity="warning",
-            timeout=8,
-        )
-        return
-    app.call_from_thread(app.push_screen, RunnerScreen(exercise, quick=quick))

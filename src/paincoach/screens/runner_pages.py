@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
+from paincoach.exercises.engine import Runner
 from paincoach.exercises.model import Exercise, RatingSpec
 from paincoach.exercises.session import SessionResult
 from paincoach.practice_records import SavedPractice
-from paincoach.textsafe import visible
+from paincoach.textsafe import one_line, visible
 from paincoach.widgets.rating import RatingInput
+
+STEP_NUMBER = r"^\d+[.)]\s*"
+
+
+def shown_answers(runner: Runner) -> Text:
+    """Earlier answers a step keeps in view (e.g. the hot thought), labelled by their step."""
+    lines = []
+    for key, words in runner.shown():
+        step = runner.exercise.step_for_key(key)
+        label = re.sub(STEP_NUMBER, "", step.title if step and step.title else "")
+        label = label or key.replace("_", " ").capitalize()
+        lines.append(Text.assemble((visible(label) + ": ", "bold"), one_line(words, 150)))
+    return Text("\n").join(lines)
 
 
 def caution_text(caution: str) -> Text:
