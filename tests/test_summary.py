@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from paincoach.changes import compare, is_meaningful
 from paincoach.errors import InputError
+from paincoach.records import CheckInDraft
 from paincoach.review_records import DayPoint, ExerciseCount, PlanDay, WeeklyAnswers
 from paincoach.summary import FIGURES, week_summary
 from paincoach.weekly_check import WeeklyChecks
@@ -338,3 +339,21 @@ def test_a_weeks_label_names_it_back(day: date, week_start: int) -> None:
     start = week_of_date(day, week_start)
     assert start <= day < start + 7 * D
     assert week_of_iso(iso_label(start), week_start) == start
+
+
+# -- through the app's services ------------------------------------------------------------------
+
+
+def test_services_use_the_stored_week_start_and_todays_date(home: Path) -> None:
+    from paincoach.services import Services
+    from paincoach.settings import Settings
+
+    services = Services(home, fixed_clock)  # today: Friday 27 November 2026
+    services.save_settings(Settings(week_start=6))
+    services.journal.add_checkin(CheckInDraft(at(date(2026, 11, 23)), 4))
+    summary = services.week_summary(date(2026, 11, 25))
+    assert (summary.start, summary.days_so_far) == (date(2026, 11, 22), 6)
+    insights = services.week_insights(date(2026, 11, 25))
+    assert insights.last == date(2026, 11, 27)
+    assert services.weekly_checks.due(date(2026, 11, 27), 6)
+    services.close()
