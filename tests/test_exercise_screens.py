@@ -423,3 +423,45 @@ def test_answers_are_escaped_before_they_reach_markdown() -> None:
     assert "\n" not in escaped
     for special in "*[]()#-`<>":
         assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c == special)
+
+
+async def test_palette_shows_titles_and_summaries_as_written(home: Path) -> None:
+    from textual.content import Content
+
+    app = make_app(home)
+    (home / "exercises").mkdir()
+    (home / "exercises" / "mine.toml").write_text(
+        'id = "mine"\ntitle = "Calm [b]down[/]"\nkind = "breathing"\n'
+        'summary = "Breathe [/] slowly [red]now"\nminutes = 2\n\n'
+        '[[steps]]\ntype = "text"\ntext = "Hello"\n'
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        provider = ExerciseCommands(app.screen)
+        await provider.startup()
+        [hit] = [hit async for hit in provider.search("calm down")]
+        assert hit.text == "Exercise: Calm [b]down[/]"
+        assert str(hit.prompt) == "Exercise: Calm [b]down[/]"
+        assert hit.help is not None
+        assert Content.from_markup(hit.help).plain == "Breathe [/] slowly [red]now"
+
+
+async def test_a_thought_record_can_be_deleted_after_asking(home: Path) -> None:
+    from tests.practice_support import THOUGHTS, drive, open_practice, runner
+
+    r = runner("thought-record")
+    drive(r, THOUGHTS)
+    open_practice(home).save_session(r.result())
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(ThoughtRecordsScreen())
+        await settle(pilot)
+        await press(pilot, "enter", "d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ThoughtRecordScreen)
+        await press(pilot, "d", "y")
+        assert isinstance(app.screen, ThoughtRecordsScreen)
+        assert app.screen.query_one("#records", DataTable).row_count == 0
+    assert practice(home).practice.thought_records() == []

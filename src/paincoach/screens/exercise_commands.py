@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.markup import escape
 
 from paincoach.exercises.model import Exercise
 from paincoach.textsafe import visible
@@ -16,6 +17,11 @@ if TYPE_CHECKING:
     from paincoach.app import PaincoachApp
 
 PREFIX = "Exercise: "
+
+
+def help_text(exercise: Exercise) -> str:
+    """The summary, escaped: the palette reads help text as markup, and a summary is data."""
+    return escape(visible(exercise.summary))
 
 
 class ExerciseCommands(Provider):
@@ -56,7 +62,7 @@ class ExerciseCommands(Provider):
                 shown,
                 partial(self._open, exercise),
                 text=title,
-                help=visible(exercise.summary),
+                help=help_text(exercise),
             )
 
     async def discover(self) -> Hits:
@@ -64,5 +70,5 @@ class ExerciseCommands(Provider):
         for exercise in self.exercises:
             title = PREFIX + visible(exercise.title)
             yield DiscoveryHit(
-                Content(title), partial(self._open, exercise), text=title, help=exercise.summary
+                Content(title), partial(self._open, exercise), text=title, help=help_text(exercise)
             )
