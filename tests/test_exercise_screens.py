@@ -465,3 +465,32 @@ async def test_a_thought_record_can_be_deleted_after_asking(home: Path) -> None:
         assert isinstance(app.screen, ThoughtRecordsScreen)
         assert app.screen.query_one("#records", DataTable).row_count == 0
     assert practice(home).practice.thought_records() == []
+
+
+async def test_plans_arriving_after_the_step_is_gone_are_ignored(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from paincoach.practice import Practice
+
+    release = threading.Event()
+    real = Practice.pacing_plans
+
+    def slow(self: Practice, active_only: bool = True) -> object:
+        release.wait(5)
+        return real(self, active_only)
+
+    monkeypatch.setattr(Practice, "pacing_plans", slow)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "pacing-session", FakeClock())
+        await pilot.press("enter", "enter", "enter")  # on the timer step; plans still loading
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # and straight on
+        await pilot.pause()
+        release.set()
+        await settle(pilot)
+        assert str(screen.run.progress) == "step 4 of 4"
+        assert app.unexpected_errors == []

@@ -411,7 +411,13 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
     @on(DataWanted)
     def _data_wanted(self, message: DataWanted) -> None:
         message.stop()
-        self.call_service(message.job, message.done, group="runner-data")
+        view = self.view
+
+        def deliver(result: object) -> None:
+            if view is not None and self.view is view:  # the step may be gone by now
+                message.done(result)
+
+        self.call_service(message.job, deliver, group="runner-data")
 
     def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
         """Covered (Help now, a question): pause any timer."""
