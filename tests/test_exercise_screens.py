@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from paincoach.app import create_app
@@ -68,10 +70,13 @@ async def test_library_lists_exercises_by_kind_and_starts_one(home: Path) -> Non
         app.push_screen(ExercisesScreen())
         await settle(pilot)
         options = app.screen.query_one(OptionList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert prompts[0] == "Breathing"
-        assert any("Slow breathing (5 in, 5 out)  · 10 min" in p for p in prompts)
-        assert "Thought records" in prompts
+        headings = [str(option.prompt) for option in options.options if option.disabled]
+        assert headings[:3] == ["Breathing", "Thought records", "Pacing"]
+        console = Console(width=80, record=True, file=io.StringIO())
+        console.print(options.get_option("breathing-slow").prompt)
+        lines = [line.rstrip() for line in console.export_text().splitlines()]
+        assert lines[0] == "  Slow breathing (5 in, 5 out)  · 10 min"
+        assert lines[1].startswith("    Breathe in for 5") and lines[2].startswith("    body")
         await press(pilot, "enter")
         assert isinstance(app.screen, RunnerScreen)
         assert app.screen.page is Page.INTRO

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -37,14 +39,19 @@ def kind_title(kind: str) -> str:
     return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
 
 
-def exercise_prompt(exercise: Exercise) -> Text:
-    """Title and minutes on one line, the summary under it."""
-    text = Text("  " + visible(exercise.title), style="bold")
+def exercise_title(exercise: Exercise) -> Text:
+    """`Slow breathing (5 in, 5 out) · 10 min` (and whether it is the person's own)."""
+    text = Text(visible(exercise.title), style="bold")
     text.append(f"  · {exercise.minutes} min")
     if exercise.origin == "user":
         text.append(" · your own", style="italic")
-    text.append("\n    " + visible(" ".join(exercise.summary.split())), style="dim")
     return text
+
+
+def exercise_prompt(exercise: Exercise) -> Group:
+    """Title and minutes on one line, the summary under it (wrapped lines stay indented)."""
+    summary = Text(visible(" ".join(exercise.summary.split())), style="dim")
+    return Group(Padding(exercise_title(exercise), (0, 0, 0, 2)), Padding(summary, (0, 0, 0, 4)))
 
 
 def warning_line(warning: LoadWarning) -> str:
