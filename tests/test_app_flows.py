@@ -449,14 +449,14 @@ def _seed_plan_and_goal(home: Path) -> None:
     practice: Practice = services.practice  # type: ignore[attr-defined]
     library = load_library(home)
     goal = Runner(library.get("smart-goal"))  # type: ignore[arg-type]
-    while goal.step.type != "prompt" or goal.step.key != "goal":  # type: ignore[union-attr]
+    while goal.step.type != "prompt" or goal.step.key != "goal":
         if goal.missing():
-            goal.set_answer("an answer" if goal.step.type == "prompt" else 5)  # type: ignore[union-attr]
+            goal.set_answer("an answer" if goal.step.type == "prompt" else 5)
         goal.next()
     goal.set_answer("Walk to the corner shop on Mon, Wed and Fri")
     practice.save_session(goal.leave())
     plan = Runner(library.get("pacing-plan"))  # type: ignore[arg-type]
-    while plan.step.type != "pacing":  # type: ignore[union-attr]
+    while plan.step.type != "pacing":
         plan.next()
     plan.set_pacing_plan("walk", [20, 25, 30], percent=10, start=NOW.date())
     practice.save_session(plan.leave())

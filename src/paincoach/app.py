@@ -80,6 +80,25 @@ class PaincoachApp(App[None]):
             self.call_from_thread(self._open_failed, exc)
             return
         self.call_from_thread(self._opened, settings)
+        self._daily_backup()
+
+    def _daily_backup(self) -> None:
+        """Today's automatic snapshot, on the first open of the day (never fatal)."""
+        if self.services.db.read_only:
+            return
+        from paincoach.backup import daily_backup_if_due
+
+        try:
+            daily_backup_if_due(self.services.db.path, self.services.clock().date())
+        except (PaincoachError, OSError) as exc:
+            reason = exc.message if isinstance(exc, PaincoachError) else str(exc)
+            self.call_from_thread(
+                self.notify,
+                f"Today's automatic backup was not made. {reason}",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
 
     def _opened(self, settings: Settings) -> None:
         self.apply_settings(settings)
@@ -185,6 +204,24 @@ class PaincoachApp(App[None]):
 
         start_exercise(self, exercise_id, quick=quick)
 
+    def action_week(self) -> None:
+        """Open the week view."""
+        from paincoach.screens.week import WeekScreen
+
+        if not isinstance(self.screen, WeekScreen):
+            self.push_screen(WeekScreen())
+
+    def action_weekly_check(self) -> None:
+        """Answer this week's three questions."""
+        from paincoach.screens.weekly_check import WeeklyCheckDialog
+
+        def saved(result: object) -> None:
+            if result is not None:
+                self.journal_changed()
+                self.notify("Weekly check saved.", timeout=3)
+
+        self.push_screen(WeeklyCheckDialog(self.settings.week_start), saved)
+
     def action_history(self) -> None:
         """Open History."""
         from paincoach.screens.history import HistoryScreen
@@ -253,6 +290,12 @@ class PaincoachApp(App[None]):
             "Thought records",
             "Read past thought records or start a new one",
             self.action_thought_records,
+        )
+        yield SystemCommand(
+            "Week", "The week's figures, charts, insights and export", self.action_week
+        )
+        yield SystemCommand(
+            "Weekly check", "Three questions about the past seven days", self.action_weekly_check
         )
         yield SystemCommand(
             "History", "Past days, search, edit and delete entries", self.action_history

@@ -22,6 +22,7 @@ from paincoach.textsafe import one_line
 from paincoach.widgets.day_sparks import DaySparks
 from paincoach.widgets.entry_table import EntryTable
 
+CHECK_DUE = "Your weekly check is due: press k (three questions, under a minute)."
 HINT = "Enter edit · d delete · t thought records · g goals · s settings · r refresh"
 
 
@@ -32,12 +33,15 @@ class TodayData:
     view: TodayView
     plans: list[PacingPlanView]
     goals: list[Goal]
+    check_due: bool = False
 
 
 def fetch_today(services: Services) -> TodayData:
     """Read today's entries, pacing plans and open goals."""
     practice = services.practice
-    return TodayData(services.journal.today_view(), practice.pacing_plans(), practice.open_goals())
+    view = services.journal.today_view()
+    due = services.weekly_checks.due(view.today.day, services.settings().week_start)
+    return TodayData(view, practice.pacing_plans(), practice.open_goals(), due)
 
 
 def pacing_text(plans: list[PacingPlanView]) -> Text:
@@ -85,6 +89,17 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         ),
         Binding(
             "h", "app.history", "History", id="today.history", tooltip="Past days, search, edit"
+        ),
+        Binding(
+            "w", "app.week", "Week", id="today.week", tooltip="The week's figures, charts, insights"
+        ),
+        Binding(
+            "k",
+            "app.weekly_check",
+            "Weekly check",
+            id="today.weekly_check",
+            tooltip="Three questions about the past seven days",
+            show=False,
         ),
         Binding(
             "t",
@@ -141,6 +156,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             yield Static("Opening your journal…", id="today-title", classes="section-title")
             yield EntryTable(id="today-entries")
             yield Static("", id="today-empty", markup=False)
+            yield Static(CHECK_DUE, id="check-due", classes="due")
             yield Static("Pacing today", id="pacing-title", classes="section-title")
             yield Static("", id="today-pacing")
             yield Static(
@@ -186,6 +202,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             else "Nothing logged yet today. Press c to check in: it takes under a minute."
         )
         empty.display = not entries
+        self.query_one("#check-due").display = data.check_due
         self._show_section("pacing", pacing_text(data.plans), bool(data.plans))
         self.goals = data.goals
         self._show_section("goals", goals_text(data.goals), bool(data.goals))

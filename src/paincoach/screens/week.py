@@ -1,0 +1,234 @@
+"""The week: figures against last week and the first two weeks, charts, and insights."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from paincoach.review_records import Change, Figure, Insight, Insights, WeekSummary
+from paincoach.screens.base import PaincoachScreen
+from paincoach.screens.exercises import kind_title
+from paincoach.screens.messages import JournalChanged
+from paincoach.textsafe import one_line
+from paincoach.when import week_start_for
+from paincoach.widgets.week_chart import WeekChart
+
+
+def figure_value(figure: Figure) -> str:
+    """A figure's value in words and units."""
+    if figure.value is None:
+        return "–"
+    if figure.scale == "rating":
+        return f"{figure.value:.1f}/10"
+    if figure.scale == "minutes":
+        return f"{figure.value:.0f} min"
+    return f"{figure.value:.0f}"
+
+
+ARROWS = {"up": "▲", "down": "▼", "same": "="}
+
+
+def change_cell(change: Change | None) -> Text:
+    """A change in a few characters: arrow, amount, and the word 'meaningful' when it is."""
+    if change is None:
+        return Text("–", style="dim")
+    amount = f"{change.delta:+.1f}" if abs(change.delta) < 100 else f"{change.delta:+.0f}"
+    if change.direction == "same":
+        return Text(f"= about the same ({amount})", style="dim")
+    cell = Text(f"{ARROWS[change.direction]} {amount}")
+    if change.meaningful:
+        cell.append(" meaningful", style="bold")
+    return cell
+
+
+def figures_table(summary: WeekSummary) -> Table:
+    """The week's figures against last week and the first two weeks."""
+    table = Table(box=None, padding=(0, 1), show_edge=False, expand=False)
+    table.add_column("Figure", style="bold", no_wrap=True)
+    table.add_column("This week", no_wrap=True)
+    table.add_column("vs last week", no_wrap=True)
+    table.add_column("vs first 2 weeks", no_wrap=True)
+    for figure in summary.figures:
+        if figure.value is None and figure.previous is None:
+            continue
+        table.add_row(
+            figure.label,
+            figure_value(figure),
+            change_cell(figure.previous),
+            change_cell(figure.baseline),
+        )
+    return table
+
+
+def changes_text(summary: WeekSummary) -> Text:
+    """The meaningful changes in words (and why a comparison is missing)."""
+    text = Text()
+    for figure in summary.figures:
+        for change in (figure.previous, figure.baseline):
+            if change is not None and change.meaningful:
+                text.append(f"{figure.label}: {change.words}.\n")
+    for note in (summary.previous_note, summary.baseline_note):
+        if note:
+            text.append(note + "\n", style="italic")
+    text.append(
+        "A change counts as meaningful at 2 points or 30% (see the guide); smaller ones are "
+        "not dressed up.",
+        style="dim",
+    )
+    return text
+
+
+def insights_text(insights: Insights) -> Text:
+    """Each insight as an observation, or what it still needs."""
+    text = Text()
+    for item in insights.items:
+        text.append(item.title + "\n", style="bold")
+        text.append(_insight_body(item) + "\n\n", style="" if item.enough else "dim")
+    text.append(
+        "These are observations from your own entries, not advice or a diagnosis.",
+        style="italic",
+    )
+    return text
+
+
+def _insight_body(item: Insight) -> str:
+    body = item.text
+    if item.caveat:
+        body += f" ({item.caveat})"
+    return body
+
+
+def practice_text(summary: WeekSummary) -> Text:
+    """Pacing plans against their quota, and exercises practised."""
+    text = Text()
+    for plan in summary.plans:
+        done = plan.done_total
+        done_words = "not counted in minutes" if done is None else f"{done} {plan.unit} done"
+        name = one_line(plan.activity, 30)
+        text.append(f"{name}: {plan.quota_total} {plan.unit} planned, {done_words}\n")
+    for count in summary.exercises:
+        left = f", {count.incomplete} left early" if count.incomplete else ""
+        text.append(f"{kind_title(count.kind)}: {count.completed} finished{left}\n")
+    text.rstrip()
+    return text
+
+
+class WeekScreen(PaincoachScreen[None]):
+    """One week at a time; [ and ] move between weeks."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="week.back", tooltip="Back to Today"),
+        Binding(
+            "left_square_bracket,p",
+            "shift(-1)",
+            "Week before",
+            id="week.previous",
+            tooltip="The week before",
+        ),
+        Binding(
+            "right_square_bracket,n",
+            "shift(1)",
+            "Week after",
+            id="week.next",
+            tooltip="The week after",
+        ),
+        Binding(
+            "k",
+            "weekly_check",
+            "Weekly check",
+            id="week.check",
+            tooltip="Three questions about the past seven days",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            id="week.export",
+            tooltip="A report for your clinician, or your data",
+        ),
+    ]
+
+    def __init__(self, start: date | None = None) -> None:
+        super().__init__()
+        self.start = start
+
+    def compose(self) -> ComposeResult:
+        """Title, figures, chart, pacing, insights."""
+        yield Header(icon="≡")
+        with VerticalScroll(classes="page", id="week-page"):
+            yield Static("Loading the week…", id="week-title", classes="section-title")
+            yield Static("", id="week-figures")
+            yield Static("", id="week-changes")
+            yield Static("By day", classes="section-title")
+            yield WeekChart(id="week-chart")
+            yield Static("Pacing and practice", id="week-plans-title", classes="section-title")
+            yield Static("", id="week-plans")
+            yield Static("Insights", classes="section-title")
+            yield Static("", id="week-insights")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the current week (or the one asked for)."""
+        self.sub_title = "Week"
+        week_start = self.paincoach.settings.week_start
+        self.start = week_start_for(self.start or self.services.clock().date(), week_start)
+        self.query_one("#week-page").focus()
+        self.load()
+
+    @on(JournalChanged)
+    def load(self) -> None:
+        """Fetch the week's figures and insights."""
+        start = self.start or self.services.clock().date()
+        self.call_service(
+            lambda services: (services.week_summary(start), services.week_insights(start)),
+            self.show_week,
+            group="week",
+        )
+
+    def show_week(self, result: tuple[WeekSummary, Insights]) -> None:
+        """Present one week."""
+        summary, insights = result
+        self.query_one("#week-title", Static).update(
+            f"Week {summary.label}: {summary.start:%a %d %b} – {summary.end:%a %d %b %Y}"
+        )
+        self.query_one("#week-figures", Static).update(figures_table(summary))
+        self.query_one("#week-changes", Static).update(changes_text(summary))
+        self.query_one(WeekChart).show(summary.days)
+        plans = practice_text(summary)
+        self.query_one("#week-plans-title").display = bool(plans.plain)
+        plans_widget = self.query_one("#week-plans", Static)
+        plans_widget.update(plans)
+        plans_widget.display = bool(plans.plain)
+        self.query_one("#week-insights", Static).update(insights_text(insights))
+
+    def action_shift(self, weeks: int) -> None:
+        """Move to the week before or after (never past the current week)."""
+        assert self.start is not None
+        target = self.start + timedelta(days=7 * weeks)
+        if target > self.services.clock().date():
+            self.app.notify("That week has not started yet.", timeout=2)
+            return
+        self.start = target
+        self.load()
+
+    def action_weekly_check(self) -> None:
+        """Answer the three weekly questions."""
+        self.paincoach.action_weekly_check()
+
+    def action_export(self) -> None:
+        """Export a report or the data."""
+        from paincoach.screens.export import ExportDialog
+
+        assert self.start is not None
+        self.app.push_screen(ExportDialog(self.start))
+
+    def action_back(self) -> None:
+        """Back to Today."""
+        self.dismiss(None)
