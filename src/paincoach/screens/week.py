@@ -41,7 +41,7 @@ def change_cell(change: Change | None) -> Text:
         return Text("–", style="dim")
     amount = f"{change.delta:+.1f}" if abs(change.delta) < 100 else f"{change.delta:+.0f}"
     if change.direction == "same":
-        return Text(f"= about the same ({amount})", style="dim")
+        return Text("= about the same", style="dim")
     cell = Text(f"{ARROWS[change.direction]} {amount}")
     if change.meaningful:
         cell.append(" meaningful", style="bold")
