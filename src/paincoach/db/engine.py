@@ -8,7 +8,9 @@ write at once wait for each other instead of failing.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -83,7 +85,10 @@ class Database:
         path = paths.database_path(home)
         if not path.exists() or path.stat().st_size == 0:
             if not path.exists():
-                paths.create_private_file(path)
+                # Another paincoach (the app and a command, say) may create it at the same
+                # moment: whichever makes it first, both then use the same new journal.
+                with contextlib.suppress(FileExistsError):
+                    paths.create_private_file(path)
             return cls._open_checked(path, Probe(0, 0, 0))
         _check_header(path)
         return cls._open_checked(path, probe(path))
@@ -202,13 +207,34 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     # Take transactions out of the driver's hands so that `_on_begin` decides how to begin.
     dbapi_connection.isolation_level = None
     for pragma in connection_pragmas():
-        dbapi_connection.execute(pragma)
+        _run_pragma(dbapi_connection, pragma)
 
 
 def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     for pragma in connection_pragmas(read_only=True):
-        dbapi_connection.execute(pragma)
+        _run_pragma(dbapi_connection, pragma)
+
+
+def _run_pragma(dbapi_connection: Any, pragma: str) -> None:
+    """Run one PRAGMA, waiting (up to the busy timeout) while another connection is busy.
+
+    Switching a brand-new journal to WAL needs the file to itself, and SQLite answers
+    "database is locked" at once, without waiting, while another process (the app and a
+    command run together) is creating the same journal. Waiting a moment is enough.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.002
+    while True:
+        try:
+            dbapi_connection.execute(pragma)
+            return
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 def _on_begin(conn: Connection) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +10,9 @@ from sqlalchemy.engine import Engine
 from paincoach import paths
 from paincoach.db import migrations
 from paincoach.db.errors import storage_errors
+from paincoach.errors import StorageError
+
+_NAME_TRIES = 100
 
 
 def upgrade(engine: Engine, path: Path, current: int) -> Path | None:
@@ -27,17 +29,26 @@ def upgrade(engine: Engine, path: Path, current: int) -> Path | None:
 
 
 def snapshot_before_migration(path: Path, version: int) -> Path:
-    """Copy the journal aside (consistently, via SQLite's backup API) before changing its schema."""
+    """Copy the journal aside (consistently, via SQLite's backup API) before changing its schema.
+
+    The copy is written under a temporary name and renamed into place (see `backup.snapshot`),
+    under a name no other file has: two paincoach processes may migrate in the same second,
+    and one killed half way leaves its name taken. Either must not stop the next open.
+    """
+    from paincoach.backup import snapshot
+    from paincoach.private_files import FileExistsInputError
+
     folder = paths.ensure_private_dir(path.parent / "backups")
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"before-schema-{version + 1}-{stamp}.db"
-    paths.create_private_file(target)
-    with storage_errors(path):
-        source = sqlite3.connect(path)
-        dest = sqlite3.connect(target)
+    stem = f"before-schema-{version + 1}-{datetime.now():%Y%m%d-%H%M%S}"
+    for number in range(1, _NAME_TRIES + 1):
+        target = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")
+        if target.exists():
+            continue
         try:
-            source.backup(dest)
-        finally:
-            dest.close()
-            source.close()
-    return target
+            return snapshot(path, target)
+        except FileExistsInputError:  # taken between the check and the claim
+            continue
+    raise StorageError(
+        f"paincoach could not find a free name for a backup in {folder}. Nothing was "
+        "changed. Move old files out of that folder and open paincoach again."
+    )
