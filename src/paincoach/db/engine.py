@@ -42,6 +42,8 @@ def connection_pragmas(*, read_only: bool = False) -> list[str]:
         "PRAGMA foreign_keys = ON",
         f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}",
         "PRAGMA secure_delete = ON",
+        # Sorting and grouping never spill people's words into temporary files.
+        "PRAGMA temp_store = MEMORY",
     ]
 
 
