@@ -53,7 +53,7 @@ async def test_every_bundled_exercise_runs_to_the_end_and_is_saved(
         screen = await open_runner(pilot, exercise_id, clock)
         await run_to_the_end(pilot, screen, clock)
         await settle(pilot)
-        summary = str(screen.query_one(".summary", Static).render())
+        summary = str(screen.query_one(".runner-summary", Static).render())
         assert "Saved." in summary, summary
         await press(pilot, "enter")
         assert not isinstance(app.screen, RunnerScreen)
@@ -199,7 +199,7 @@ async def test_the_pacer_follows_the_clock_and_pauses_while_covered(home: Path) 
         text = pacer.render().plain
         assert "Breathe out … 3" in text and "Breath 1 of 48" in text
         assert "▀" in text or "█" in text  # the shape
-        assert "Take care:" in str(screen.query_one(".caution", Static).render())
+        assert "Take care:" in str(screen.query_one(".exercise-caution", Static).render())
         await press(pilot, "f1")
         clock.advance(100)  # Help now stays open a while
         await press(pilot, "escape")
@@ -290,7 +290,7 @@ async def test_a_thought_record_keeps_the_hot_thought_in_view_and_is_listed(home
         await press(pilot, "enter")
         assert screen.page is Page.SUMMARY
         await settle(pilot)
-        assert "thought record is kept" in str(screen.query_one(".summary", Static).render())
+        assert "thought record is kept" in str(screen.query_one(".runner-summary", Static).render())
         await press(pilot, "enter")
         app.push_screen(ThoughtRecordsScreen())
         await settle(pilot)
@@ -350,7 +350,7 @@ async def test_a_pacing_plan_shows_its_numbers_and_a_session_logs_paced_time(hom
         while screen.page is not Page.SUMMARY:
             await press(pilot, "ctrl+n")
         await settle(pilot)
-        assert "pacing plan is saved" in str(screen.query_one(".summary", Static).render())
+        assert "pacing plan is saved" in str(screen.query_one(".runner-summary", Static).render())
         await press(pilot, "enter")
         screen = await open_runner(pilot, "pacing-session", clock)
         await press(pilot, "enter", "enter", "enter")
@@ -361,7 +361,7 @@ async def test_a_pacing_plan_shows_its_numbers_and_a_session_logs_paced_time(hom
         clock.advance(10 * 60)
         await press(pilot, "enter", "enter")
         await settle(pilot)
-        summary = str(screen.query_one(".summary", Static).render())
+        summary = str(screen.query_one(".runner-summary", Static).render())
         assert "Logged 10 min of walking as paced." in summary
     [activity] = practice(home).journal.day(NOW.date()).activities
     assert (activity.name, activity.minutes, activity.paced) == ("walking", 10, True)
@@ -392,7 +392,7 @@ async def test_a_failed_save_says_so_and_can_be_tried_again(
         screen = await open_runner(pilot, "breathing-4-7-8", clock, quick=True)
         await press(pilot, "enter", "enter", "enter")
         assert screen.page is Page.SUMMARY
-        summary = screen.query_one(".summary", Static)
+        summary = screen.query_one(".runner-summary", Static)
         assert "Not saved: There is no room left to save." in str(summary.render())
         await press(pilot, "ctrl+s")
         assert "Saved." in str(summary.render())

@@ -82,7 +82,7 @@ def intro_parts(exercise: Exercise) -> ComposeResult:
         classes="intro-summary",
     )
     if exercise.caution:
-        yield Static(caution_text(exercise.caution), classes="caution")
+        yield Static(caution_text(exercise.caution), classes="exercise-caution")
 
 
 class IntroPage(Vertical):
@@ -142,7 +142,7 @@ class SummaryPage(Static):
     """The end of a session: a quiet summary, and whether it is saved."""
 
     def __init__(self, result: SessionResult) -> None:
-        super().__init__(summary_text(result, "Saving…"), classes="runner-page summary")
+        super().__init__(summary_text(result, "Saving…"), classes="runner-page runner-summary")
         self.result = result
 
     def show_saving(self) -> None:

@@ -133,7 +133,7 @@ class BreatheStepView(TimedStepView):
         if caution:
             yield Static(
                 Text.assemble(("Take care: ", "bold"), " ".join(caution.split())),
-                classes="caution",
+                classes="exercise-caution",
             )
 
     def tick(self) -> None:
