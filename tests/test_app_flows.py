@@ -480,3 +480,20 @@ async def test_today_shows_pacing_and_goals_and_marks_a_goal_done(home: Path) ->
         assert not app.screen.query_one("#today-goals").display
     services = seeded_services(home)
     assert services.practice.open_goals() == []  # type: ignore[attr-defined]
+
+
+async def test_quitting_mid_exercise_saves_it_as_unfinished(home: Path) -> None:
+    from paincoach.practice import Practice
+    from paincoach.screens.runner import RunnerScreen
+
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1", "b")  # slow breathing, straight to the pacer
+        await settle(pilot)
+        assert isinstance(app.screen, RunnerScreen)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    practice = Practice(Database.open(home), journal(home), fixed_clock)
+    [session] = practice.recent_sessions()
+    assert session.exercise_id == "breathing-slow" and not session.completed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events, on
 from textual.binding import Binding
@@ -55,13 +55,23 @@ class ServiceCalls:
             except Exception as exc:  # a bug: report it kindly instead of crashing the journal
                 app.call_from_thread(app.report_unexpected, exc)
                 return
-            app.call_from_thread(done, result)
+            app.call_from_thread(deliver, result)
+
+        def deliver(result: T) -> None:
+            # The screen may have closed while the worker ran: then nobody wants the result.
+            if self in app.screen_stack:
+                done(result)
 
         self.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=False)  # type: ignore[attr-defined]
 
 
 def mount_size_notice(screen: Screen[Any]) -> None:
-    """Add the too-small notice to a screen (hidden until the app is too small)."""
+    """Add the too-small notice to a screen (hidden until the app is too small).
+
+    A screen with `SIZE_NOTICE = False` (Help now) is never covered by it.
+    """
+    if not getattr(screen, "SIZE_NOTICE", True):
+        return
     notice = TooSmallNotice()
     screen.mount(notice)
     width, height = screen.app.size
@@ -71,6 +81,9 @@ def mount_size_notice(screen: Screen[Any]) -> None:
 class PaincoachScreen(ServiceCalls, Screen[ResultT]):
     """A full screen."""
 
+    #: Cover the screen with the too-small notice when the window is too small.
+    SIZE_NOTICE: ClassVar[bool] = True
+
     @on(events.Mount)
     def _mount_size_notice(self) -> None:
         mount_size_notice(self)
@@ -78,6 +91,9 @@ class PaincoachScreen(ServiceCalls, Screen[ResultT]):
 
 class PaincoachDialog(ServiceCalls, ModalScreen[ResultT]):
     """A modal dialog over the current screen."""
+
+    #: Cover the dialog with the too-small notice when the window is too small.
+    SIZE_NOTICE: ClassVar[bool] = True
 
     # The app's F1 works everywhere; this only puts it in the dialog's footer too.
     BINDINGS = [

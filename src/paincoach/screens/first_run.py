@@ -12,17 +12,16 @@ from paincoach.paths import database_path
 from paincoach.screens.base import PaincoachScreen
 from paincoach.settings import Settings
 
-INTRO = """\
-paincoach is a private journal and a set of coping skills for living with chronic pain.
-Each day you can note your pain, mood, sleep and what you did, see how your week went,
-and practise skills such as paced breathing, pacing and thought records.
-
-paincoach is self-help. It is not medical care, it does not diagnose or treat anything,
-and it does not replace the people who look after your health. Stop any exercise that
-makes your pain worse.
-
-It cannot respond in an emergency. If you are in danger, call your local emergency
-number. F1 opens Help now from any screen, at any time."""
+INTRO = (
+    "paincoach is a private journal and a set of coping skills for living with chronic pain. "
+    "Each day you can note your pain, mood, sleep and what you did, see how your week went, "
+    "and practise skills such as paced breathing, pacing and thought records.\n\n"
+    "paincoach is self-help. It is not medical care, it does not diagnose or treat anything, "
+    "and it does not replace the people who look after your health. Stop any exercise that "
+    "makes your pain worse.\n\n"
+    "It cannot respond in an emergency. If you are in danger, call your local emergency "
+    "number. F1 opens Help now from any screen, at any time."
+)
 
 
 class FirstRunScreen(PaincoachScreen[None]):

@@ -383,6 +383,22 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
             view.show_failed(error.message)
         self.refresh_bindings()
 
+    def unsaved_session(self) -> SessionResult | None:
+        """What must still be saved if the app closes now (None when nothing is owed).
+
+        A session already saved, or one never started, owes nothing; otherwise the session
+        so far is returned, marked unfinished unless it reached its end.
+        """
+        if self.runner is None or self.saved is not None:
+            return None
+        if self.result is not None:
+            return self.result
+        if self.page is Page.INTRO and not self.run.answers and self.run.before is None:
+            return None
+        self._keep_answer()
+        self.result = self.run.leave()
+        return self.result
+
     def action_close(self) -> None:
         """Close the summary (not while the session is still being saved)."""
         if not self.saving:
