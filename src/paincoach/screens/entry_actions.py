@@ -54,8 +54,19 @@ class EntryActions(ServiceCalls):
             self.paincoach.push_screen(ActivityDialog(entry), self._after_edit)
 
     def _after_edit(self, saved: object) -> None:
-        if saved is not None:
-            self.paincoach.journal_changed()
+        if saved is None:
+            return
+        self.paincoach.journal_changed()
+        from paincoach.safety import LOW_MOOD_CARD, is_low_mood
+
+        if isinstance(saved, CheckIn) and is_low_mood(saved.mood):  # as for a new check-in
+            self.paincoach.notify(
+                LOW_MOOD_CARD + " Press F1 for Help now.",
+                title="Changes saved",
+                timeout=20,
+                markup=False,
+            )
+        else:
             self.paincoach.notify("Changes saved.", timeout=3)
 
     def action_delete_entry(self) -> None:

@@ -70,6 +70,10 @@ def flare_plan_text(plan: FlarePlan) -> Text:
 class HelpNowDialog(PaincoachDialog[None]):
     """Crisis lines and contacts; works with the journal closed or broken."""
 
+    #: However small the window, Help now shows its lines (scrolling), never the size notice:
+    #: that notice itself says "F1: Help now".
+    SIZE_NOTICE = False
+
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="help_now.back", tooltip="Close Help now"),
         Binding(
@@ -119,8 +123,11 @@ class HelpNowDialog(PaincoachDialog[None]):
 
     def action_breathe(self) -> None:
         """Close Help now and start slow breathing at once."""
+        from paincoach.screens.exercise_start import start_exercise
+
         self.dismiss(None)
-        self.paincoach.action_start_exercise(SLOW_BREATHING, quick=True)
+        # paincoach's own slow breathing, even if the person's files replace it elsewhere
+        start_exercise(self.paincoach, SLOW_BREATHING, quick=True, bundled=True)
 
     def action_close(self) -> None:
         """Back to where the person was."""
