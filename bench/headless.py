@@ -6,7 +6,8 @@
 
 Prints one JSON line: `at_ns` (time.monotonic_ns, the same clock as the parent's, which
 stamps the moment it starts this process), `frames` before it, and `maxrss_kb`. The app is
-the real one, run with `App.run(headless=True, size=(80, 24))`; only the frame clock of
+the real one, started as `paincoach` starts it (`startup.pause()` first, then
+`create_app`) and run with `App.run(headless=True, size=(80, 24))`; only the frame clock of
 `frames.py` is added. Nothing here is a paincoach command-line option.
 """
 
@@ -18,9 +19,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+if __name__ == "__main__" and sys.argv[1:2] != ["hello"]:
+    from paincoach import startup
+
+    startup.pause()  # as the `paincoach` entry point does, before anything is imported
+
 sys.path.insert(0, str(Path(__file__).parent))
 
-from frames import FrameClock, Ready, named
+from frames import FrameClock, Ready, named  # imports textual.app only
 
 SIZE = (80, 24)
 

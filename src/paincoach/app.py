@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.screen import Screen
 
+from paincoach import startup
 from paincoach.errors import PaincoachError
 from paincoach.screens.messages import JournalChanged
 from paincoach.services import Services
@@ -29,6 +30,9 @@ def exercise_commands() -> type[Provider]:
     from paincoach.screens.exercise_commands import ExerciseCommands
 
     return ExerciseCommands
+
+
+STARTUP_LIMIT_S = 10.0
 
 
 class PaincoachApp(App[None]):
@@ -70,7 +74,9 @@ class PaincoachApp(App[None]):
         from paincoach.screens.today import TodayScreen
 
         self.push_screen(TodayScreen())
-        self._start()
+        self.call_after_refresh(self._start)
+        # Today resumes garbage collection once it shows its data; this is in case it never does.
+        self.set_timer(STARTUP_LIMIT_S, startup.resume)
 
     @work(thread=True, exclusive=True, group="startup", exit_on_error=False)
     def _start(self) -> None:

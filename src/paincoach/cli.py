@@ -179,8 +179,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return exercises.run(args, home)
     if args.command in ("export", "import", "backup", "restore"):
+        from paincoach import startup
         from paincoach.commands import data
 
+        startup.resume()  # these may handle years of records: collect as usual
         return data.run(args, home)
     if args.command == "week":
         from paincoach.commands import week

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,9 @@ from paincoach.errors import DamagedDatabaseError, NotADatabaseError, TooNewData
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_BYTES = 100
+#: Journals up to this size get the whole-file check at every open (2 MB: about 2 ms).
+ALWAYS_CHECK_BYTES = 2 * 1024 * 1024
 
 
 def connection_pragmas(*, read_only: bool = False) -> list[str]:
@@ -92,8 +96,8 @@ class Database:
                 with contextlib.suppress(FileExistsError):
                     paths.create_private_file(path)
             return cls._open_checked(path, Probe(0, 0, 0))
-        _check_header(path)
-        return cls._open_checked(path, probe(path))
+        header = _check_header(path)
+        return cls._open_checked(path, probe(path, full=full_check_due(path, header)))
 
     @classmethod
     def _open_checked(cls, path: Path, found: Probe) -> Database:
@@ -149,27 +153,52 @@ class Database:
         self._engine.dispose()
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path) -> bytes:
+    """The file's 100-byte SQLite header, once its magic shows that it is SQLite."""
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+        header = handle.read(HEADER_BYTES)
+    if not header.startswith(SQLITE_HEADER):
         raise NotADatabaseError(
             f"{path} is not a paincoach journal (it is not a SQLite database). "
             "Nothing was changed. Move it aside, or use --home to choose another folder."
         )
+    return header
 
 
-def probe(path: Path) -> Probe:
-    """Check a file's integrity and read its schema version, without writing to it."""
+def full_check_due(path: Path, header: bytes, today: date | None = None) -> bool:
+    """Whether this open runs `PRAGMA quick_check`, which reads the whole file.
+
+    Always for a small journal (it costs next to nothing) and whenever the file's size is
+    not the size its header records (a cut-off copy). Otherwise at the first open of each
+    day: today's automatic backup is taken right after a check that passed, so while it
+    exists the file was checked today. See docs/decisions.md, "The integrity check".
+    """
+    size = path.stat().st_size
+    if size <= ALWAYS_CHECK_BYTES or size != _size_in_header(header, size):
+        return True
+    from paincoach.backup import BACKUP_DIR, daily_name
+
+    return not (path.parent / BACKUP_DIR / daily_name(today or date.today())).exists()
+
+
+def _size_in_header(header: bytes, size: int) -> int:
+    """The file size the header records (pages × page size), or `size` when it records none."""
+    if len(header) < HEADER_BYTES or header[24:28] != header[92:96]:
+        return size  # SQLite itself ignores a page count not written with the last change
+    page_size = int.from_bytes(header[16:18], "big")
+    pages = int.from_bytes(header[28:32], "big")
+    return pages * (65536 if page_size == 1 else page_size) if pages else size
+
+
+def probe(path: Path, *, full: bool = True) -> Probe:
+    """Read a file's schema version (after checking all of it, if `full`) without writing."""
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise translate_sqlite_error(exc, path) from exc
     try:
-        result = conn.execute("PRAGMA quick_check").fetchall()
-        if [row[0] for row in result] != ["ok"]:
-            first = result[0][0] if result else "no answer"
-            raise DamagedDatabaseError(damaged_message(path, str(first)))
+        if full:
+            _quick_check(conn, path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").fetchone()[
@@ -180,6 +209,13 @@ def probe(path: Path) -> Probe:
         raise translate_sqlite_error(exc, path) from exc
     finally:
         conn.close()
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    result = conn.execute("PRAGMA quick_check").fetchall()
+    if [row[0] for row in result] != ["ok"]:
+        first = result[0][0] if result else "no answer"
+        raise DamagedDatabaseError(damaged_message(path, str(first)))
 
 
 def damaged_message(path: Path, detail: str) -> str:

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from paincoach import startup
 from paincoach.errors import PaincoachError
 from paincoach.practice_records import Goal, PacingPlanView
 from paincoach.records import TodayView
@@ -180,7 +181,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             "today-goals",
         ):
             self.query_one(f"#{widget_id}").display = False
-        self.load()
+        self.call_after_refresh(self.load)
 
     @on(JournalChanged)
     def load(self) -> None:
@@ -207,6 +208,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         self.goals = data.goals
         self._show_section("goals", goals_text(data.goals), bool(data.goals))
         self._show_week(view)
+        startup.resume()  # the start is over
 
     def _show_section(self, name: str, content: Text, shown: bool) -> None:
         self.query_one(f"#{name}-title").display = shown
@@ -241,6 +243,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         empty = self.query_one("#today-empty", Static)
         empty.update(error.message)
         empty.display = True
+        startup.resume()
 
     def action_goals(self) -> None:
         """Choose a goal to mark as done."""
