@@ -36,16 +36,15 @@ class FirstRunScreen(PaincoachScreen[None]):
             yield Static("Welcome to paincoach", classes="section-title")
             yield Static(INTRO, markup=False)
             yield Static(
-                "\nYour journal stays on this computer, readable only by you:\n"
-                f"{database_path(self.services.home)}\n"
-                "paincoach never uses the network. "
-                "Nothing leaves this computer unless you export it.",
+                "\nYour journal stays on this computer, readable only by you, in "
+                f"{database_path(self.services.home)}. paincoach never uses the network: "
+                "nothing leaves this computer unless you export it.\n",
                 id="where",
                 markup=False,
             )
-            with Horizontal(classes="field-row"):
-                yield Label("Your region (for crisis lines)", classes="field-label wide")
-                yield Select[str]([], id="region", prompt="Choose…", allow_blank=True)
+            with Horizontal(classes="region-row"):
+                yield Label("Your region, for crisis lines:", classes="field-label wide")
+                yield Select[str]([], id="region", prompt="Choose…", allow_blank=True, compact=True)
             yield Button("I understand: start", id="acknowledge", variant="primary")
         yield Footer()
 
