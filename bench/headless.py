@@ -1,6 +1,7 @@
 """Run an app headless to a given frame, print when that frame was made, and exit.
 
     python bench/headless.py hello              a hello-world Textual app, first frame
+    python bench/headless.py hello-paused       the same, collector paused as paincoach does
     python bench/headless.py first-frame HOME   paincoach (create_app), first frame of Today
     python bench/headless.py today-data HOME    paincoach, first frame of Today with its data
 
@@ -59,7 +60,7 @@ def main() -> int:
     """Run the app until the frame asked for, then report it."""
     mode = sys.argv[1]
     clock = FrameClock().install()
-    if mode == "hello":
+    if mode in ("hello", "hello-paused"):
         app, ready = _hello()
     elif mode == "first-frame":
         app, ready = _paincoach(sys.argv[2], named("TodayScreen"))

@@ -17,7 +17,7 @@ from paincoach.db import practice_repository as prepo
 from paincoach.db import review_repository as rrepo
 from paincoach.db.models import PacingPlanRow
 from paincoach.exercises import pacing
-from paincoach.practice_answers import activity_name
+from paincoach.records import activity_name
 from paincoach.review_records import PlanDay, PlanProgress
 from paincoach.when import parse_moment
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -20,17 +21,7 @@ from paincoach.db.engine import Database
 from paincoach.db.models import ExerciseSessionRow, GoalRow, PacingPlanRow
 from paincoach.errors import NotFoundError
 from paincoach.exercises import pacing
-from paincoach.exercises.pacing import PacingPlan
-from paincoach.exercises.session import SessionResult
 from paincoach.journal import Journal
-from paincoach.practice_answers import (
-    FLARE_KEYS,
-    THOUGHT_KEYS,
-    Extracted,
-    PacedWork,
-    activity_name,
-    extract,
-)
 from paincoach.practice_records import (
     FlarePlan,
     Goal,
@@ -39,8 +30,13 @@ from paincoach.practice_records import (
     SessionSummary,
     ThoughtRecord,
 )
-from paincoach.records import Activity, ActivityDraft
+from paincoach.records import Activity, ActivityDraft, activity_name
 from paincoach.when import format_moment, local_day, now_local, parse_moment
+
+if TYPE_CHECKING:  # the exercise engine is imported when a session is saved, not to read plans
+    from paincoach.exercises.pacing import PacingPlan
+    from paincoach.exercises.session import SessionResult
+    from paincoach.practice_answers import Extracted, PacedWork
 
 FLARE_PLAN_KEY = "flare_plan"  # the flare-up plan is one document in `settings`
 MINUTES_UNIT = "minutes"
@@ -74,6 +70,8 @@ class Practice:
 
         See `paincoach.practice_answers` for what each kind of exercise saves.
         """
+        from paincoach.practice_answers import extract
+
         found = extract(result)  # may refuse (InputError) before anything is written
         stamp = self._stamp()
         session_uid = _uid()
@@ -111,6 +109,8 @@ class Practice:
     def _put_flare_plan(self, session: Session, found: Extracted, stamp: str) -> bool:
         if not found.flare_plan:
             return False
+        from paincoach.practice_answers import FLARE_KEYS
+
         stored = prepo.get_setting(session, FLARE_PLAN_KEY)
         current = {} if found.replace_flare or not isinstance(stored, dict) else stored
         document: dict[str, object] = {"helps": [], "tell": "", "drop": [], "signs": []}
@@ -188,6 +188,8 @@ class Practice:
                     "That thought record no longer exists; it may have been deleted already."
                 )
             if row.session_uid:  # sessions saved by this version never hold them; be sure
+                from paincoach.practice_answers import THOUGHT_KEYS
+
                 prepo.drop_session_answers(session, row.session_uid, THOUGHT_KEYS)
             session.delete(row)
         self._flush_wal()

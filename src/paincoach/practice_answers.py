@@ -26,7 +26,7 @@ from typing import Any
 from paincoach.errors import InputError
 from paincoach.exercises.pacing import PacingError, PacingPlan
 from paincoach.exercises.session import SessionResult
-from paincoach.records import MINUTES_MAX, NAME_MAX
+from paincoach.records import MINUTES_MAX, activity_name
 
 THOUGHT_KEYS = (
     "situation",
@@ -160,11 +160,6 @@ def flare_fields(answers: Mapping[str, Any]) -> dict[str, Any] | None:
         if _given(answers.get(key)):
             found[key] = text_of(answers[key]) if key == "tell" else items_of(answers[key])
     return found or None
-
-
-def activity_name(text: str) -> str:
-    """An activity name tidied like the activity form's: single spaces, at most 80 characters."""
-    return " ".join(text.split())[:NAME_MAX].rstrip()
 
 
 def _given(value: object) -> bool:

@@ -109,6 +109,11 @@ def check_name(text: str | None) -> str:
     return name
 
 
+def activity_name(text: str) -> str:
+    """An activity name tidied like the activity form's: single spaces, at most 80 characters."""
+    return " ".join(text.split())[:NAME_MAX].rstrip()
+
+
 def clean_labels(items: Iterable[str], field_name: str) -> tuple[str, ...]:
     """Tidy pain areas or tags: trimmed, single-spaced, no repeats (ignoring case)."""
     if isinstance(items, str):

@@ -5,12 +5,22 @@ ISO 8601 text with the local offset, and `day` is the local calendar day, so tha
 are grouped the way the person lived them rather than by UTC.
 """
 
-from __future__ import annotations
-
+from pydantic import ConfigDict
 from sqlmodel import Field, SQLModel
 
+# No `from __future__ import annotations` here: SQLAlchemy and pydantic would parse every
+# annotation from text again (a few milliseconds at each start, for nothing).
 
-class SettingRow(SQLModel, table=True):
+
+class _Row(SQLModel):
+    """The base of the table models."""
+
+    # Rows are made from our own checked values, never validated: pydantic's validator for
+    # them is built on first use instead of at import, which shortens every start.
+    model_config = ConfigDict(defer_build=True)  # type: ignore[assignment]
+
+
+class SettingRow(_Row, table=True):
     """One setting, its value as JSON."""
 
     __tablename__ = "settings"
@@ -19,7 +29,7 @@ class SettingRow(SQLModel, table=True):
     value: str
 
 
-class CheckInRow(SQLModel, table=True):
+class CheckInRow(_Row, table=True):
     """A check-in: pain, mood, sleep, areas, tags, note."""
 
     __tablename__ = "checkins"
@@ -38,7 +48,7 @@ class CheckInRow(SQLModel, table=True):
     updated_at: str
 
 
-class ActivityRow(SQLModel, table=True):
+class ActivityRow(_Row, table=True):
     """Something the person did, for how long, how hard, and whether it was paced."""
 
     __tablename__ = "activities"
@@ -56,7 +66,7 @@ class ActivityRow(SQLModel, table=True):
     updated_at: str
 
 
-class ExerciseSessionRow(SQLModel, table=True):
+class ExerciseSessionRow(_Row, table=True):
     """One exercise session, finished or left early, with its answers as JSON."""
 
     __tablename__ = "exercise_sessions"
@@ -77,7 +87,7 @@ class ExerciseSessionRow(SQLModel, table=True):
     answers: str = "{}"
 
 
-class ThoughtRecordRow(SQLModel, table=True):
+class ThoughtRecordRow(_Row, table=True):
     """A thought record; lists (emotions, thoughts, traps) are JSON text."""
 
     __tablename__ = "thought_records"
@@ -102,7 +112,7 @@ class ThoughtRecordRow(SQLModel, table=True):
     updated_at: str
 
 
-class PacingPlanRow(SQLModel, table=True):
+class PacingPlanRow(_Row, table=True):
     """A pacing plan for one activity; `measurements` is a JSON list of numbers."""
 
     __tablename__ = "pacing_plans"
@@ -121,7 +131,7 @@ class PacingPlanRow(SQLModel, table=True):
     updated_at: str
 
 
-class GoalRow(SQLModel, table=True):
+class GoalRow(_Row, table=True):
     """A goal, shown on Today until `done_at` is set."""
 
     __tablename__ = "goals"
@@ -135,7 +145,7 @@ class GoalRow(SQLModel, table=True):
     done_at: str | None = None
 
 
-class WeeklyCheckRow(SQLModel, table=True):
+class WeeklyCheckRow(_Row, table=True):
     """A weekly check: three 0-10 answers about the past week (see `weekly_check.py`)."""
 
     __tablename__ = "weekly_checks"

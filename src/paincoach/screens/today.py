@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -13,8 +14,6 @@ from textual.widgets import Footer, Header, Static
 
 from paincoach import startup
 from paincoach.errors import PaincoachError
-from paincoach.practice_records import Goal, PacingPlanView
-from paincoach.records import TodayView
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
 from paincoach.screens.messages import JournalChanged
@@ -22,6 +21,10 @@ from paincoach.services import Services
 from paincoach.textsafe import one_line
 from paincoach.widgets.day_sparks import DaySparks
 from paincoach.widgets.entry_table import EntryTable
+
+if TYPE_CHECKING:  # the records arrive with the data, after the first frame
+    from paincoach.practice_records import Goal, PacingPlanView
+    from paincoach.records import TodayView
 
 CHECK_DUE = "Your weekly check is due: press k (three questions, under a minute)."
 HINT = "Enter edit · d delete · t thought records · g goals · s settings · r refresh"
