@@ -122,15 +122,25 @@ def daily_figures(session: Session, first: date, last: date) -> dict[date, DayFi
 
 
 def days_with_entries(session: Session, before: date | None, limit: int) -> list[date]:
-    """Up to `limit` days that have any entry, newest first, strictly before `before`."""
-    checkin_days: Select[tuple[str]] = select(col(CheckInRow.day).label("day"))
-    activity_days: Select[tuple[str]] = select(col(ActivityRow.day).label("day"))
-    if before is not None:
-        checkin_days = checkin_days.where(col(CheckInRow.day) < before.isoformat())
-        activity_days = activity_days.where(col(ActivityRow.day) < before.isoformat())
-    both = union(checkin_days, activity_days).subquery()
+    """Up to `limit` days that have any entry, newest first, strictly before `before`.
+
+    Each table gives only its own newest `limit` days (read backwards from its `day`
+    index), so a page costs the same after ten years as after one month.
+    """
+    both = union(
+        _newest_days(col(CheckInRow.day), before, limit),
+        _newest_days(col(ActivityRow.day), before, limit),
+    ).subquery()
     stmt = select(both.c.day).order_by(both.c.day.desc()).limit(limit)
     return [date.fromisoformat(text) for text in session.scalars(stmt)]
+
+
+def _newest_days(day: Any, before: date | None, limit: int) -> Select[tuple[str]]:
+    days = select(day.label("day")).distinct()
+    if before is not None:
+        days = days.where(day < before.isoformat())
+    newest = days.order_by(day.desc()).limit(limit).subquery()
+    return select(newest.c.day)
 
 
 def _like(term: str) -> str:
