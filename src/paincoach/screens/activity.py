@@ -11,8 +11,9 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from paincoach.records import RATING_LABELS, Activity, ActivityDraft, check_minutes
 from paincoach.screens.base import PaincoachDialog
-from paincoach.screens.form import FORM_BINDINGS, EntryForm
+from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
 from paincoach.services import Services
+from paincoach.textsafe import visible
 from paincoach.when import parse_when
 from paincoach.widgets.marked import TickBox
 from paincoach.widgets.rating import RatingInput
@@ -43,7 +44,7 @@ class ActivityDialog(EntryForm):
                 with Horizontal(classes="field-row"):
                     yield Label("What", classes="field-label")
                     yield Input(
-                        old.name if old else "",
+                        visible(old.name) if old else "",
                         id="name",
                         compact=True,
                         placeholder="e.g. walk, gardening, housework",
@@ -77,7 +78,7 @@ class ActivityDialog(EntryForm):
                     id="paced",
                 )
                 yield Label("Note", classes="field-label wide")
-                yield TextArea(old.note if old else "", id="note", soft_wrap=True)
+                yield TextArea(visible(old.note) if old else "", id="note", soft_wrap=True)
             yield Static("", id="form-error", classes="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
@@ -94,7 +95,8 @@ class ActivityDialog(EntryForm):
         )
 
     def _suggest(self, names: list[str]) -> None:
-        self.query_one("#name", Input).suggester = SuggestFromList(names, case_sensitive=False)
+        shown = [visible(name) for name in names]  # a suggestion is drawn as typed text
+        self.query_one("#name", Input).suggester = SuggestFromList(shown, case_sensitive=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on from the name, and saves from the other fields."""
@@ -125,13 +127,25 @@ class ActivityDialog(EntryForm):
         """Check the form and return the call that saves it."""
         draft = ActivityDraft(
             at=parse_when(self.query_one("#when", Input).value, now=self.services.clock()),
-            name=self.query_one("#name", Input).value,
+            name=self._unless_untouched(self.query_one("#name", Input).value, "name"),
             minutes=check_minutes(self.query_one("#minutes", Input).value),
             effort=self.query_one("#effort", RatingInput).value,
             paced=self.query_one("#paced", TickBox).value,
-            note=self.query_one("#note", TextArea).text,
+            note=self._unless_untouched(self.query_one("#note", TextArea).text, "note"),
         )
         if self.existing is None:
             return lambda services: services.journal.add_activity(draft)
         uid = self.existing.uid
         return lambda services: services.journal.update_activity(uid, draft)
+
+    def _unless_untouched(self, shown: str, field: str) -> str:
+        """What to save for a field an edit filled in: the stored text if left as shown.
+
+        Stored text is shown with control characters made visible (see the check-in form);
+        unless the person changed the field, saving keeps it exactly as it was stored.
+        """
+        old = self.existing
+        if old is None:
+            return shown
+        stored = old.name if field == "name" else old.note
+        return kept_if_untouched(shown, stored)

@@ -12,8 +12,9 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 from paincoach.errors import InputError
 from paincoach.records import RATING_LABELS, CheckIn, CheckInDraft
 from paincoach.screens.base import PaincoachDialog
-from paincoach.screens.form import FORM_BINDINGS, EntryForm
+from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
 from paincoach.services import Services
+from paincoach.textsafe import visible
 from paincoach.when import parse_when
 from paincoach.widgets.marked import MarkedSelectionList
 from paincoach.widgets.rating import RatingInput
@@ -81,14 +82,17 @@ class CheckInDialog(EntryForm):
                 with Horizontal(classes="field-row"):
                     yield Label("Tags", classes="field-label")
                     yield Input(
-                        ", ".join(old.tags) if old else "",
+                        visible(", ".join(old.tags)) if old else "",
                         id="tags",
                         compact=True,
                         placeholder="comma separated, e.g. cold, stress",
                     )
                 yield Label("Note", classes="field-label wide")
                 yield TextArea(
-                    old.note if old else "", id="note", soft_wrap=True, show_line_numbers=False
+                    visible(old.note) if old else "",
+                    id="note",
+                    soft_wrap=True,
+                    show_line_numbers=False,
                 )
             yield Static("", id="form-error", classes="form-error", markup=False)
             with Horizontal(classes="buttons"):
@@ -126,7 +130,9 @@ class CheckInDialog(EntryForm):
         chosen_keys = {area.casefold() for area in chosen}
         self._choices = list(seen.values())
         areas.clear_options()
-        areas.add_options([(Content(area), area, key in chosen_keys) for key, area in seen.items()])
+        areas.add_options(
+            [(Content(visible(area)), area, key in chosen_keys) for key, area in seen.items()]
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in 'add another area' adds it, chosen; Enter elsewhere saves."""
@@ -176,10 +182,25 @@ class CheckInDialog(EntryForm):
             mood=self.query_one("#mood", RatingInput).value,
             sleep=self.query_one("#sleep", RatingInput).value,
             areas=tuple(areas),
-            tags=tuple(self.query_one("#tags", Input).value.split(",")),
-            note=self.query_one("#note", TextArea).text,
+            tags=tuple(
+                self._unless_untouched(self.query_one("#tags", Input).value, "tags").split(",")
+            ),
+            note=self._unless_untouched(self.query_one("#note", TextArea).text, "note"),
         )
         if self.existing is None:
             return lambda services: services.journal.add_checkin(draft)
         uid = self.existing.uid
         return lambda services: services.journal.update_checkin(uid, draft)
+
+    def _unless_untouched(self, shown: str, field: str) -> str:
+        """What to save for a field an edit filled in: the stored text if left as shown.
+
+        Stored text is shown with control characters made visible (an Escape from an import
+        must not reach the terminal); unless the person changed the field, saving keeps the
+        text exactly as it was stored.
+        """
+        old = self.existing
+        if old is None:
+            return shown
+        stored = ", ".join(old.tags) if field == "tags" else old.note
+        return kept_if_untouched(shown, stored)

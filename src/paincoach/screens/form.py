@@ -13,6 +13,7 @@ from paincoach.errors import InputError, PaincoachError
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.services import Services
+from paincoach.textsafe import visible
 
 FORM_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", priority=True, id="form.save", tooltip="Save and close"),
@@ -24,6 +25,16 @@ FORM_BINDINGS: list[BindingType] = [
         tooltip="Close; asks first if you typed something",
     ),
 ]
+
+
+def kept_if_untouched(shown: str, stored: str) -> str:
+    """What to save from a field an edit filled in with `visible(stored)`.
+
+    Stored text is shown with its control characters made visible (an Escape that came in
+    with an import must not reach the terminal), and a text box splits lines at any line
+    separator. Unless the person changed the field, saving keeps the stored text exactly.
+    """
+    return stored if shown.splitlines() == visible(stored).splitlines() else shown
 
 
 class EntryForm(PaincoachDialog[Any]):
