@@ -14,16 +14,22 @@ the real one, started as `paincoach` starts it (`startup.pause()` first, then
 
 from __future__ import annotations
 
+import gc
 import json
 import resource
 import sys
 from pathlib import Path
 from typing import Any
 
-if __name__ == "__main__" and sys.argv[1:2] != ["hello"]:
-    from paincoach import startup
-
-    startup.pause()  # as the `paincoach` entry point does, before anything is imported
+if __name__ == "__main__" and sys.argv[1:2] == ["hello-paused"]:
+    gc.disable()  # the baseline under paincoach's own start conditions
+elif __name__ == "__main__" and sys.argv[1:2] != ["hello"]:
+    try:
+        from paincoach import startup
+    except ImportError:  # a paincoach from before the collector pause (for "before" figures)
+        pass
+    else:
+        startup.pause()  # as the `paincoach` entry point does, before anything is imported
 
 sys.path.insert(0, str(Path(__file__).parent))
 
