@@ -77,15 +77,22 @@ def _whole_number(value: object, field_name: str, expected: str) -> int:
 
 
 def _check_text(text: str, field_name: str) -> str:
-    """Refuse text that cannot be stored as UTF-8 (undecodable bytes, e.g. from argv)."""
+    """Refuse text that cannot be stored as UTF-8 (undecodable bytes, e.g. from argv).
+
+    Under a plain C locale (no UTF-8 mode) Python hands over the bytes of a UTF-8
+    argument as escapes (`os.fsdecode`); those are the person's words, so decode them.
+    """
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise InputError(
-            field_name,
-            f"The {field_name} cannot be saved: some characters are not valid text. "
-            "Please type it again.",
-        ) from None
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8")
+        except UnicodeError:
+            raise InputError(
+                field_name,
+                f"The {field_name} cannot be saved: some characters are not valid text. "
+                "Please type it again.",
+            ) from None
     return text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -64,8 +65,7 @@ def _target(args: argparse.Namespace, stem: str, suffix: str) -> Path | None:
 
 def _write(target: Path | None, force: bool, write: Writer) -> None:
     if target is None:
-        write(sys.stdout)
-        sys.stdout.flush()
+        _write_stdout(write)
         return
     from paincoach.private_files import private_output
 
@@ -74,6 +74,28 @@ def _write(target: Path | None, force: bool, write: Writer) -> None:
         temp.open("w", encoding="utf-8", newline="") as handle,
     ):
         write(handle)
+
+
+def _write_stdout(write: Writer) -> None:
+    """Write to standard output as UTF-8, whatever the locale says.
+
+    An export is UTF-8 (docs/export.md). Under LC_ALL=C or PYTHONIOENCODING=ascii the text
+    stream would turn every non-ASCII letter into '?', and `export --out - > file` would
+    keep question marks instead of the person's words.
+    """
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or (stream.encoding or "").lower().replace("-", "") == "utf8":
+        write(stream)
+        stream.flush()
+        return
+    stream.flush()
+    utf8 = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        write(utf8)
+        utf8.flush()
+    finally:
+        utf8.detach()  # hand the buffer back to sys.stdout, open
 
 
 def _say(text: str, target: Path | None) -> None:
