@@ -5,13 +5,15 @@
 1. Makes (once a day, cached in bench/out/homes/) an empty home and a ten-year home through
    `paincoach import` (see history.py).
 2. Whole processes, each with its baseline in the same rounds (round-robin, so a busy moment
-   of the machine hits every command alike), as medians:
+   of the machine hits every command alike), as medians, and as the median of the per-round
+   ratios:
    - the app's first frame (headless.py) against a hello-world Textual app's first frame;
    - the app showing Today with its data against `python -c "import textual.app, sqlmodel"`;
    - `paincoach log`, `today` and `week` against `python -c "import sqlmodel"`;
    each on the empty and the ten-year home. App figures run from process start to the
-   frame (stamped by the frame clock in frames.py); the import baseline runs from process
-   start to the end of its imports; commands and their baseline run start to exit.
+   frame (stamped by the frame clock in frames.py); commands and the import baselines run
+   start to exit. Strict baselines give the libraries paincoach's start conditions (the
+   collector paused; the imports stamped at their end, without the interpreter's exit).
 3. In-process: service calls (queries.py) and key press to frame (interaction.py), whose
    process also gives the app's peak memory (ru_maxrss) after touring every screen.
 4. Prints the table, keeps the figures in bench/out/results-LABEL.json and, with --doc,
@@ -71,10 +73,12 @@ class Command:
     name: str
     argv: list[str]
     stamped: bool = False
+    env: dict[str, str] = field(default_factory=dict)  # e.g. PYTHONPATH of another version
     times: list[float] = field(default_factory=list)
 
     def run(self, env: dict[str, str]) -> None:
         """Run once and keep the time in milliseconds."""
+        env = {**env, **self.env}
         started = time.monotonic_ns()
         result = subprocess.run(self.argv, capture_output=True, text=True, env=env, check=False)
         ended = time.monotonic_ns()
@@ -124,76 +128,114 @@ def _rounds(commands: list[Command], rounds: int, log: Callable[[str], None]) ->
     log("\n")
 
 
-def process_figures(homes: dict[str, Path], rounds: int, log: Callable[[str], None]) -> dict:
-    """Every whole-process figure, with its baselines, as medians in milliseconds."""
+def _versioned(prefix: str) -> Callable[[str], str]:
+    return lambda name: f"{prefix}:{name}" if prefix else name
+
+
+def _paincoach_commands(homes: dict[str, Path], label: str, env: dict[str, str]) -> list[Command]:
+    """The app and command figures of one version (`label` "" for the one installed)."""
+    named = _versioned(label)
     pc = _paincoach()
-    work = {name: history.working_copy(home, name) for name, home in homes.items()}
-    logs = {name: history.working_copy(home, f"log-{name}") for name, home in homes.items()}
+    headless = [PY, str(BENCH / "headless.py")]
+    commands = []
+    for name, cached in homes.items():
+        home = history.working_copy(cached, named(name).replace(":", "-"))
+        log = history.working_copy(cached, named(f"log-{name}").replace(":", "-"))
+        commands += [
+            Command(named(f"first_frame/{name}"), [*headless, "first-frame", str(home)],
+                    stamped=True, env=env),
+            Command(named(f"today_data/{name}"), [*headless, "today-data", str(home)],
+                    stamped=True, env=env),
+            Command(named(f"today/{name}"), [*pc, "--home", str(home), "today"], env=env),
+            Command(named(f"week/{name}"), [*pc, "--home", str(home), "week"], env=env),
+            Command(named(f"log/{name}"), [*pc, "--home", str(log), "log", "--pain", "4"],
+                    env=env),
+        ]  # fmt: skip
+    return commands
+
+
+def process_figures(
+    homes: dict[str, Path],
+    rounds: int,
+    log: Callable[[str], None],
+    versions: dict[str, dict[str, str]],
+) -> dict[str, dict[str, Any]]:
+    """Every whole-process figure of each version, with the baselines, in the same rounds."""
     headless = [PY, str(BENCH / "headless.py")]
     commands = [
         Command("hello_first_frame", [*headless, "hello"], stamped=True),
         Command("import_textual_sqlmodel", [PY, "-c", "import textual.app, sqlmodel"]),
         Command("import_sqlmodel", [PY, "-c", "import sqlmodel"]),
-        # The same baselines under paincoach's own conditions (see STRICT below).
+        # The same baselines under paincoach's own conditions (see PAIRS below).
         Command("hello_first_frame_paused", [*headless, "hello-paused"], stamped=True),
         Command("import_textual_sqlmodel_stamped",
                 [PY, "-c", f"{PAUSE}; import textual.app, sqlmodel; {STAMP}"], stamped=True),
         Command("import_sqlmodel_paused", [PY, "-c", f"{PAUSE}; import sqlmodel; {FREEZE}"]),
     ]  # fmt: skip
-    for name, home in work.items():
-        commands += [
-            Command(f"first_frame/{name}", [*headless, "first-frame", str(home)], stamped=True),
-            Command(f"today_data/{name}", [*headless, "today-data", str(home)], stamped=True),
-            Command(f"today/{name}", [*pc, "--home", str(home), "today"]),
-            Command(f"week/{name}", [*pc, "--home", str(home), "week"]),
-            Command(f"log/{name}", [*pc, "--home", str(logs[name]), "log", "--pain", "4"]),
-        ]
+    baselines = list(commands)
+    for label, env in versions.items():
+        commands += _paincoach_commands(homes, label, env)
     log(f"whole processes: {len(commands)} commands, {rounds} rounds (+1 warm-up)\n")
     _rounds(commands, rounds, log)
-    found: dict[str, Any] = {c.name: {"median": c.median, "times": c.times} for c in commands}
     by_name = {c.name: c for c in commands}
-    for _label, key, base, _base_label, strict in PAIRS:
-        for name in homes:
-            command = by_name[f"{key}/{name}"]
-            found[command.name]["ratio"] = command.ratio(by_name[base])
-            found[command.name]["strict_ratio"] = command.ratio(by_name[strict])
-    for key in GROWTH:
-        found[f"{key}/growth"] = by_name[f"{key}/ten-years"].ratio(by_name[f"{key}/empty"])
-    return found
+    results = {}
+    for label in versions:
+        named = _versioned(label)
+        found: dict[str, Any] = {c.name: {"median": c.median, "times": c.times} for c in baselines}
+        for c in commands:
+            if c not in baselines and c.name.startswith(named("")):
+                found[c.name.removeprefix(named(""))] = {"median": c.median, "times": c.times}
+        for _label, key, base, _base_label, strict in PAIRS:
+            for name in homes:
+                command = by_name[named(f"{key}/{name}")]
+                found[f"{key}/{name}"]["ratio"] = command.ratio(by_name[base])
+                found[f"{key}/{name}"]["strict_ratio"] = command.ratio(by_name[strict])
+        for key in GROWTH:
+            ten, empty = by_name[named(f"{key}/ten-years")], by_name[named(f"{key}/empty")]
+            found[f"{key}/growth"] = ten.ratio(empty)
+        results[label] = found
+    return results
 
 
-def _child_json(argv: list[str]) -> dict[str, Any]:
-    result = subprocess.run(argv, capture_output=True, text=True, env=_env(), check=False)
+def _child_json(argv: list[str], env: dict[str, str]) -> dict[str, Any]:
+    result = subprocess.run(
+        argv, capture_output=True, text=True, env={**_env(), **env}, check=False
+    )
     if result.returncode != 0:
         raise RuntimeError(f"{argv} failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def in_process_figures(homes: dict[str, Path], runs: int, log: Callable[[str], None]) -> dict:
+def in_process_figures(
+    homes: dict[str, Path], runs: int, log: Callable[[str], None], env: dict[str, str]
+) -> dict[str, Any]:
     """Service calls and key presses, per home."""
     found: dict[str, Any] = {}
     for name, home in homes.items():
         log(f"in-process: {name}\n")
         copy = history.working_copy(home, f"inproc-{name}")
         found[f"queries/{name}"] = _child_json(
-            [PY, str(BENCH / "queries.py"), str(copy), "--runs", str(runs)]
+            [PY, str(BENCH / "queries.py"), str(copy), "--runs", str(runs)], env
         )
         found[f"keys/{name}"] = _child_json(
-            [PY, str(BENCH / "interaction.py"), str(copy), "--runs", str(runs)]
+            [PY, str(BENCH / "interaction.py"), str(copy), "--runs", str(runs)], env
         )
     return found
 
 
-def first_open_of_the_day(home: Path, runs: int) -> dict[str, float]:
-    """`paincoach today` when today's automatic backup is still to be taken (median, ms)."""
-    times = []
+def first_open_of_the_day(
+    home: Path, runs: int, versions: dict[str, dict[str, str]]
+) -> dict[str, dict[str, float]]:
+    """`paincoach today` when today's backup is still to be taken (median ms, per version)."""
+    times: dict[str, list[float]] = {label: [] for label in versions}
     for _ in range(runs):
-        copy = history.working_copy(home, "first-open")
-        shutil.rmtree(copy / "backups")
-        command = Command("first_open", [*_paincoach(), "--home", str(copy), "today"])
-        command.run(_env())
-        times.append(command.times[0])
-    return {"median": statistics.median(times)}
+        for label, env in versions.items():
+            copy = history.working_copy(home, "first-open")
+            shutil.rmtree(copy / "backups")
+            command = Command("first_open", [*_paincoach(), "--home", str(copy), "today"], env=env)
+            command.run(_env())
+            times[label].append(command.times[0])
+    return {label: {"median": statistics.median(found)} for label, found in times.items()}
 
 
 # -- the table -----------------------------------------------------------------------------------
@@ -394,6 +436,13 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, help="whole-process rounds (default 15, quick 5)")
     parser.add_argument("--doc", action="store_true", help="write into docs/performance.md")
     parser.add_argument("--label", default="latest", help="name of the results file")
+    parser.add_argument(
+        "--against",
+        action="append",
+        default=[],
+        metavar="NAME=SRC",
+        help="also measure the paincoach in SRC (e.g. a git worktree's src) in the same rounds",
+    )
     args = parser.parse_args()
     rounds = args.rounds or (5 if args.quick else 15)
     runs = 5 if args.quick else 20
@@ -403,6 +452,13 @@ def main() -> int:
         sys.stderr.flush()
 
     homes = history.homes(log=lambda text: log(text + "\n"))
+    versions: dict[str, dict[str, str]] = {"": {}}
+    for against in args.against:
+        label, _, src = against.partition("=")
+        versions[label] = {"PYTHONPATH": str(Path(src).resolve())}
+    process = process_figures(homes, rounds, log, versions)
+    first_open_runs = 3 if args.quick else 5
+    first_open = first_open_of_the_day(homes["ten-years"], first_open_runs, versions)
     results: dict[str, Any] = {
         "when": datetime.now().isoformat(timespec="minutes"),
         "machine": _machine(),
@@ -410,11 +466,20 @@ def main() -> int:
         "counts": history.counts(),
         "rounds": rounds,
         "runs": runs,
-        "process": process_figures(homes, rounds, log),
-        "in_process": in_process_figures(homes, runs, log),
-        "first_open_runs": 3 if args.quick else 5,
+        "first_open_runs": first_open_runs,
+        "process": process[""],
+        "in_process": in_process_figures(homes, runs, log, {}),
+        "first_open": first_open[""],
+        "against": {
+            label: {
+                "process": process[label],
+                "in_process": in_process_figures(homes, runs, log, env),
+                "first_open": first_open[label],
+            }
+            for label, env in versions.items()
+            if label
+        },
     }
-    results["first_open"] = first_open_of_the_day(homes["ten-years"], results["first_open_runs"])
     out = history.OUT / f"results-{args.label}.json"
     out.write_text(json.dumps(results, indent=1), encoding="utf-8")
     text = report(results)

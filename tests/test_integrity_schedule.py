@@ -118,3 +118,20 @@ def test_the_header_size_is_read_as_sqlite_writes_it(home: Path) -> None:
     assert db_engine._size_in_header(header, -1) == size
     stale = header[:92] + (int.from_bytes(header[92:96], "big") + 1).to_bytes(4, "big")
     assert db_engine._size_in_header(stale, -1) == -1  # a count SQLite would not trust
+
+
+def test_damage_after_todays_check_is_refused_where_it_is_read(home: Path, large: None) -> None:
+    """Skipping the whole-file read does not mean trusting damaged pages: SQLite refuses them."""
+    db_path = _journal(home, entries=120)
+    backup.daily_backup_if_due(db_path, TODAY)
+    page_size = int.from_bytes(db_path.read_bytes()[16:18], "big")
+    with db_path.open("r+b") as handle:
+        for page in (3, 5, 8):  # b-tree pages in the middle of the check-ins
+            handle.seek(page * page_size)
+            handle.write(b"\x0d\xff\xff\xff\xff" + b"\xee" * 60)
+    journal = open_journal(home)  # no whole-file check today: the backup shows one ran
+    with pytest.raises(DamagedDatabaseError):
+        journal.today_view()
+    with pytest.raises(DamagedDatabaseError):
+        journal.add_checkin(checkin(note="not written into a damaged file"))
+    journal.db.close()
