@@ -9,6 +9,7 @@ write at once wait for each other instead of failing.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -17,9 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_from_bytes
 
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine, create_engine
+from sqlalchemy.engine import URL, Connection, Engine, create_engine
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
@@ -227,12 +229,24 @@ def damaged_message(path: Path, detail: str) -> str:
     )
 
 
+def sqlite_url(path: Path, *, read_only: bool = False) -> URL:
+    """The URL of the journal file, with no character of its path read as part of a URL.
+
+    Written into a URL string, a folder named "why?" would send the journal to a file
+    named "why", and "100%41" would name another file. The path goes to SQLite as a
+    `file:` URI with every special byte escaped, opened read-write without creating it:
+    a journal moved away while paincoach runs is missed, not silently made anew, empty.
+    """
+    escaped = quote_from_bytes(os.fsencode(path), safe="/")
+    mode = "ro" if read_only else "rw"
+    return URL.create("sqlite", database=f"file:{escaped}", query={"mode": mode, "uri": "true"})
+
+
 def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
     # NullPool: a connection per session, so no connection outlives its thread or its
     # transaction, and a crash leaves nothing half-open.
     engine = create_engine(
-        url,
+        sqlite_url(path, read_only=read_only),
         poolclass=NullPool,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )

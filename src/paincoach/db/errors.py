@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,11 +49,35 @@ def translate_sqlite_error(exc: BaseException, path: Path) -> StorageError:
 
         return DamagedDatabaseError(damaged_message(path, str(exc)))
     if "unable to open" in text:
+        return _unable_to_open(path)
+    if "no such table" in text:
         return StorageError(
-            f"paincoach cannot open {path}. Check that the folder exists and that you may "
-            "write to it, or use --home to choose another folder."
+            f"The journal {path} is not the file paincoach opened: it was replaced or "
+            "emptied while paincoach was open. This was not saved, and nothing else was "
+            "changed. Close paincoach and open it again."
         )
     return StorageError(f"The journal {path} could not be used: {exc}.")
+
+
+def _unable_to_open(path: Path) -> StorageError:
+    """Why SQLite could not open the journal, as far as the file system can tell."""
+    if path.parent.is_dir() and not path.exists():
+        # The journal was there when paincoach opened it (it is never created by SQLite).
+        return StorageError(
+            f"The journal {path} is no longer there: it was moved or deleted while paincoach "
+            "was open. This was not saved, and nothing else was changed. Put the file back, "
+            "or close paincoach and open it again."
+        )
+    if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        return ReadOnlyError(
+            f"paincoach cannot open {path}: its folder is read-only (a journal writes beside "
+            "itself even to be read). Nothing was changed. Make the folder writable, or copy "
+            "it somewhere you may write to and use --home."
+        )
+    return StorageError(
+        f"paincoach cannot open {path}. Check that the folder exists and that you may "
+        "write to it, or use --home to choose another folder."
+    )
 
 
 def translate_os_error(exc: OSError, home: Path) -> StorageError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from paincoach import paths
 from paincoach.db import migrations
 from paincoach.db.errors import storage_errors
 from paincoach.errors import StorageError
+from paincoach.private_files import fsync_file, fsync_folder
 
 _NAME_TRIES = 100
 
@@ -31,24 +33,47 @@ def upgrade(engine: Engine, path: Path, current: int) -> Path | None:
 def snapshot_before_migration(path: Path, version: int) -> Path:
     """Copy the journal aside (consistently, via SQLite's backup API) before changing its schema.
 
-    The copy is written under a temporary name and renamed into place (see `backup.snapshot`),
-    under a name no other file has: two paincoach processes may migrate in the same second,
-    and one killed half way leaves its name taken. Either must not stop the next open.
+    The copy is made under a temporary name, flushed and renamed into place, so a copy
+    cut short by a crash never looks like a backup; and under a name no other file has:
+    two paincoach processes may migrate in the same second, and one killed half way leaves
+    its name taken. Neither may stop the next open.
     """
-    from paincoach.backup import snapshot
-    from paincoach.private_files import FileExistsInputError
-
     folder = paths.ensure_private_dir(path.parent / "backups")
     stem = f"before-schema-{version + 1}-{datetime.now():%Y%m%d-%H%M%S}"
     for number in range(1, _NAME_TRIES + 1):
         target = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")
-        if target.exists():
+        try:
+            paths.create_private_file(target)  # claims the name (O_EXCL)
+        except FileExistsError:
             continue
         try:
-            return snapshot(path, target)
-        except FileExistsInputError:  # taken between the check and the claim
-            continue
+            _copy_into(path, target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return target
     raise StorageError(
         f"paincoach could not find a free name for a backup in {folder}. Nothing was "
         "changed. Move old files out of that folder and open paincoach again."
     )
+
+
+def _copy_into(path: Path, target: Path) -> None:
+    temp = target.with_name(f".{target.name}.part")
+    temp.unlink(missing_ok=True)
+    paths.create_private_file(temp)
+    try:
+        with storage_errors(path):
+            source = sqlite3.connect(path)  # a path, never a URI: any folder name works
+            dest = sqlite3.connect(temp)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                dest.close()
+                source.close()
+        fsync_file(temp)
+        temp.replace(target)
+        fsync_folder(target.parent)
+    finally:
+        temp.unlink(missing_ok=True)

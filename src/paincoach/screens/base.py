@@ -54,6 +54,8 @@ class ServiceCalls:
                 return
             except Exception as exc:  # a bug: report it kindly instead of crashing the journal
                 app.call_from_thread(app.report_unexpected, exc)
+                if failed is not None:  # and let the caller recover (a form: save again)
+                    app.call_from_thread(failed, unexpected(exc))
                 return
             app.call_from_thread(deliver, result)
 
@@ -63,6 +65,14 @@ class ServiceCalls:
                 done(result)
 
         self.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=False)  # type: ignore[attr-defined]
+
+
+def unexpected(error: BaseException) -> PaincoachError:
+    """What a screen says about a bug that stopped a service call."""
+    return PaincoachError(
+        f"Something went wrong ({type(error).__name__}), so this was not done. "
+        "Anything saved before is safe; please try again."
+    )
 
 
 def mount_size_notice(screen: Screen[Any]) -> None:
