@@ -37,6 +37,7 @@ import random
 import select
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -401,8 +402,13 @@ def one_kill(
 
 
 def _delay(rng: random.Random, mode: str, max_delay: float) -> float:
-    if mode == "exec":  # from start-up to exit, as long as a run takes here and now
-        return rng.uniform(0.1, 0.9) * _EXEC_SECONDS[0]
+    if mode == "exec":
+        # In bands of the time a run takes to save (it exits right after): most while it
+        # starts and opens the journal, some around the save, some after it, so that enough
+        # are killed and enough have saved even when a run takes half or 1.5x as long here.
+        band = rng.random()
+        low, high = (0.05, 0.6) if band < 0.6 else (0.6, 1.4) if band < 0.78 else (1.4, 2.2)
+        return rng.uniform(low, high) * _EXEC_SECONDS[0]
     if mode == "pilot":  # from start-up on, and then over a few saves
         return rng.uniform(0.3, 1.0) * _PILOT_START[0] + rng.uniform(0, max_delay)
     # Some kills land while the journal is being opened (or made), most mid-stream.
@@ -443,15 +449,30 @@ def _time_to_first_save(mode: str, home: Path) -> float:
     return took
 
 
+def _seconds_to_save(home: Path, index: int) -> float:
+    """Seconds from starting a real `paincoach log` to its "Saved check-in:" line."""
+    argv = [sys.executable, "-m", "paincoach", "--home", str(home), "log", "--pain", "4"]
+    argv += ["--tag", f"k{index}-0"]
+    began = time.monotonic()
+    with subprocess.Popen(
+        argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    ) as process:
+        assert process.stdout is not None
+        seen = b""
+        while b"Saved check-in:" not in seen:
+            data = os.read(process.stdout.fileno(), 65536)
+            if not data:
+                break
+            seen += data
+        return time.monotonic() - began
+
+
 def warm_up(mode: str) -> None:
     """Import (and run once) everything a writer uses, so that forks start at once."""
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
-        if mode == "exec":  # how long one whole `paincoach log` takes on this machine now
-            began = time.monotonic()
-            one_exec_kill(home, -1, 60.0)
-            one_exec_kill(home, -2, 60.0)
-            _EXEC_SECONDS[0] = (time.monotonic() - began) / 2
+        if mode == "exec":  # how long a `paincoach log` takes to save on this machine now
+            _EXEC_SECONDS[0] = statistics.median(_seconds_to_save(home, n) for n in (-1, -2, -3))
         from paincoach.cli import main
 
         sys.stdin = io.TextIOWrapper(io.BytesIO(b"warm"), encoding="utf-8")
@@ -503,6 +524,10 @@ def main(argv: list[str] | None = None) -> int:
         home = args.root / f"home-{index // args.per_home:03d}"
         _prepare_home(home, args.mode)
         expected = homes.setdefault(home, Expected())
+        if args.mode == "exec" and index % 10 == 9:  # the machine's load changes: time again
+            began = time.monotonic()
+            one_exec_kill(args.root / "timing", -index, 60.0)
+            _EXEC_SECONDS[0] = time.monotonic() - began
         delay = _delay(rng, args.mode, args.max_delay)
         events, signal_number = one_kill(args.mode, home, index, delay, expected)
         open_ops, failures = expected.apply(events)

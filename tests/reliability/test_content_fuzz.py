@@ -211,7 +211,11 @@ def test_an_exercises_path_that_is_a_file_is_a_warning(tmp_path: Path) -> None:
     reason="exercises/checks.py parse_toml: tomllib raises RecursionError on deeply nested "
     "arrays or tables; it escapes the loader, so one file stops the whole library",
 )
-@pytest.mark.parametrize("nesting", ["[" * 3000 + "]" * 3000, "{a=" * 2000 + "1" + "}" * 2000])
+@pytest.mark.parametrize(
+    "nesting",
+    ["[" * 3000 + "]" * 3000, "{a=" * 2000 + "1" + "}" * 2000],
+    ids=["arrays", "tables"],
+)
 def test_a_deeply_nested_file_is_one_warning_not_the_end_of_the_library(
     tmp_path: Path, nesting: str
 ) -> None:

@@ -213,7 +213,7 @@ def test_goals_on_today(goals: list[str]) -> None:
 
 # -- layer 2: the real app ----------------------------------------------------------------------
 
-APP_EXAMPLES = 12
+APP_EXAMPLES = 10
 APP_SETTINGS = settings(
     max_examples=APP_EXAMPLES,
     deadline=None,
