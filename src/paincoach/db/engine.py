@@ -201,11 +201,14 @@ def probe(path: Path, *, full: bool = True) -> Probe:
     try:
         if full:
             _quick_check(conn, path)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").fetchone()[
-            0
-        ]
+        # One statement, so one snapshot: read one by one, a journal another paincoach is
+        # making at this moment showed its tables without its application id (then it
+        # looked like "a database of another program").
+        version, app_id, tables = conn.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), "
+            "(SELECT application_id FROM pragma_application_id), "
+            "(SELECT count(*) FROM sqlite_schema WHERE type = 'table')"
+        ).fetchone()
         return Probe(schema_version=version, application_id=app_id, table_count=tables)
     except sqlite3.Error as exc:
         raise translate_sqlite_error(exc, path) from exc
