@@ -90,6 +90,9 @@ class ActivityDialog(EntryForm):
         self.query_one("#form-error", Static).display = False
         self.query_one("#name", Input).focus()
         self.remember_initial_state()
+        self.call_after_refresh(self._fetch_names)  # draw the form first
+
+    def _fetch_names(self) -> None:
         self.call_service(
             lambda services: services.journal.activity_names(), self._suggest, group="names"
         )

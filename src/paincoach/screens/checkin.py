@@ -107,6 +107,9 @@ class CheckInDialog(EntryForm):
         chosen = list(self.existing.areas) if self.existing else []
         self._fill_areas([], chosen)
         self.remember_initial_state()
+        self.call_after_refresh(self._fetch_area_choices)  # draw the form first
+
+    def _fetch_area_choices(self) -> None:
         self.call_service(
             self._area_choices,
             lambda areas: self._fill_areas(areas, self._chosen_areas()),
