@@ -46,7 +46,6 @@ import history
 BENCH = Path(__file__).parent
 ROOT = BENCH.parent
 DOC = ROOT / "docs" / "performance.md"
-BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 PY = sys.executable
 STAMP = "import time; print(time.monotonic_ns())"
 PAUSE = "import gc; gc.disable()"
@@ -421,12 +420,22 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_doc(text: str) -> None:
-    """Put the table between the bench markers of docs/performance.md."""
+def write_doc(text: str, block: str = "bench") -> None:
+    """Put `text` between the `block` markers of docs/performance.md."""
+    begin, end = f"<!-- {block}:begin -->", f"<!-- {block}:end -->"
     doc = DOC.read_text(encoding="utf-8")
-    head, _, rest = doc.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    DOC.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
+    head, _, rest = doc.partition(begin)
+    _, _, tail = rest.partition(end)
+    DOC.write_text(f"{head}{begin}\n{text}\n{end}{tail}", encoding="utf-8")
+
+
+def before_and_after(results: dict[str, Any], label: str) -> str:
+    """The version measured with `--against LABEL=…` beside this one, as Markdown."""
+    from compare import rows
+
+    lines = [f"| figure | {label} | now |", "| --- | ---: | ---: |"]
+    lines += [f"| {f} | {o} | {n} |" for f, o, n in rows(results["against"][label], results)]
+    return "\n".join(lines)
 
 
 def main() -> int:
@@ -486,6 +495,8 @@ def main() -> int:
     print(text)
     if args.doc:
         write_doc(text)
+        if "before" in results["against"]:
+            write_doc(before_and_after(results, "before"), "compare")
     log(f"\nfigures kept in {out}\n")
     return 0
 
