@@ -20,6 +20,7 @@ from pathlib import Path
 from paincoach import paths
 from paincoach.db.errors import translate_os_error, translate_sqlite_error
 from paincoach.errors import InputError, StorageError
+from paincoach.paths import file_uri
 from paincoach.private_files import fsync_file, fsync_folder, private_output
 
 BACKUP_DIR = "backups"
@@ -57,7 +58,7 @@ def _storage_errors(path: Path) -> Iterator[None]:
 
 def _copy_database(source: Path, dest: Path) -> None:
     """Copy one consistent state of `source` into the (empty) file `dest`, as a plain file."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=TIMEOUT_S)
+    src = sqlite3.connect(file_uri(source), uri=True, timeout=TIMEOUT_S)
     try:
         out = sqlite3.connect(dest, timeout=TIMEOUT_S)
         try:
@@ -94,12 +95,17 @@ def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None
     """
     today = today or date.today()
     target = db_path.parent / BACKUP_DIR / daily_name(today)
-    if target.exists() or not db_path.is_file():
+    if not db_path.is_file():
+        return None
+    # An empty file is a snapshot that was interrupted (say, by a crash) after claiming its
+    # name: it does not count, and is written again.
+    interrupted = target.exists() and target.stat().st_size == 0
+    if target.exists() and not interrupted:
         return None
     with _storage_errors(target):
         ensure_backup_folder(db_path.parent)
     try:
-        snapshot(db_path, target)
+        snapshot(db_path, target, overwrite=interrupted)
     except StorageError:
         if target.exists():  # another paincoach took today's meanwhile
             return None
@@ -186,7 +192,7 @@ def inspect(path: Path) -> BackupInfo:
         if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
             raise InputError("file", f"{path} is not a paincoach journal or backup.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=TIMEOUT_S)
+        conn = sqlite3.connect(file_uri(path), uri=True, timeout=TIMEOUT_S)
         try:
             return _inspect(conn, path, migrations.APPLICATION_ID, migrations.LATEST)
         finally:
@@ -253,7 +259,7 @@ def _keep_current(db_path: Path, folder: Path, now: datetime, healthy: bool) -> 
 
 def _copy_into_live(source: Path, db_path: Path) -> None:
     """Replace the journal's content through SQLite, so open connections stay consistent."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=TIMEOUT_S)
+    src = sqlite3.connect(file_uri(source), uri=True, timeout=TIMEOUT_S)
     try:
         live = sqlite3.connect(db_path, timeout=TIMEOUT_S)
         try:

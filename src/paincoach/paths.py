@@ -63,3 +63,19 @@ def sidecar_paths(db_path: Path) -> list[Path]:
         db_path.with_name(db_path.name + "-wal"),
         db_path.with_name(db_path.name + "-shm"),
     ]
+
+
+def escaped_path(path: Path) -> str:
+    """`path` with every byte a URI would read specially escaped (`?`, `#`, `%`, spaces)."""
+    from urllib.parse import quote_from_bytes
+
+    return quote_from_bytes(os.fsencode(path), safe="/")
+
+
+def file_uri(path: Path, mode: str = "ro") -> str:
+    """A `file:` URI for `sqlite3.connect(..., uri=True)`.
+
+    Unescaped, a folder named `why?` or `notes#1` would end the path early and open (or
+    create) a different file.
+    """
+    return f"file:{escaped_path(path)}?mode={mode}"

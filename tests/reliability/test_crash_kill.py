@@ -194,11 +194,6 @@ def test_no_backup_left_by_the_kills_is_damaged(runs: dict[str, Run], mode: str)
     assert whole
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="backup.py: a kill during the day's snapshot leaves the claimed, empty "
-    "paincoach-<day>.db, and daily_backup_if_due then counts it as today's backup",
-)
 def test_a_kill_during_the_daily_backup_does_not_leave_an_empty_backup_for_the_day(
     home: Path,
 ) -> None:

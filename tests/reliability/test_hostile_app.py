@@ -489,11 +489,6 @@ def test_a_journal_stays_in_a_folder_whatever_its_name(tmp_path: Path, name: str
     assert newer.read_only and Journal(newer).today_view().today.checkins
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="backup.py opens journals as 'file:{path}?mode=ro' URIs without escaping the path: "
-    "in a folder named 'why?' or '100%41' backups fail or copy another file",
-)
 @pytest.mark.parametrize("name", ["why?", "100%41"])
 def test_backups_in_a_folder_whatever_its_name(tmp_path: Path, name: str) -> None:
     from datetime import datetime

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from paincoach import __version__, paths, safety
 from paincoach.errors import DamagedDatabaseError
+from paincoach.paths import file_uri
 from paincoach.terminal import console
 from paincoach.textsafe import visible
 
@@ -132,7 +133,7 @@ def _report_problems(problems: list[str]) -> int:
 def _read_only_integrity(db_path: Path) -> list[str]:
     """What SQLite's full integrity check says about a damaged file, opened read-only."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(db_path), uri=True)
     except sqlite3.Error as exc:
         return [str(exc)]
     try:

@@ -9,7 +9,6 @@ write at once wait for each other instead of failing.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -18,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote_from_bytes
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, create_engine
@@ -29,6 +27,7 @@ from paincoach import paths
 from paincoach.db import migrations
 from paincoach.db.errors import storage_errors, translate_os_error, translate_sqlite_error
 from paincoach.errors import DamagedDatabaseError, NotADatabaseError, TooNewDatabaseError
+from paincoach.paths import escaped_path
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -240,9 +239,10 @@ def sqlite_url(path: Path, *, read_only: bool = False) -> URL:
     `file:` URI with every special byte escaped, opened read-write without creating it:
     a journal moved away while paincoach runs is missed, not silently made anew, empty.
     """
-    escaped = quote_from_bytes(os.fsencode(path), safe="/")
     mode = "ro" if read_only else "rw"
-    return URL.create("sqlite", database=f"file:{escaped}", query={"mode": mode, "uri": "true"})
+    return URL.create(
+        "sqlite", database=f"file:{escaped_path(path)}", query={"mode": mode, "uri": "true"}
+    )
 
 
 def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
