@@ -48,6 +48,8 @@ def parse_toml(text: str, path: Path) -> tuple[Table | None, list[LoadWarning]]:
     """Parse TOML, turning a syntax error into a problem with its line."""
     try:
         return tomllib.loads(text), []
+    except RecursionError:  # tomllib recurses once per level of nesting
+        return None, [LoadWarning(path, None, None, "invalid TOML: nested too deeply to read")]
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = _TOML_POS.search(msg)

@@ -65,16 +65,21 @@ def warning_line(warning: LoadWarning) -> str:
 
 
 def warnings_text(warnings: list[LoadWarning]) -> str:
-    """Which of the person's files were skipped and why (the first few)."""
-    files = len({w.path for w in warnings})
-    were = "were" if files != 1 else "was"
-    lines = [f"Warning: {files} of your exercise files {were} skipped. Fix, then press r:"]
-    lines += ["  " + warning_line(w) for w in warnings[:WARNINGS_SHOWN]]
-    if len(warnings) > WARNINGS_SHOWN:
+    """Each of the person's skipped files, named once with its first problem."""
+    first: dict[object, LoadWarning] = {}
+    for warning in warnings:
+        first.setdefault(warning.path, warning)
+    were = "were" if len(first) != 1 else "was"
+    lines = [f"Warning: {len(first)} of your exercise files {were} skipped. Fix, then press r:"]
+    shown = list(first.values())[:WARNINGS_SHOWN]
+    lines += ["  " + warning_line(w) for w in shown]
+    if len(first) > WARNINGS_SHOWN:
         lines.append(
-            f"  … and {len(warnings) - WARNINGS_SHOWN} more "
-            "(`paincoach exercises check` lists them all)."
+            f"  … and {len(first) - WARNINGS_SHOWN} more files "
+            "(`paincoach exercises check` lists every problem)."
         )
+    elif len(warnings) > len(first):
+        lines.append("  (`paincoach exercises check` lists every problem in them.)")
     return "\n".join(lines)
 
 
