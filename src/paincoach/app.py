@@ -35,6 +35,9 @@ def exercise_commands() -> type[Provider]:
 STARTUP_LIMIT_S = 10.0
 
 
+WARM_UP_DELAY_S = 0.5
+
+
 class PaincoachApp(App[None]):
     """A coping journal for living with chronic pain."""
 
@@ -66,6 +69,7 @@ class PaincoachApp(App[None]):
         self.services = services
         self.settings = Settings()
         self.unexpected_errors: list[BaseException] = []
+        self._warmed = False
 
     # -- start-up -----------------------------------------------------------------
 
@@ -121,6 +125,24 @@ class PaincoachApp(App[None]):
         from paincoach.screens.problem import ProblemScreen
 
         self.push_screen(ProblemScreen(error.message))
+
+    def warm_up(self) -> None:
+        """Soon after Today shows its data, import the forms' code in the background.
+
+        The first check-in would otherwise pay 80-150 ms to import its screens and widgets;
+        a short delay keeps the import off the frames that show Today.
+        """
+        if not self._warmed:
+            self._warmed = True
+            self.set_timer(WARM_UP_DELAY_S, self._warm_imports)
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_imports(self) -> None:
+        import paincoach.screens.activity
+        import paincoach.screens.checkin
+        import paincoach.screens.history
+        import paincoach.screens.offer
+        import paincoach.screens.week  # noqa: F401
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings (theme now; others as screens read them)."""

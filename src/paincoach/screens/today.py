@@ -212,6 +212,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         self._show_section("goals", goals_text(data.goals), bool(data.goals))
         self._show_week(view)
         startup.resume()  # the start is over
+        self.paincoach.warm_up()
 
     def _show_section(self, name: str, content: Text, shown: bool) -> None:
         self.query_one(f"#{name}-title").display = shown
