@@ -78,8 +78,8 @@ def changes_text(summary: WeekSummary) -> Text:
         if note:
             text.append(note + "\n", style="italic")
     text.append(
-        "A change counts as meaningful at 2 points or 30% (see the guide); smaller ones are "
-        "not dressed up.",
+        "A change counts as meaningful at 2 points or 30%; smaller ones are called "
+        "'a little' or 'about the same'.",
         style="dim",
     )
     return text
