@@ -186,7 +186,8 @@ def _previous_note(before: Period, elapsed: int) -> str:
     if elapsed == 0:
         return "This week has not started yet."
     if before.empty:
-        return "Nothing was logged " + ("the week before." if elapsed == 7 else "on those days last week.")
+        when = "the week before." if elapsed == 7 else "on those days last week."
+        return "Nothing was logged " + when
     return ""
 
 
