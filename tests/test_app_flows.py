@@ -497,3 +497,32 @@ async def test_quitting_mid_exercise_saves_it_as_unfinished(home: Path) -> None:
     practice = Practice(Database.open(home), journal(home), fixed_clock)
     [session] = practice.recent_sessions()
     assert session.exercise_id == "breathing-slow" and not session.completed
+
+
+async def test_a_second_check_in_starts_blank(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "3", "tab", "5")
+        app.screen.query_one("#note", TextArea).text = "first"
+        app.screen.query_one("#tags", Input).value = "cold"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, CheckInDialog)
+        assert dialog.query_one("#pain", RatingInput).has_focus
+        assert [dialog.query_one(f"#{name}", RatingInput).value for name in ("pain", "mood")] == [
+            None,
+            None,
+        ]
+        assert dialog.query_one("#note", TextArea).text == ""
+        assert dialog.query_one("#tags", Input).value == ""
+        assert dialog.query_one("#when", Input).value == "now"
+        await pilot.press("escape")  # nothing typed: closes without asking
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("c", "4", "ctrl+s")
+        await settle(pilot)
+    assert sorted(c.pain for c in journal(home).day(NOW.date()).checkins) == [3, 4]

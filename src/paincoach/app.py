@@ -36,6 +36,7 @@ STARTUP_LIMIT_S = 10.0
 
 
 WARM_UP_DELAY_S = 0.5
+NEW_CHECKIN = "new-check-in"
 
 
 class PaincoachApp(App[None]):
@@ -173,7 +174,15 @@ class PaincoachApp(App[None]):
         """Record a check-in."""
         from paincoach.screens.checkin import CheckInDialog
 
-        self.push_screen(CheckInDialog(), self._after_checkin)
+        # One new-check-in dialog is kept and reused: opening it is then a matter of showing
+        # it, not of building it (see docs/performance.md).
+        if self.is_screen_installed(NEW_CHECKIN):
+            dialog = self.get_screen(NEW_CHECKIN)
+            assert isinstance(dialog, CheckInDialog)
+            dialog.prepare_new()
+        else:
+            self.install_screen(CheckInDialog(), NEW_CHECKIN)
+        self.push_screen(NEW_CHECKIN, self._after_checkin)
 
     def _after_checkin(self, saved: object) -> None:
         if saved is None:

@@ -109,6 +109,26 @@ class CheckInDialog(EntryForm):
         self.remember_initial_state()
         self.call_after_refresh(self._fetch_area_choices)  # draw the form first
 
+    def prepare_new(self) -> None:
+        """Blank the form again for a new check-in (the app keeps one dialog and reuses it).
+
+        Reusing the mounted dialog spares Textual building some thirty widgets on every `c`,
+        which is most of the time between the key and the form.
+        """
+        self.saving = False
+        self.query_one("#when", Input).value = "now"
+        for rating_id in ("pain", "mood", "sleep"):
+            self.query_one(f"#{rating_id}", RatingInput).value = None
+        for input_id in ("new-area", "tags"):
+            self.query_one(f"#{input_id}", Input).value = ""
+        self.query_one("#note", TextArea).text = ""
+        self._fill_areas(self._choices, [])
+        self.show_error("")
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+        self.set_focus(self.query_one("#pain", RatingInput))
+        self.remember_initial_state()
+        self.call_after_refresh(self._fetch_area_choices)  # areas used since last time
+
     def _fetch_area_choices(self) -> None:
         self.call_service(
             self._area_choices,
