@@ -499,3 +499,24 @@ async def test_plans_arriving_after_the_step_is_gone_are_ignored(
         await settle(pilot)
         assert str(screen.run.progress) == "step 4 of 4"
         assert app.unexpected_errors == []
+
+
+async def test_the_support_message_can_be_copied(home: Path) -> None:
+    from paincoach.exercises.model import TextStep
+    from paincoach.exercises.timing import FakeClock
+    from tests.exercise_ui_support import answer_step, make_app, open_runner
+
+    app = make_app(home)
+    clock = FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "asking-for-support", clock)
+        if screen.page.name == "INTRO":
+            await pilot.press("enter")
+            await settle(pilot)
+        while not (screen.run.is_last and isinstance(screen.run.step, TextStep)):
+            await answer_step(pilot, screen, clock)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.clipboard.startswith("Hi ") and "Some words" in app.clipboard
+        assert "Copy it" not in app.clipboard  # only the message, not the guidance

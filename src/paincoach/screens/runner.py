@@ -25,6 +25,7 @@ from paincoach.exercises.engine import Runner
 from paincoach.exercises.model import Exercise, TextStep
 from paincoach.exercises.pacing import PacingError
 from paincoach.exercises.session import RunState, SessionResult
+from paincoach.exercises.templates import placeholders
 from paincoach.exercises.timing import Clock
 from paincoach.practice_records import SavedPractice
 from paincoach.screens.base import PaincoachScreen
@@ -83,6 +84,13 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
         ),
         Binding("escape", "close", "Close", id="runner.close", tooltip="Close the summary"),
         Binding("enter", "close", "Close", show=False),
+        Binding(
+            "y",
+            "copy_text",
+            "Copy",
+            id="runner.copy",
+            tooltip="Copy this text (your message) to the clipboard",
+        ),
         Binding(
             "ctrl+s",
             "save_again",
@@ -213,7 +221,31 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
                 return None if not self._has_intro() else True
         if action == "save_again":
             return self.page is Page.SUMMARY and self.save_failed
+        if action == "copy_text":
+            return self._composed_text() is not None
         return True
+
+    def _composed_text(self) -> str | None:
+        """A text step built from the person's answers (e.g. the message to send), if shown."""
+        if self.page is not Page.STEP or self.runner is None:
+            return None
+        step = self.runner.step
+        if not isinstance(step, TextStep) or not placeholders(step.text or ""):
+            return None
+        text = self.runner.text()
+        _, rule, after = text.partition("\n---\n")
+        return (after if rule else text).strip()
+
+    def action_copy_text(self) -> None:
+        """Copy the composed text to the clipboard (the terminal must allow it)."""
+        text = self._composed_text()
+        if text is None:
+            return
+        self.app.copy_to_clipboard(text)
+        self.app.notify(
+            "Copied, if your terminal allows it. You can also select the text with the mouse.",
+            timeout=6,
+        )
 
     async def action_next(self) -> None:
         """Go on: take the answer, move to the next step, or finish."""
