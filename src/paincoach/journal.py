@@ -59,14 +59,8 @@ class Journal:
 
     def add_activity(self, draft: ActivityDraft) -> Activity:
         """Save a new activity; once this returns, it is on disk."""
-        stamp = self._stamp()
-        row = ActivityRow(
-            uid=str(uuid.uuid4()), created_at=stamp, updated_at=stamp, **_activity_fields(draft)
-        )
         with self.db.write() as session:
-            session.add(row)
-            session.flush()
-            return repo.activity_from_row(row)
+            return repo.insert_activity(session, draft, uid=str(uuid.uuid4()), stamp=self._stamp())
 
     def update_checkin(self, uid: str, draft: CheckInDraft) -> CheckIn:
         """Replace a check-in's fields, keeping its uid."""
