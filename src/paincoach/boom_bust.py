@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from statistics import median
 
 from paincoach.changes import is_meaningful
-from paincoach.db.review_repository import DayRow
+from paincoach.records import DayFigures
 from paincoach.review_records import PlanDay, PlanProgress
 
 MIN_ACTIVE_DAYS = 10
@@ -81,9 +81,9 @@ def _plan_days(plans: tuple[PlanProgress, ...]) -> dict[date, list[tuple[str, Pl
     return found
 
 
-def _busy(row: DayRow, usual: float, plan_days: list[tuple[str, PlanDay]]) -> str | None:
+def _busy(row: DayFigures, usual: float, plan_days: list[tuple[str, PlanDay]]) -> str | None:
     """ "" when busy against the usual, the plan's activity when against a quota, else None."""
-    if row.activities and row.minutes >= BUSY_SHARE * usual:
+    if row.activities and row.activity_minutes >= BUSY_SHARE * usual:
         return ""
     for activity, day in plan_days:
         if (day.done or 0) >= BUSY_SHARE * day.quota:
@@ -92,11 +92,11 @@ def _busy(row: DayRow, usual: float, plan_days: list[tuple[str, PlanDay]]) -> st
 
 
 def _quiet(
-    row: DayRow | None, usual: float, plan: str, plan_days: list[tuple[str, PlanDay]]
+    row: DayFigures | None, usual: float, plan: str, plan_days: list[tuple[str, PlanDay]]
 ) -> bool:
     if row is None:
         return False  # nothing logged: unknown, not quiet
-    if row.minutes <= QUIET_SHARE * usual:
+    if row.activity_minutes <= QUIET_SHARE * usual:
         return True
     return any(
         activity == plan and (day.done or 0) <= QUIET_SHARE * day.quota
@@ -109,9 +109,9 @@ def _rise(before: float, after: float) -> bool:
     return after > before and is_meaningful(after, before, "rating")
 
 
-def find_boom_bust(days: dict[date, DayRow], plans: tuple[PlanProgress, ...]) -> BoomBust:
+def find_boom_bust(days: dict[date, DayFigures], plans: tuple[PlanProgress, ...]) -> BoomBust:
     """Search the days (and pacing plans) of a window for boom-bust episodes."""
-    active = [row.minutes for row in days.values() if row.activities]
+    active = [row.activity_minutes for row in days.values() if row.activities]
     if len(active) < MIN_ACTIVE_DAYS:
         return BoomBust(len(active), None, 0, ())
     usual = float(median(active))
@@ -142,7 +142,15 @@ def find_boom_bust(days: dict[date, DayRow], plans: tuple[PlanProgress, ...]) ->
             continue
         after = days[flare].pain_avg or 0.0
         episodes.append(
-            Episode(day, row.minutes, plan, round(row.pain_avg, 1), flare, round(after, 1), quiet)
+            Episode(
+                day,
+                row.activity_minutes,
+                plan,
+                round(row.pain_avg, 1),
+                flare,
+                round(after, 1),
+                quiet,
+            )
         )
         after_last = max(flare, quiet)
     return BoomBust(len(active), usual, busy_days, tuple(episodes))

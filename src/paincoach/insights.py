@@ -14,7 +14,9 @@ from statistics import StatisticsError, correlation, fmean, median
 from paincoach.boom_bust import MIN_ACTIVE_DAYS, BoomBust, describe, find_boom_bust
 from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
+from paincoach.db.repository import daily_figures
 from paincoach.plan_progress import MINUTES_UNIT, plan_progress
+from paincoach.records import DayFigures
 from paincoach.review_records import Insight, Insights, PlanProgress
 from paincoach.when import week_start_for
 
@@ -76,7 +78,7 @@ def week_insights(
     """Every insight for the `weeks` weeks ending with the week holding `start`."""
     first, last = window(start, week_start=week_start, weeks=weeks, today=today)
     with db.read() as session:
-        days = rrepo.day_rows(session, first, last)
+        days = daily_figures(session, first, last)
         plans = plan_progress(session, first, last)
         rated = rrepo.rated_exercises(session, first, last)
         trap_records, traps = rrepo.trap_counts(session, first, last)
@@ -94,7 +96,7 @@ def week_insights(
 # -- each insight, from plain sums ----------------------------------------------------------------
 
 
-def pain_and_mood(days: dict[date, rrepo.DayRow]) -> Insight:
+def pain_and_mood(days: dict[date, DayFigures]) -> Insight:
     """Whether daily pain and daily mood moved together (Pearson r over days with both)."""
     key, title = "pain_mood", "Pain and mood"
     pairs = [(r.pain_avg, r.mood_avg) for r in days.values() if r.pain_avg is not None]
@@ -123,14 +125,14 @@ def pain_and_mood(days: dict[date, rrepo.DayRow]) -> Insight:
     return Insight(key, title, True, text, MIN_PAIN_MOOD_DAYS, n, NOT_CAUSE, data)
 
 
-def activity_and_next_day_pain(days: dict[date, rrepo.DayRow]) -> Insight:
+def activity_and_next_day_pain(days: dict[date, DayFigures]) -> Insight:
     """Activity minutes on a day against average pain the next day."""
     key, title = "activity_next_day_pain", "Activity and next-day pain"
     pairs: list[tuple[float, float]] = []
     for day, row in sorted(days.items()):
         after = days.get(day + timedelta(days=1))
         if after is not None and after.pain_avg is not None:
-            pairs.append((float(row.minutes), after.pain_avg))
+            pairs.append((float(row.activity_minutes), after.pain_avg))
     if len(pairs) < MIN_NEXT_DAY_PAIRS:
         what = "pairs of days (entries on a day, and pain the day after)"
         return not_enough(key, title, MIN_NEXT_DAY_PAIRS, len(pairs), what)

@@ -242,6 +242,8 @@ class DayFigures:
     sleep_avg: float | None = None
     activities: int = 0
     activity_minutes: int = 0
+    mood_min: int | None = None
+    mood_max: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from paincoach.db.engine import Database
     from paincoach.db.report_repository import ExerciseLine, NoteLine
-    from paincoach.db.review_repository import DayRow
+    from paincoach.records import DayFigures
 
 DEFAULT_DAYS = 28  # four weeks, ending today
 MAX_DAYS = 3660  # ten years: a longer range is almost certainly a typing mistake
@@ -203,7 +203,7 @@ def _figures(
     return rows, baseline, note, _points(now.days, first, last)
 
 
-def _points(rows: dict[date, DayRow], first: date, last: date) -> tuple[DayPoint, ...]:
+def _points(rows: dict[date, DayFigures], first: date, last: date) -> tuple[DayPoint, ...]:
     """One point per day of the period (None where nothing of that kind was logged)."""
     points = []
     for offset in range((last - first).days + 1):
@@ -214,7 +214,7 @@ def _points(rows: dict[date, DayRow], first: date, last: date) -> tuple[DayPoint
             continue
         pain = None if row.pain_avg is None else round(row.pain_avg, 1)
         mood = None if row.mood_avg is None else round(row.mood_avg, 1)
-        points.append(DayPoint(day, pain, mood, row.minutes if row.activities else None))
+        points.append(DayPoint(day, pain, mood, row.activity_minutes if row.activities else None))
     return tuple(points)
 
 

@@ -18,7 +18,9 @@ from sqlmodel import Session
 from paincoach.changes import compare
 from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
+from paincoach.db.repository import daily_figures
 from paincoach.plan_progress import plan_progress
+from paincoach.records import DayFigures
 from paincoach.review_records import (
     Baseline,
     DayPoint,
@@ -64,7 +66,7 @@ class Period:
 
     first: date
     last: date
-    days: dict[date, rrepo.DayRow]
+    days: dict[date, DayFigures]
     exercises: tuple[ExerciseCount, ...]
     thought_records: int
 
@@ -90,7 +92,7 @@ class Period:
             "mood_low": _extreme(min, (r.mood_min for r in rows)),
             "mood_high": _extreme(max, (r.mood_max for r in rows)),
             "sleep_avg": _mean(r.sleep_avg for r in rows),
-            "activity_minutes": sum(r.minutes for r in rows),
+            "activity_minutes": sum(r.activity_minutes for r in rows),
             "active_days": sum(1 for r in rows if r.activities),
             "exercises_completed": sum(e.completed for e in self.exercises),
             "exercises_incomplete": sum(e.incomplete for e in self.exercises),
@@ -121,7 +123,7 @@ def period(session: Session, first: date, last: date) -> Period:
     return Period(
         first,
         last,
-        rrepo.day_rows(session, first, last),
+        daily_figures(session, first, last),
         tuple(rrepo.exercise_counts(session, first, last)),
         rrepo.thought_record_count(session, first, last),
     )
@@ -234,7 +236,7 @@ def _series(week: Period) -> tuple[DayPoint, ...]:
                 day,
                 None if row.pain_avg is None else round(row.pain_avg, 1),
                 None if row.mood_avg is None else round(row.mood_avg, 1),
-                row.minutes if row.activities else None,
+                row.activity_minutes if row.activities else None,
             )
         )
     return tuple(points)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -80,7 +81,7 @@ def activities_on(session: Session, day: date) -> list[Activity]:
 
 
 def daily_figures(session: Session, first: date, last: date) -> dict[date, DayFigures]:
-    """Per-day figures for the days from `first` to `last` that have entries."""
+    """Per-day figures for the days from `first` to `last` that have entries (SQL GROUP BY day)."""
     lo, hi = first.isoformat(), last.isoformat()
     pain_rows = session.execute(
         select(
@@ -90,6 +91,8 @@ def daily_figures(session: Session, first: date, last: date) -> dict[date, DayFi
             func.min(CheckInRow.pain),
             func.max(CheckInRow.pain),
             func.avg(CheckInRow.mood),
+            func.min(CheckInRow.mood),
+            func.max(CheckInRow.mood),
             func.avg(CheckInRow.sleep),
         )
         .where(col(CheckInRow.day).between(lo, hi))
@@ -101,22 +104,15 @@ def daily_figures(session: Session, first: date, last: date) -> dict[date, DayFi
         .group_by(col(ActivityRow.day))
     ).all()
     figures: dict[date, DayFigures] = {}
-    for day_text, count, avg, low, high, mood, sleep in pain_rows:
+    for day_text, count, p_avg, p_min, p_max, m_avg, m_min, m_max, s_avg in pain_rows:
         day = date.fromisoformat(day_text)
-        figures[day] = DayFigures(day, count, avg, low, high, mood, sleep)
+        figures[day] = DayFigures(
+            day, count, p_avg, p_min, p_max, m_avg, s_avg, mood_min=m_min, mood_max=m_max
+        )
     for day_text, count, minutes in activity_rows:
         day = date.fromisoformat(day_text)
-        base = figures.get(day, DayFigures(day))
-        figures[day] = DayFigures(
-            day,
-            base.checkins,
-            base.pain_avg,
-            base.pain_min,
-            base.pain_max,
-            base.mood_avg,
-            base.sleep_avg,
-            count,
-            int(minutes or 0),
+        figures[day] = replace(
+            figures.get(day, DayFigures(day)), activities=count, activity_minutes=int(minutes or 0)
         )
     return figures
 

@@ -94,69 +94,6 @@ def has_entries(session: Session, first: date, last: date) -> bool:
 # -- a period's figures, by day -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DayRow:
-    """One day's sums from SQL (check-ins and activities)."""
-
-    day: date
-    checkins: int = 0
-    pain_avg: float | None = None
-    pain_min: int | None = None
-    pain_max: int | None = None
-    mood_avg: float | None = None
-    mood_min: int | None = None
-    mood_max: int | None = None
-    sleep_avg: float | None = None
-    activities: int = 0
-    minutes: int = 0
-
-
-def day_rows(session: Session, first: date, last: date) -> dict[date, DayRow]:
-    """Per-day figures for the days from `first` to `last` that have a check-in or activity."""
-    lo, hi = first.isoformat(), last.isoformat()
-    checkins = session.execute(
-        select(
-            col(CheckInRow.day),
-            func.count(),
-            func.avg(CheckInRow.pain),
-            func.min(CheckInRow.pain),
-            func.max(CheckInRow.pain),
-            func.avg(CheckInRow.mood),
-            func.min(CheckInRow.mood),
-            func.max(CheckInRow.mood),
-            func.avg(CheckInRow.sleep),
-        )
-        .where(col(CheckInRow.day).between(lo, hi))
-        .group_by(col(CheckInRow.day))
-    ).all()
-    activities = session.execute(
-        select(col(ActivityRow.day), func.count(), func.sum(ActivityRow.minutes))
-        .where(col(ActivityRow.day).between(lo, hi))
-        .group_by(col(ActivityRow.day))
-    ).all()
-    found: dict[date, DayRow] = {}
-    for text, count, p_avg, p_min, p_max, m_avg, m_min, m_max, s_avg in checkins:
-        day = date.fromisoformat(text)
-        found[day] = DayRow(day, count, p_avg, p_min, p_max, m_avg, m_min, m_max, s_avg)
-    for text, count, minutes in activities:
-        day = date.fromisoformat(text)
-        base = found.get(day, DayRow(day))
-        found[day] = DayRow(
-            day,
-            base.checkins,
-            base.pain_avg,
-            base.pain_min,
-            base.pain_max,
-            base.mood_avg,
-            base.mood_min,
-            base.mood_max,
-            base.sleep_avg,
-            count,
-            int(minutes or 0),
-        )
-    return found
-
-
 def first_entry_days(session: Session, count: int) -> list[date]:
     """The first `count` days with a check-in or activity, oldest first.
 
