@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from paincoach import clock
+
 OUT = Path(__file__).parent / "out"
 GENERATOR = 1  # bump when the generated history changes, so cached homes are made again
 YEARS = 10
@@ -272,7 +274,7 @@ def _acknowledge(home: Path) -> None:
 
 def homes(today: date | None = None, *, log=print) -> dict[str, Path]:  # type: ignore[no-untyped-def]
     """The cached 'empty' and 'ten-years' homes for `today` (made, through import, if needed)."""
-    today = today or date.today()
+    today = today or clock.today()
     root = OUT / "homes" / f"{today.isoformat()}-g{GENERATOR}"
     made = {"empty": root / "empty", "ten-years": root / "ten-years"}
     if (root / "done").exists():
@@ -307,7 +309,7 @@ def working_copy(home: Path, name: str) -> Path:
 
 def counts(today: date | None = None) -> dict[str, int]:
     """How many records of each kind the ten-year home was made with."""
-    today = today or date.today()
+    today = today or clock.today()
     done = OUT / "homes" / f"{today.isoformat()}-g{GENERATOR}" / "done"
     return json.loads(done.read_text(encoding="utf-8")) if done.exists() else {}
 

@@ -1,7 +1,18 @@
-"""Shared fixtures: every test gets its own data folder and a fixed time zone.
+"""Shared fixtures: every test gets its own data folder, a fixed time zone and a frozen clock.
 
 No test may touch a real user's data: PAINCOACH_HOME, XDG_DATA_HOME and HOME all point
 into the test's temporary folder.
+
+No test may depend on the machine's date, time of day or time zone: paincoach's one clock
+(`paincoach.clock`) is frozen at `tests.support.NOW` for every test, in this process and,
+through `PAINCOACH_NOW`, in every child process a test starts. The time zone is part of
+that frozen clock (`TEST_TZ`), whatever zone the machine is in.
+
+To prove it, run the suite with the machine's clock moved (in-process, by time-machine,
+which leaves the monotonic clock alone) and in another zone, as CI does:
+
+    TZ=Pacific/Kiritimati PAINCOACH_TEST_MACHINE_CLOCK=2028-02-29T23:59:50+00:00 \
+        pytest -m "not slow"
 """
 
 from __future__ import annotations
@@ -9,14 +20,39 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.support import TEST_TZ
+from paincoach import clock
+from tests.support import NOW, TEST_TZ, fixed_clock
+
+MACHINE_CLOCK_VARIABLE = "PAINCOACH_TEST_MACHINE_CLOCK"
+"""Moves the machine's wall clock (not paincoach's) for the whole run: see the docstring."""
 
 os.environ["TZ"] = TEST_TZ
 time.tzset()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Move the machine's wall clock for this run, if asked (it keeps ticking from there)."""
+    shifted = os.environ.get(MACHINE_CLOCK_VARIABLE)
+    if not shifted:
+        return
+    import time_machine
+
+    moment = datetime.fromisoformat(shifted)
+    if moment.tzinfo is None:  # a bare time is UTC, whatever TZ says
+        moment = moment.replace(tzinfo=UTC)
+    traveller = time_machine.travel(moment, tick=True)
+    traveller.start()
+    config.add_cleanup(traveller.stop)
+
+
+def pytest_report_header() -> str:
+    """Say which machine clock this run sees, so a shifted run is visible in CI's log."""
+    return f"machine clock: {datetime.now().astimezone():%Y-%m-%d %H:%M:%S %z}; paincoach: {NOW}"
 
 
 @pytest.fixture(autouse=True)
@@ -28,3 +64,12 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("HOME", str(tmp_path / "user-home"))
     monkeypatch.setenv("TZ", TEST_TZ)
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """paincoach's "now" is `NOW` here and in every child process this test starts."""
+    monkeypatch.setenv(clock.NOW_VARIABLE, NOW.isoformat())
+    clock.set_source(fixed_clock)
+    yield
+    clock.set_source(None)

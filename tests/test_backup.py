@@ -99,14 +99,14 @@ WRITER = textwrap.dedent(
     from paincoach.db.engine import Database
     from paincoach.journal import Journal
     from paincoach.records import CheckInDraft, ActivityDraft
-    from paincoach.when import now_local
+    from paincoach import clock
     journal = Journal(Database.open(Path(sys.argv[1])))
     print("ready", flush=True)
     for n in range(int(sys.argv[2])):
-        journal.add_checkin(CheckInDraft(at=now_local(), pain=n % 11, note="x" * (n % 300)))
-        journal.add_activity(ActivityDraft(at=now_local(), name="walk", minutes=1 + n % 60))
+        journal.add_checkin(CheckInDraft(at=clock.now(), pain=n % 11, note="x" * (n % 300)))
+        journal.add_activity(ActivityDraft(at=clock.now(), name="walk", minutes=1 + n % 60))
         if n % 50 == 0:
-            journal.delete(journal.add_checkin(CheckInDraft(at=now_local(), pain=1)).uid)
+            journal.delete(journal.add_checkin(CheckInDraft(at=clock.now(), pain=1)).uid)
     """
 )
 

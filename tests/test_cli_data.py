@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import stat
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,9 @@ import pytest
 from paincoach.cli import main
 from paincoach.export import sections
 from tests.data_support import db_path, fill_home, table_counts
+from tests.support import NOW
 
-TODAY = date.today()  # the CLI names files by the real date
+TODAY = NOW.date()  # the CLI names files by paincoach's (frozen) date
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

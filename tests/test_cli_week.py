@@ -35,12 +35,6 @@ TOP_KEYS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """'Today' is the tests' NOW (Friday 27 November 2026), whenever the tests run."""
-    monkeypatch.setattr("paincoach.commands.week.now_local", fixed_clock)
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     try:
         status = main(list(argv))

@@ -191,22 +191,22 @@ _AS_NOBODY = textwrap.dedent(
     from paincoach.errors import PaincoachError
     from paincoach.journal import Journal
     from paincoach.records import CheckInDraft
-    from paincoach.when import now_local
+    from paincoach import clock
 
     # Import and exercise everything while still root: after setuid the interpreter cannot
     # read its own standard library (it lives under /root).
     with tempfile.TemporaryDirectory() as warm:
         j = Journal(Database.open(Path(warm)))
-        j.add_checkin(CheckInDraft(now_local(), 3))
+        j.add_checkin(CheckInDraft(clock.now(), 3))
         j.today_view()
         j.db.close()
     os.setgid(65534)
     os.setuid(65534)
     home = Path(sys.argv[1])
     journal = Journal(Database.open(home))
-    print("read", len(journal.day(now_local().date()).checkins))
+    print("read", len(journal.day(clock.now().date()).checkins))
     try:
-        journal.add_checkin(CheckInDraft(now_local(), 4, note="should not be saved"))
+        journal.add_checkin(CheckInDraft(clock.now(), 4, note="should not be saved"))
         print("WROTE")
     except PaincoachError as exc:
         print(type(exc).__name__, exc.message)

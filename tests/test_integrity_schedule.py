@@ -17,8 +17,9 @@ from paincoach.db import engine as db_engine
 from paincoach.db.engine import Database
 from paincoach.errors import DamagedDatabaseError
 from tests.storage_support import checkin, open_journal
+from tests.support import NOW
 
-TODAY = date.today()
+TODAY = NOW.date()
 
 
 @pytest.fixture

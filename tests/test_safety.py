@@ -17,6 +17,7 @@ from paincoach.safety import (
     load_directory,
 )
 from paincoach.textsafe import one_line, visible
+from tests.support import NOW
 
 #: A crisis number is re-checked at its source at least this often (design §7).
 MAX_AGE = timedelta(days=365)
@@ -43,17 +44,26 @@ def test_every_line_has_every_field_filled_in() -> None:
         assert type(line["checked"]) is date, (index, "checked must be a TOML date")
 
 
-def test_every_checked_date_is_less_than_twelve_months_old() -> None:
-    """Fails once any number goes 12 months without being re-checked at its source."""
-    today = date.today()
-    stale = [
-        f"{line['region']} {line['name']}: checked {line['checked']}"
-        for line in _raw()["lines"]
-        if today - line["checked"] > MAX_AGE
+def test_no_checked_date_is_overdue_or_in_the_future_on_the_test_day() -> None:
+    """On the frozen test day every number is within its year (CI checks the real date)."""
+    assert safety.overdue_checks(load_directory(), NOW.date()) == []
+
+
+def test_a_number_a_year_and_a_day_old_is_named_as_overdue() -> None:
+    directory = load_directory()
+    newest = max(line.checked for line in directory.lines)
+    overdue = safety.overdue_checks(directory, newest + MAX_AGE + timedelta(days=1))
+    assert len(overdue) == len(directory.lines)
+    assert all("checked" in line for line in overdue)
+    assert safety.overdue_checks(directory, newest + MAX_AGE) == [
+        entry for entry, line in zip(overdue, directory.lines, strict=True) if line.checked < newest
     ]
-    assert not stale, "re-check these at their source and update `checked`: " + "; ".join(stale)
-    future = [line["name"] for line in _raw()["lines"] if line["checked"] > today]
-    assert not future, f"checked dates in the future: {future}"
+
+
+def test_a_checked_date_after_today_is_named_as_a_typo() -> None:
+    directory = load_directory()
+    before = min(line.checked for line in directory.lines) - timedelta(days=1)
+    assert len(safety.overdue_checks(directory, before)) == len(directory.lines)
 
 
 def test_every_line_belongs_to_a_known_region() -> None:

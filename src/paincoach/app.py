@@ -16,12 +16,11 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.screen import Screen
 
-from paincoach import startup
+from paincoach import clock, startup
 from paincoach.errors import PaincoachError
 from paincoach.screens.messages import JournalChanged
 from paincoach.services import Services
 from paincoach.settings import Settings
-from paincoach.when import now_local
 from paincoach.widgets.too_small import TooSmallNotice, too_small
 
 
@@ -361,7 +360,7 @@ class PaincoachApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
-def create_app(home: Path, *, clock: Callable[[], datetime] = now_local) -> PaincoachApp:
+def create_app(home: Path, *, clock: Callable[[], datetime] = clock.now) -> PaincoachApp:
     """Build the app for a data folder (no I/O happens until it runs)."""
     return PaincoachApp(Services(home, clock))
 

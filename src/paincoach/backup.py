@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from paincoach import paths
+from paincoach import clock, paths
 from paincoach.db.errors import translate_os_error, translate_sqlite_error
 from paincoach.errors import InputError, StorageError
 from paincoach.paths import file_uri
@@ -93,7 +93,7 @@ def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None
     Returns the new snapshot, or None when today's exists or there is no journal yet.
     Raises `StorageError` if the snapshot cannot be written; the caller carries on.
     """
-    today = today or date.today()
+    today = today or clock.today()
     target = db_path.parent / BACKUP_DIR / daily_name(today)
     if not db_path.is_file():
         return None

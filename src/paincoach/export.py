@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, TYPE_CHECKING, Any
 
-from paincoach import __version__
-from paincoach.when import format_moment, now_local
+from paincoach import __version__, clock
+from paincoach.when import format_moment
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -145,7 +145,7 @@ def export_document(
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": format_moment(now or now_local()),
+        "exported_at": format_moment(now or clock.now()),
         "app": f"paincoach {__version__}",
     }
     with db.connection() as conn:

@@ -14,12 +14,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from paincoach import clock
 from paincoach import import_fields as check
 from paincoach.db import transfer
 from paincoach.errors import InputError, TooNewDatabaseError
 from paincoach.export import FLARE_PLAN, FORMAT, JSON_FIELDS, VERSION, sections
 from paincoach.import_sections import SPECS, SectionSpec
-from paincoach.when import format_moment, now_local
+from paincoach.when import format_moment
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -138,7 +139,7 @@ def read_file(path: Path) -> dict[str, Any]:
 
 def prepare(document: dict[str, Any], now: datetime | None = None) -> Prepared:
     """Check every record and turn it into table columns; the first problem raises."""
-    stamp = format_moment(now or now_local())
+    stamp = format_moment(now or clock.now())
     prepared = Prepared()
     for section in sections():
         records = document.get(section)

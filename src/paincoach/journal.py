@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import text
 
+from paincoach import clock
 from paincoach.db import repository as repo
 from paincoach.db.engine import Database
 from paincoach.db.models import ActivityRow, CheckInRow
@@ -24,7 +25,7 @@ from paincoach.records import (
     Entry,
     TodayView,
 )
-from paincoach.when import format_moment, local_day, now_local
+from paincoach.when import format_moment, local_day
 
 SPARK_DAYS = 7
 RowT = TypeVar("RowT")
@@ -33,7 +34,7 @@ RowT = TypeVar("RowT")
 class Journal:
     """Everything the app and the command line do with entries, as plain records."""
 
-    def __init__(self, db: Database, clock: Callable[[], datetime] = now_local) -> None:
+    def __init__(self, db: Database, clock: Callable[[], datetime] = clock.now) -> None:
         self.db = db
         self._clock = clock
 

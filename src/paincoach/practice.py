@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 from sqlmodel import Session
 
+from paincoach import clock
 from paincoach.db import practice_repository as prepo
 from paincoach.db import repository as repo
 from paincoach.db.engine import Database
@@ -31,7 +32,7 @@ from paincoach.practice_records import (
     ThoughtRecord,
 )
 from paincoach.records import Activity, ActivityDraft, activity_name
-from paincoach.when import format_moment, local_day, now_local, parse_moment
+from paincoach.when import format_moment, local_day, parse_moment
 
 if TYPE_CHECKING:  # the exercise engine is imported when a session is saved, not to read plans
     from paincoach.exercises.pacing import PacingPlan
@@ -50,7 +51,7 @@ class Practice:
     """Everything the app does with exercise practice, as plain records."""
 
     def __init__(
-        self, db: Database, journal: Journal, clock: Callable[[], datetime] = now_local
+        self, db: Database, journal: Journal, clock: Callable[[], datetime] = clock.now
     ) -> None:
         self.db = db
         self.journal = journal  # the same journal file; kept for callers that have both

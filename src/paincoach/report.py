@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from paincoach import clock
 from paincoach.errors import InputError
 from paincoach.practice_records import ThoughtRecord
 from paincoach.review_records import Baseline, Change, DayPoint, PlanProgress, Scale, WeeklyCheck
-from paincoach.when import now_local, week_start_for
+from paincoach.when import week_start_for
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -115,7 +116,7 @@ def report_range(
     since: date | None, until: date | None, today: date | None = None
 ) -> tuple[date, date]:
     """The report's days: by default the four weeks ending today (or ending `until`)."""
-    last = until or today or now_local().date()
+    last = until or today or clock.now().date()
     first = since or last - timedelta(days=DEFAULT_DAYS - 1)
     if first > last:
         raise InputError("since", f"--since ({first}) is after --until ({last}).")
@@ -148,7 +149,7 @@ def build_report(
         return Report(
             first=first,
             last=last,
-            made_at=now or now_local(),
+            made_at=now or clock.now(),
             include_notes=include_notes,
             figures=(*figures, _check_row(checks, first_check)),
             baseline=baseline,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from paincoach.resources import data_dir
@@ -24,6 +24,8 @@ LOW_MOOD_CARD = (
     "you do not have to manage alone: Help now lists people you can talk to, any time."
 )
 LOW_MOOD_MAX = 1
+RECHECK_DAYS = 365
+"""Every crisis number is re-checked at its source at least this often (design §7)."""
 ANY_REGION = "*"
 DEFAULT_REGION = "INT"
 
@@ -93,6 +95,20 @@ def load_directory(path: Path | None = None) -> CrisisDirectory:
         for item in raw["lines"]
     )
     return CrisisDirectory(regions, lines)
+
+
+def overdue_checks(directory: CrisisDirectory, today: date) -> list[str]:
+    """Lines whose `checked` date is over a year before `today`, or after it (a typo).
+
+    This is a scheduled reminder, not a unit test: CI runs it as its own step on the real
+    date (`.ci/crisis-lines-age`), and `paincoach doctor` mentions it.
+    """
+    limit = timedelta(days=RECHECK_DAYS)
+    return [
+        f"{line.region} {line.name}: checked {line.checked:%Y-%m-%d}"
+        for line in directory.lines
+        if today - line.checked > limit or line.checked > today
+    ]
 
 
 def is_low_mood(mood: int | None) -> bool:

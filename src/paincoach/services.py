@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from paincoach.when import now_local
+from paincoach import clock
 
 if TYPE_CHECKING:
     from paincoach.db.engine import Database
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class Services:
     """The journal, settings and safety content for one data folder."""
 
-    def __init__(self, home: Path, clock: Callable[[], datetime] = now_local) -> None:
+    def __init__(self, home: Path, clock: Callable[[], datetime] = clock.now) -> None:
         self.home = home
         self.clock = clock
         self._lock = threading.Lock()

@@ -12,13 +12,14 @@ import uuid
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 
+from paincoach import clock
 from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
 from paincoach.db.models import WeeklyCheckRow
 from paincoach.errors import InputError
 from paincoach.records import check_rating
 from paincoach.review_records import Question, WeeklyAnswers, WeeklyCheck
-from paincoach.when import format_moment, local_day, now_local, week_start_for
+from paincoach.when import format_moment, local_day, week_start_for
 
 PAIN = Question(
     "pain",
@@ -63,7 +64,7 @@ def answers_from(values: Mapping[str, object]) -> WeeklyAnswers:
 class WeeklyChecks:
     """Record weekly checks, find the one for a week, and say when one is due."""
 
-    def __init__(self, db: Database, clock: Callable[[], datetime] = now_local) -> None:
+    def __init__(self, db: Database, clock: Callable[[], datetime] = clock.now) -> None:
         self.db = db
         self._clock = clock
 

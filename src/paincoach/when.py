@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from paincoach import clock
 from paincoach.errors import InputError
 
 WHEN_FORMATS = "YYYY-MM-DD HH:MM, YYYY-MM-DD, today HH:MM, yesterday [HH:MM] or now"
@@ -17,11 +18,6 @@ _DATE_ONLY_TIME = time(12, 0)  # a date without a time counts as midday, safely 
 _FUTURE_SLACK = timedelta(minutes=5)
 
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
-
-
-def now_local() -> datetime:
-    """The current moment with the local offset."""
-    return datetime.now().astimezone()
 
 
 def local_moment(day: date, at: time) -> datetime:
@@ -64,7 +60,7 @@ def parse_date(text: str) -> date:
 
 def parse_when(text: str, now: datetime | None = None) -> datetime:
     """Turn a WHEN expression into a local, timezone-aware moment (never in the future)."""
-    now = now or now_local()
+    now = now or clock.now()
     words = text.strip().lower().split()
     if not words:
         raise InputError("when", f"Give a time as {WHEN_FORMATS}.")

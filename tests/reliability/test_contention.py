@@ -18,7 +18,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,6 @@ from textual.widgets import TextArea
 from paincoach import backup, paths
 from paincoach.app import PaincoachApp, create_app
 from paincoach.db import migrations
-from paincoach.db import upgrade as db_upgrade
 from paincoach.db.engine import Database
 from paincoach.journal import Journal
 from paincoach.records import CheckIn
@@ -38,7 +36,7 @@ from paincoach.screens.history import HistoryScreen
 from paincoach.screens.today import TodayScreen
 from paincoach.widgets.entry_table import EntryTable
 from tests.fixtures.make_fixtures import fixture_path
-from tests.support import seeded_services, settle
+from tests.support import NOW, seeded_services, settle
 
 REPO = Path(__file__).resolve().parents[2]
 SHOWN_AS_TROUBLE = ("locked", "busy", "not saved", "went wrong", "could not")
@@ -307,10 +305,10 @@ def test_several_programs_creating_the_same_new_journal_at_once(tmp_path: Path) 
 
 
 def _draft() -> Any:
+    from paincoach import clock
     from paincoach.records import CheckInDraft
-    from paincoach.when import now_local
 
-    return CheckInDraft(now_local(), 4, tags=("same moment",))
+    return CheckInDraft(clock.now(), 4, tags=("same moment",))
 
 
 def test_several_programs_upgrading_an_old_journal_in_the_same_second(tmp_path: Path) -> None:
@@ -333,14 +331,7 @@ def test_a_backup_name_left_taken_by_a_killed_upgrade_does_not_block_the_next(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A process killed while copying the journal aside leaves its backup's name taken."""
-    moment = datetime(2026, 11, 27, 9, 30, 0)
-
-    class Frozen(datetime):
-        @classmethod
-        def now(cls, tz: Any = None) -> Frozen:
-            return cls.fromtimestamp(moment.timestamp(), tz)
-
-    monkeypatch.setattr(db_upgrade, "datetime", Frozen)
+    assert NOW.strftime("%Y%m%d-%H%M%S") == "20261127-093000"  # the frozen clock names it
     home = tmp_path / "old"
     (home / "backups").mkdir(parents=True)
     shutil.copyfile(fixture_path(1), paths.database_path(home))
@@ -384,7 +375,7 @@ def test_backups_taken_during_writes_hold_everything_saved_before_them(
             if n % 4 == 0:  # `paincoach backup --out` as a person would run it
                 assert main(["--home", str(home), "backup", "--out", str(target)]) == 0
             else:
-                backup.manual_backup(home, target, overwrite=False, now=datetime.now())
+                backup.manual_backup(home, target, overwrite=False, now=NOW)
             snapshots.append((before, target))
             n += 1
             time.sleep(0.05)
@@ -397,7 +388,7 @@ def test_backups_taken_during_writes_hold_everything_saved_before_them(
         held = set(stored_keys_of(copy))
         assert before <= held <= saved, copy.name
         restored = tmp_path / f"restored-{copy.stem}"
-        backup.restore(restored, copy, datetime.now())
+        backup.restore(restored, copy, NOW)
         assert sorted(stored_keys(restored)) == sorted(held)
         assert backup.inspect(paths.database_path(restored)).counts == info.counts
     print(f"\nbackups during writes: {len(snapshots)} backups, {len(saved)} entries written")

@@ -4,7 +4,6 @@ content able to hide or replace the safety screens or the crisis lines.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -35,6 +34,8 @@ from tests.reliability.screens_support import (
     seed,
 )
 from tests.support import NOW, fixed_clock, seeded_services, settle
+
+REPO = Path(__file__).resolve().parents[2]
 
 BUNDLED = sorted(load_library().exercises)
 GB_LINE = "Samaritans: 116 123"
@@ -309,14 +310,21 @@ def test_crisis_lines_come_only_from_the_bundled_file(home: Path) -> None:
     assert safety.crisis_lines_path().read_bytes().count(b"[[lines]]") == len(directory.lines)
 
 
-def test_the_12_month_rule_for_crisis_lines_is_in_the_default_test_run() -> None:
-    """tests/test_safety.py fails once a line was checked more than 12 months ago."""
-    import tests.test_safety as checks
+def test_the_12_month_rule_for_crisis_lines_is_a_step_of_ci() -> None:
+    """CI runs `.ci/crisis-lines-age` on the real date; it fails a year after `checked`."""
+    import subprocess
+    import sys
 
-    assert checks.MAX_AGE.days == 365
-    assert callable(checks.test_every_checked_date_is_less_than_twelve_months_old)
-    lines = json.dumps([str(line.checked) for line in safety.load_directory().lines])
-    assert lines.count("-") >= 2
+    step = REPO / ".ci" / "crisis-lines-age"
+    assert "crisis-lines-age" in (REPO / ".ci" / "run").read_text()
+    fresh = subprocess.run([sys.executable, str(step), "2026-11-27"], capture_output=True)
+    assert fresh.returncode == 0, fresh.stdout
+    newest = max(line.checked for line in safety.load_directory().lines)
+    late = subprocess.run(
+        [sys.executable, str(step), f"{newest.year + 2}-01-01"], capture_output=True, text=True
+    )
+    assert late.returncode == 1
+    assert "re-checked at their source" in late.stdout
 
 
 def test_the_low_mood_rule() -> None:

@@ -149,11 +149,10 @@ def _import(path: Path, home: Path) -> int:
 
 
 def _backup(args: argparse.Namespace, home: Path) -> int:
-    from paincoach import backup
-    from paincoach.when import now_local
+    from paincoach import backup, clock
 
     out = Path(args.out).expanduser() if args.out else None
-    written = backup.manual_backup(home, out, overwrite=args.force, now=now_local())
+    written = backup.manual_backup(home, out, overwrite=args.force, now=clock.now())
     info = backup.inspect(written)
     say(f"Backed up your journal to {written} ({info.describe()}; integrity check: ok).")
     say(PRIVATE_NOTE)
@@ -161,13 +160,12 @@ def _backup(args: argparse.Namespace, home: Path) -> int:
 
 
 def _restore(path: Path, home: Path) -> int:
-    from paincoach import backup
-    from paincoach.when import now_local
+    from paincoach import backup, clock
 
     source = path.expanduser()
     if not source.exists():
         raise InputError("path", f"{source} does not exist; nothing was changed.")
-    report = backup.restore(home, source, now_local())
+    report = backup.restore(home, source, clock.now())
     info = report.restored
     say(f"Restored your journal from {source} (schema {info.schema_version}: {info.describe()}).")
     if report.kept_current is not None:

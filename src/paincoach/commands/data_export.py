@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from paincoach import clock
 from paincoach.commands.data import PRIVATE_FILES, PRIVATE_NOTE, open_database, say
 from paincoach.errors import InputError
-from paincoach.when import now_local, parse_date
+from paincoach.when import parse_date
 
 if TYPE_CHECKING:
     from paincoach.db.engine import Database
@@ -28,7 +29,7 @@ def export(args: argparse.Namespace, home: Path) -> int:
     since = parse_date(args.since) if args.since else None
     until = parse_date(args.until) if args.until else None
     db = open_database(home)
-    today = now_local().date()
+    today = clock.now().date()
     if args.format in REPORT_FORMATS:
         return _report(args, db, since, until, today)
     from paincoach.export import Scope

@@ -8,10 +8,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from paincoach import safety
+from paincoach import clock, safety
 from paincoach.errors import InputError
 from paincoach.records import ActivityDraft, CheckInDraft, check_minutes, check_rating
-from paincoach.when import now_local, parse_when
+from paincoach.when import parse_when
 
 if TYPE_CHECKING:
     from paincoach.journal import Journal
@@ -65,7 +65,7 @@ def _read_text(stream: TextIO) -> str:
 
 
 def _when(text: str | None) -> datetime:
-    return parse_when(text) if text else now_local()
+    return parse_when(text) if text else clock.now()
 
 
 def _open(home: Path) -> Journal:

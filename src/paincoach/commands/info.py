@@ -9,6 +9,7 @@ import stat
 from importlib import metadata
 from pathlib import Path
 
+from rich.console import Console
 from rich.text import Text
 
 from paincoach import __version__, paths, safety
@@ -90,10 +91,23 @@ def _doctor(home: Path) -> int:
     from paincoach.resources import data_dir
 
     out.print(f"Content:     {data_dir()}")
+    _crisis_line_age(out)
     if not db_path.exists():
         out.print("No journal yet: it is created the first time you save something.")
         return 0
     return _doctor_check(db_path, home)
+
+
+def _crisis_line_age(out: Console) -> None:
+    """Say when bundled crisis numbers are due to be re-checked (a newer paincoach has them)."""
+    from paincoach import clock
+
+    overdue = safety.overdue_checks(safety.load_directory(), clock.today())
+    if overdue:
+        out.print(
+            f"{len(overdue)} crisis line(s) were last checked over a year ago; a newer "
+            "paincoach may have newer numbers. Your local emergency number always works."
+        )
 
 
 def _doctor_check(db_path: Path, home: Path) -> int:

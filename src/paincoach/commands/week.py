@@ -12,12 +12,13 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from paincoach import clock
 from paincoach.changes import RULES, shown
 from paincoach.review_records import Change, Figure, Insights, Scale, WeekSummary
 from paincoach.terminal import console
 from paincoach.textsafe import visible
 from paincoach.weeks import week_of_date, week_of_iso
-from paincoach.when import now_local, parse_date
+from paincoach.when import parse_date
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace, home: Path) -> int:
     from paincoach.settings import load_settings
     from paincoach.summary import week_summary
 
-    today = now_local().date()
+    today = clock.now().date()
     db = Database.open(home)
     week_start = load_settings(db).week_start
     start = _start(args, today, week_start)

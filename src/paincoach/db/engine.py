@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL, Connection, Engine, create_engine
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from paincoach import paths
+from paincoach import clock, paths
 from paincoach.db import migrations
 from paincoach.db.errors import storage_errors, translate_os_error, translate_sqlite_error
 from paincoach.errors import DamagedDatabaseError, NotADatabaseError, TooNewDatabaseError
@@ -179,7 +179,7 @@ def full_check_due(path: Path, header: bytes, today: date | None = None) -> bool
         return True
     from paincoach.backup import BACKUP_DIR, daily_name
 
-    return not (path.parent / BACKUP_DIR / daily_name(today or date.today())).exists()
+    return not (path.parent / BACKUP_DIR / daily_name(today or clock.today())).exists()
 
 
 def _size_in_header(header: bytes, size: int) -> int:

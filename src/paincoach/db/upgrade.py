@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from paincoach import paths
+from paincoach import clock, paths
 from paincoach.db import migrations
 from paincoach.db.errors import storage_errors
 from paincoach.errors import StorageError
@@ -39,7 +38,7 @@ def snapshot_before_migration(path: Path, version: int) -> Path:
     its name taken. Neither may stop the next open.
     """
     folder = paths.ensure_private_dir(path.parent / "backups")
-    stem = f"before-schema-{version + 1}-{datetime.now():%Y%m%d-%H%M%S}"
+    stem = f"before-schema-{version + 1}-{clock.now():%Y%m%d-%H%M%S}"
     for number in range(1, _NAME_TRIES + 1):
         target = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")
         try:

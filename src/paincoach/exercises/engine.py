@@ -9,6 +9,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
+from paincoach.clock import now as wall_now
 from paincoach.exercises.answers import (
     AnswerError,
     check_answer,
@@ -34,7 +35,6 @@ from paincoach.exercises.session import (
     RunnerClosedError,
     RunState,
     SessionResult,
-    local_now,
 )
 from paincoach.exercises.templates import fill, format_answer
 from paincoach.exercises.timing import BreathPacer, Clock, Countdown, IntervalTimer, MonotonicClock
@@ -60,7 +60,7 @@ class Runner:
         exercise: Exercise,
         *,
         clock: Clock | None = None,
-        wall: Callable[[], datetime] = local_now,
+        wall: Callable[[], datetime] = wall_now,
     ) -> None:
         """Start a session at the first step; `clock` drives timers, `wall` stamps times."""
         if not exercise.steps:

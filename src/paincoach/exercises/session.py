@@ -59,8 +59,3 @@ class SessionResult:
     before: int | None
     after: int | None
     answers: dict[str, Any]
-
-
-def local_now() -> datetime:
-    """The current local time, timezone-aware."""
-    return datetime.now().astimezone()
