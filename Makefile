@@ -2,7 +2,7 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: check lint types layers test snapshots bench
+.PHONY: check lint types layers test test-fast snapshots bench
 
 check: lint types layers test
 
@@ -18,6 +18,10 @@ layers:
 
 test:
 	$(BIN)/pytest
+
+# The edit-test loop: everything but the reliability and snapshot layers (CI runs those too).
+test-fast:
+	$(BIN)/pytest -m "not slow"
 
 snapshots:
 	$(BIN)/pytest tests/snapshots --snapshot-update

@@ -33,6 +33,9 @@ MACHINE_CLOCK_VARIABLE = "PAINCOACH_TEST_MACHINE_CLOCK"
 
 os.environ["TZ"] = TEST_TZ
 time.tzset()
+# Frozen from the start, so that fixtures of any scope (and what they start) see it too.
+os.environ[clock.NOW_VARIABLE] = NOW.isoformat()
+clock.set_source(fixed_clock)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -72,4 +75,26 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv(clock.NOW_VARIABLE, NOW.isoformat())
     clock.set_source(fixed_clock)
     yield
-    clock.set_source(None)
+    clock.set_source(fixed_clock)  # a test may have set its own
+
+
+def _quicker_idle_checks() -> None:
+    """Pilot waits for the app to go idle after every key in windows of 20 ms; 5 ms windows
+    find the same idle moments (the same CPU threshold) four times sooner."""
+    from textual import _wait
+
+    _wait.SLEEP_GRANULARITY = 1 / 200
+
+
+_quicker_idle_checks()
+
+
+SLOW_FOLDERS = ("reliability", "snapshots")
+"""Layers left out of the edit-test loop (`pytest -m "not slow"`, `make test-fast`); CI runs all."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in a slow layer's folder is marked slow."""
+    for item in items:
+        if any(part in SLOW_FOLDERS for part in item.path.parts[-3:-1]):
+            item.add_marker(pytest.mark.slow)

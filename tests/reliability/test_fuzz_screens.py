@@ -213,7 +213,10 @@ def test_goals_on_today(goals: list[str]) -> None:
 
 # -- layer 2: the real app ----------------------------------------------------------------------
 
-APP_EXAMPLES = 10
+#: Each example starts the real app (about 3 s); the hostile text itself is drawn from the
+#: same strategies as the hundreds of layer-1 examples above, so a few app runs prove the
+#: path from the keyboard to the journal and back to the screen (it was 10).
+APP_EXAMPLES = 4
 APP_SETTINGS = settings(
     max_examples=APP_EXAMPLES,
     deadline=None,
