@@ -28,11 +28,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from week_figures import make_journal
 
-from paincoach import backup, report_html, report_markdown
 from paincoach.db.engine import Database
-from paincoach.export import export_document, sections, write_csv, write_json
-from paincoach.importer import import_file
-from paincoach.report import build_report
+from paincoach.report import html as report_html
+from paincoach.report import markdown as report_markdown
+from paincoach.report.build import build_report
+from paincoach.transfer import backup
+from paincoach.transfer.export import export_document, sections, write_csv, write_json
+from paincoach.transfer.importer import import_file
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:

@@ -25,7 +25,7 @@ if __name__ == "__main__" and sys.argv[1:2] == ["hello-paused"]:
     gc.disable()  # the baseline under paincoach's own start conditions
 elif __name__ == "__main__" and sys.argv[1:2] != ["hello"]:
     try:
-        from paincoach import startup
+        from paincoach.core import startup
     except ImportError:  # a paincoach from before the collector pause (for "before" figures)
         pass
     else:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from paincoach import clock
+from paincoach.core import clock
 
 OUT = Path(__file__).parent / "out"
 GENERATOR = 1  # bump when the generated history changes, so cached homes are made again

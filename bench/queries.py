@@ -21,13 +21,13 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from paincoach import report_html
 from paincoach.db.engine import Database
-from paincoach.insights import week_insights
-from paincoach.report import build_report
+from paincoach.report import html as report_html
+from paincoach.report.build import build_report
+from paincoach.review.insights import week_insights
+from paincoach.review.summary import week_summary
 from paincoach.screens.today import fetch_today
 from paincoach.services import Services
-from paincoach.summary import week_summary
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:

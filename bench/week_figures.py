@@ -30,8 +30,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from paincoach.db.engine import Database
-from paincoach.insights import week_insights
-from paincoach.summary import week_summary
+from paincoach.review.insights import week_insights
+from paincoach.review.summary import week_summary
 
 ZONE = ZoneInfo("Europe/London")
 YEARS = 10

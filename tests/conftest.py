@@ -4,7 +4,7 @@ No test may touch a real user's data: PAINCOACH_HOME, XDG_DATA_HOME and HOME all
 into the test's temporary folder.
 
 No test may depend on the machine's date, time of day or time zone: paincoach's one clock
-(`paincoach.clock`) is frozen at `tests.support.NOW` for every test, in this process and,
+(`paincoach.core.clock`) is frozen at `tests.support.NOW` for every test, in this process and,
 through `PAINCOACH_NOW`, in every child process a test starts. The time zone is part of
 that frozen clock (`TEST_TZ`), whatever zone the machine is in.
 
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from paincoach import clock
+from paincoach.core import clock
 from tests.support import NOW, TEST_TZ, fixed_clock
 
 MACHINE_CLOCK_VARIABLE = "PAINCOACH_TEST_MACHINE_CLOCK"

@@ -7,11 +7,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from paincoach import paths
-from paincoach.export import sections
-from paincoach.records import ActivityDraft, CheckInDraft
-from paincoach.review_records import WeeklyAnswers
-from paincoach.weekly_check import WeeklyChecks
+from paincoach.core import paths
+from paincoach.records.entries import ActivityDraft, CheckInDraft
+from paincoach.records.review import WeeklyAnswers
+from paincoach.review.weekly_check import WeeklyChecks
+from paincoach.transfer.export import sections
 from tests.practice_support import (
     FLARE,
     GOAL,

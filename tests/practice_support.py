@@ -14,8 +14,8 @@ from paincoach.exercises.loader import Library, load_library
 from paincoach.exercises.model import ChoiceStep, PacingStep, PromptStep, RatingStep
 from paincoach.exercises.session import SessionResult
 from paincoach.exercises.timing import FakeClock
-from paincoach.journal import Journal
-from paincoach.practice import Practice
+from paincoach.journal.service import Journal
+from paincoach.practice.service import Practice
 from tests.support import NOW, fixed_clock
 
 

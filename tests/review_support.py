@@ -10,8 +10,8 @@ from pathlib import Path
 
 from paincoach.db.engine import Database
 from paincoach.db.models import ExerciseSessionRow, PacingPlanRow, ThoughtRecordRow
-from paincoach.journal import Journal
-from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.journal.service import Journal
+from paincoach.records.entries import ActivityDraft, CheckInDraft
 from paincoach.settings import Settings, save_settings
 from tests.storage_support import LOCAL
 from tests.support import fixed_clock

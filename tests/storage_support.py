@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import event
 
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
-from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.journal.service import Journal
+from paincoach.records.entries import ActivityDraft, CheckInDraft
 from tests.support import NOW, TEST_TZ, fixed_clock
 
 LOCAL = ZoneInfo(TEST_TZ)

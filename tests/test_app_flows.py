@@ -10,8 +10,8 @@ from textual.widgets import Input, Static, TextArea
 
 from paincoach.app import PaincoachApp, create_app
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
-from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.journal.service import Journal
+from paincoach.records.entries import ActivityDraft, CheckInDraft
 from paincoach.screens.activity import ActivityDialog
 from paincoach.screens.checkin import CheckInDialog
 from paincoach.screens.confirm import ConfirmDialog
@@ -302,7 +302,7 @@ async def test_settings_are_saved_and_used(home: Path) -> None:
 
 
 async def test_refresh_shows_entries_saved_from_the_command_line(home: Path) -> None:
-    from paincoach.cli import main
+    from paincoach.cli.main import main
 
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
@@ -317,7 +317,7 @@ async def test_refresh_shows_entries_saved_from_the_command_line(home: Path) -> 
 async def test_a_failed_save_keeps_what_was_typed(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from paincoach.errors import DiskFullError
+    from paincoach.core.errors import DiskFullError
 
     def full(*_: object) -> None:
         raise DiskFullError("There is no room left to save. This entry was not saved.")
@@ -443,7 +443,7 @@ async def test_today_keys_open_exercises_and_thought_records(home: Path) -> None
 def _seed_plan_and_goal(home: Path) -> None:
     from paincoach.exercises.engine import Runner
     from paincoach.exercises.loader import load_library
-    from paincoach.practice import Practice
+    from paincoach.practice.service import Practice
 
     services = seeded_services(home)
     practice: Practice = services.practice  # type: ignore[attr-defined]
@@ -483,7 +483,7 @@ async def test_today_shows_pacing_and_goals_and_marks_a_goal_done(home: Path) ->
 
 
 async def test_quitting_mid_exercise_saves_it_as_unfinished(home: Path) -> None:
-    from paincoach.practice import Practice
+    from paincoach.practice.service import Practice
     from paincoach.screens.runner import RunnerScreen
 
     app = make_app(home)

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from paincoach import backup, paths
+from paincoach.core import paths
+from paincoach.core.errors import InputError
+from paincoach.core.private_files import FileExistsInputError
 from paincoach.db import migrations
-from paincoach.errors import InputError
-from paincoach.private_files import FileExistsInputError
+from paincoach.transfer import backup
 from tests.data_support import db_path, fill_home, table_counts
 from tests.storage_support import checkin, open_journal
 from tests.support import NOW
@@ -97,9 +98,9 @@ WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
     from paincoach.db.engine import Database
-    from paincoach.journal import Journal
-    from paincoach.records import CheckInDraft, ActivityDraft
-    from paincoach import clock
+    from paincoach.journal.service import Journal
+    from paincoach.records.entries import CheckInDraft, ActivityDraft
+    from paincoach.core import clock
     journal = Journal(Database.open(Path(sys.argv[1])))
     print("ready", flush=True)
     for n in range(int(sys.argv[2])):

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from paincoach import __version__, paths, safety
-from paincoach.cli import main
+from paincoach import __version__, safety
+from paincoach.cli.main import main
+from paincoach.core import paths
 from paincoach.db import migrations
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
-from paincoach.records import CheckIn
+from paincoach.journal.service import Journal
+from paincoach.records.entries import CheckIn
 from paincoach.settings import Contact, Settings, save_settings
 from tests.storage_support import checkin, digest, local, open_journal
 
@@ -214,7 +215,7 @@ def test_a_newer_journal_exits_1_on_writes_and_still_shows_today(
 def test_an_unexpected_error_shows_no_traceback(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from paincoach.commands import entries
+    from paincoach.cli.commands import entries
 
     def boom(*_args: object) -> int:
         raise RuntimeError("an unforeseen problem")
@@ -424,7 +425,7 @@ def test_the_cli_path_never_imports_textual(home: Path) -> None:
     script = textwrap.dedent(
         """
         import sys
-        from paincoach.cli import main
+        from paincoach.cli.main import main
         statuses = [
             main(["log", "--pain", "3", "--tag", "x"]),
             main(["activity", "walk", "10"]),
@@ -473,11 +474,11 @@ def test_debug_shows_the_traceback_in_a_real_process(home: Path) -> None:
     script = textwrap.dedent(
         """
         import sys
-        from paincoach.commands import entries
+        from paincoach.cli.commands import entries
         def boom(*args):
             raise RuntimeError("unforeseen")
         entries.run = boom
-        from paincoach.cli import main
+        from paincoach.cli.main import main
         sys.exit(main(sys.argv[1:]))
         """
     )

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.cli import main
-from paincoach.export import sections
+from paincoach.cli.main import main
+from paincoach.transfer.export import sections
 from tests.data_support import db_path, fill_home, table_counts
 from tests.support import NOW
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from paincoach import paths
-from paincoach.cli import main
+from paincoach.cli.main import main
+from paincoach.core import paths
+from paincoach.core.resources import data_dir
 from paincoach.exercises.loader import load_library
-from paincoach.resources import data_dir
 
 MINE = """\
 id = "my-breaths"
@@ -190,7 +190,7 @@ def test_the_exercises_commands_import_neither_textual_nor_the_orm(home: Path, a
     argv = ["exercises", "list"] if action == "list" else ["exercises", "check", target]
     code = (
         "import sys\n"
-        "from paincoach.cli import main\n"
+        "from paincoach.cli.main import main\n"
         f"status = main({argv!r})\n"
         "loaded = [m for m in ('textual', 'sqlmodel', 'sqlalchemy') if m in sys.modules]\n"
         "assert status == 0 and not loaded, (status, loaded)\n"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.cli import main
-from paincoach.review_records import WeeklyAnswers
-from paincoach.summary import FIGURES
-from paincoach.weekly_check import WeeklyChecks
+from paincoach.cli.main import main
+from paincoach.records.review import WeeklyAnswers
+from paincoach.review.summary import FIGURES
+from paincoach.review.weekly_check import WeeklyChecks
 from tests.review_support import MON, Book, at
 from tests.support import fixed_clock
 
@@ -150,7 +150,7 @@ def test_week_never_imports_textual(home: Path) -> None:
     script = textwrap.dedent(
         """
         import sys
-        from paincoach.cli import main
+        from paincoach.cli.main import main
         statuses = [main(["week"]), main(["week", "--json", "--week", "2026-W01"])]
         print("STATUSES", statuses)
         print("TEXTUAL", sorted(m for m in sys.modules if m.split(".")[0] == "textual"))

@@ -1,4 +1,4 @@
-"""The one clock: every "now" in paincoach comes from `paincoach.clock`, and tests freeze it."""
+"""The one clock: every "now" in paincoach comes from `paincoach.core.clock`; tests freeze it."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from paincoach import clock
-from paincoach.cli import main
-from paincoach.errors import InputError
+from paincoach.cli.main import main
+from paincoach.core import clock
+from paincoach.core.errors import InputError
 from tests.storage_support import open_journal
 from tests.support import NOW
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "paincoach"
-#: Calls that read the machine's wall clock. Only `clock.py` may make them.
+#: Calls that read the machine's wall clock. Only `core/clock.py` may make them.
 SYSTEM_CLOCK = re.compile(r"\b(datetime\.now|datetime\.today|date\.today|time\.time|utcnow)\(")
 
 

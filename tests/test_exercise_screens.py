@@ -375,8 +375,8 @@ async def test_a_pacing_plan_shows_its_numbers_and_a_session_logs_paced_time(hom
 async def test_a_failed_save_says_so_and_can_be_tried_again(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from paincoach.errors import DiskFullError
-    from paincoach.practice import Practice
+    from paincoach.core.errors import DiskFullError
+    from paincoach.practice.service import Practice
 
     real = Practice.save_session
     calls: list[int] = []
@@ -480,7 +480,7 @@ async def test_plans_arriving_after_the_step_is_gone_are_ignored(
 ) -> None:
     import threading
 
-    from paincoach.practice import Practice
+    from paincoach.practice.service import Practice
 
     release = threading.Event()
     real = Practice.pacing_plans

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from paincoach.db.engine import Database
-from paincoach.export import (
+from paincoach.transfer.export import (
     FIELDS,
     FORMAT,
     VERSION,

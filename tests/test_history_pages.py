@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from paincoach.journal import Journal
+from paincoach.journal.service import Journal
 from tests.storage_support import TODAY, activity, checkin, local, open_journal
 
 

@@ -17,10 +17,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from paincoach import paths
-from paincoach.db import engine as db_engine
-from paincoach.db.engine import Database
-from paincoach.errors import (
+from paincoach.core import paths
+from paincoach.core.errors import (
     DamagedDatabaseError,
     DiskFullError,
     LockedError,
@@ -28,6 +26,8 @@ from paincoach.errors import (
     ReadOnlyError,
     StorageError,
 )
+from paincoach.db import engine as db_engine
+from paincoach.db.engine import Database
 from paincoach.settings import Settings, save_settings
 from tests.storage_support import checkin, digest, open_journal
 
@@ -188,10 +188,10 @@ _AS_NOBODY = textwrap.dedent(
     import os, sys, tempfile
     from pathlib import Path
     from paincoach.db.engine import Database
-    from paincoach.errors import PaincoachError
-    from paincoach.journal import Journal
-    from paincoach.records import CheckInDraft
-    from paincoach import clock
+    from paincoach.core.errors import PaincoachError
+    from paincoach.journal.service import Journal
+    from paincoach.records.entries import CheckInDraft
+    from paincoach.core import clock
 
     # Import and exercise everything while still root: after setuid the interpreter cannot
     # read its own standard library (it lives under /root).

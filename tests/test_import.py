@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from paincoach.db.engine import Database
-from paincoach.export import FORMAT, export_document, sections, write_json
-from paincoach.importer import ImportRecordError, import_file, parse_document, prepare
-from paincoach.importer import apply as apply_import
+from paincoach.transfer.export import FORMAT, export_document, sections, write_json
+from paincoach.transfer.importer import ImportRecordError, import_file, parse_document, prepare
+from paincoach.transfer.importer import apply as apply_import
 from tests.data_support import db_path, fill_home, normalised, table_counts
 from tests.storage_support import digest, is_write, sql_trace, transactions
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.insights import (
+from paincoach.records.review import Insight
+from paincoach.review.insights import (
     MIN_NEXT_DAY_PAIRS,
     MIN_PAIN_MOOD_DAYS,
     on_plan,
@@ -15,7 +16,6 @@ from paincoach.insights import (
     week_insights,
     window,
 )
-from paincoach.review_records import Insight
 from tests.review_support import MON, Book
 from tests.storage_support import sql_trace
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from paincoach import backup, paths
+from paincoach.core import paths
+from paincoach.core.errors import DamagedDatabaseError
 from paincoach.db import engine as db_engine
 from paincoach.db.engine import Database
-from paincoach.errors import DamagedDatabaseError
+from paincoach.transfer import backup
 from tests.storage_support import checkin, open_journal
 from tests.support import NOW
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from paincoach import paths
-from paincoach.errors import InputError, NotFoundError
-from paincoach.journal import Journal
-from paincoach.records import NOTE_MAX, Activity, CheckIn
+from paincoach.core import paths
+from paincoach.core.errors import InputError, NotFoundError
+from paincoach.journal.service import Journal
+from paincoach.records.entries import NOTE_MAX, Activity, CheckIn
 from tests.storage_support import TODAY, activity, checkin, local, open_journal
 from tests.support import NOW
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from paincoach import paths
+from paincoach.core import paths
 from paincoach.db import migrations
 from paincoach.db.engine import Database
-from paincoach.practice_records import Emotion, FlarePlan
+from paincoach.records.practice import Emotion, FlarePlan
 from paincoach.settings import load_settings
 from tests.fixtures.make_fixtures import (
     CREATED,

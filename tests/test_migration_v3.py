@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from paincoach import paths
+from paincoach.core import paths
 from paincoach.db import migrations
 from paincoach.db.engine import Database
-from paincoach.review_records import WeeklyAnswers
-from paincoach.weekly_check import WeeklyChecks
+from paincoach.records.review import WeeklyAnswers
+from paincoach.review.weekly_check import WeeklyChecks
 from tests.fixtures.make_fixtures import CREATED, WEEKLY_V3, fixture_path, weekly_uid
 from tests.storage_support import columns_of, raw_rows
 from tests.support import NOW, fixed_clock

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from sqlmodel import SQLModel
 
-from paincoach import paths
+from paincoach.core import paths
+from paincoach.core.errors import StorageError, TooNewDatabaseError
 from paincoach.db import migrations
 from paincoach.db import models as _models  # noqa: F401  (registers the table models)
 from paincoach.db.engine import Database
-from paincoach.errors import StorageError, TooNewDatabaseError
-from paincoach.journal import Journal
+from paincoach.journal.service import Journal
 from paincoach.settings import Settings, load_settings, save_settings
 from tests.fixtures.make_fixtures import EXPECTED, fixture_path, uid_for
 from tests.storage_support import (

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from paincoach import paths
+from paincoach.core import paths
+from paincoach.core.errors import NotFoundError
 from paincoach.db import repository
-from paincoach.errors import NotFoundError
-from paincoach.practice_records import Emotion, FlarePlan, SavedPractice
+from paincoach.records.practice import Emotion, FlarePlan, SavedPractice
 from tests.practice_support import (
     FLARE,
     GOAL,
@@ -355,7 +355,7 @@ def test_plain_records_are_frozen_and_the_records_module_needs_no_orm() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         saved.completed = False  # type: ignore[misc]
     code = (
-        "import sys, paincoach.practice_records, paincoach.practice_answers; "
+        "import sys, paincoach.records.practice, paincoach.practice.answers; "
         "assert 'sqlmodel' not in sys.modules and 'sqlalchemy' not in sys.modules; "
         "assert 'textual' not in sys.modules"
     )

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.errors import InputError, NotFoundError
-from paincoach.journal import Journal
-from paincoach.practice_answers import extract
-from paincoach.practice_records import SavedPractice
-from paincoach.records import ActivityDraft
+from paincoach.core.errors import InputError, NotFoundError
+from paincoach.journal.service import Journal
+from paincoach.practice.answers import extract
+from paincoach.records.entries import ActivityDraft
+from paincoach.records.practice import SavedPractice
 from tests.practice_support import made_result, open_practice, plan_session, timer_session
 from tests.support import NOW
 

@@ -9,8 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paincoach.errors import InputError
-from paincoach.records import (
+from paincoach.core.errors import InputError
+from paincoach.core.when import (
+    format_moment,
+    local_day,
+    local_moment,
+    parse_moment,
+    parse_when,
+    week_start_for,
+)
+from paincoach.records.entries import (
     LABEL_MAX,
     LABELS_MAX,
     NAME_MAX,
@@ -22,14 +30,6 @@ from paincoach.records import (
     check_note,
     check_rating,
     clean_labels,
-)
-from paincoach.when import (
-    format_moment,
-    local_day,
-    local_moment,
-    parse_moment,
-    parse_when,
-    week_start_for,
 )
 from tests.support import NOW, TEST_TZ
 

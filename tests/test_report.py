@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from paincoach import report_html, report_markdown, summary
+from paincoach.core.errors import InputError
 from paincoach.db.engine import Database
-from paincoach.errors import InputError
-from paincoach.records import ActivityDraft
-from paincoach.report import HEADER, Report, build_report, report_range
+from paincoach.records.entries import ActivityDraft
+from paincoach.report import html as report_html
+from paincoach.report import markdown as report_markdown
+from paincoach.report.build import HEADER, Report, build_report, report_range
+from paincoach.review import summary
 from tests.data_support import TODAY, fill_home
 from tests.storage_support import checkin, local, open_journal
 from tests.support import NOW

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from paincoach import safety
+from paincoach.core.textsafe import one_line, visible
 from paincoach.safety import (
     ANY_REGION,
     DEFAULT_REGION,
@@ -16,7 +17,6 @@ from paincoach.safety import (
     is_low_mood,
     load_directory,
 )
-from paincoach.textsafe import one_line, visible
 from tests.support import NOW
 
 #: A crisis number is re-checked at its source at least this often (design §7).

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from paincoach.core.errors import InputError
 from paincoach.db.engine import Database
-from paincoach.errors import InputError
 from paincoach.settings import (
     CONTACTS_MAX,
     DEFAULT_THEME,

@@ -14,11 +14,11 @@ import platformdirs
 import pytest
 from sqlalchemy import text
 
-from paincoach import paths
+from paincoach.core import paths
+from paincoach.core.when import local_moment
 from paincoach.db.engine import BUSY_TIMEOUT_MS, Database
-from paincoach.journal import Journal
+from paincoach.journal.service import Journal
 from paincoach.settings import Settings, save_settings
-from paincoach.when import local_moment
 from tests.storage_support import (
     activity,
     checkin,

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paincoach.changes import compare, is_meaningful
-from paincoach.errors import InputError
-from paincoach.records import CheckInDraft
-from paincoach.review_records import DayPoint, ExerciseCount, PlanDay, WeeklyAnswers
-from paincoach.summary import FIGURES, week_summary
-from paincoach.weekly_check import WeeklyChecks
-from paincoach.weeks import iso_label, parse_iso_week, week_of_date, week_of_iso
+from paincoach.core.errors import InputError
+from paincoach.core.weeks import iso_label, parse_iso_week, week_of_date, week_of_iso
+from paincoach.records.entries import CheckInDraft
+from paincoach.records.review import DayPoint, ExerciseCount, PlanDay, WeeklyAnswers
+from paincoach.review.changes import compare, is_meaningful
+from paincoach.review.summary import FIGURES, week_summary
+from paincoach.review.weekly_check import WeeklyChecks
 from tests.review_support import MON, Book, at
 from tests.storage_support import sql_trace
 from tests.support import fixed_clock

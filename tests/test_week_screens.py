@@ -10,13 +10,13 @@ from textual.widgets import Input, Select, Static
 
 from paincoach.app import create_app
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
-from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.journal.service import Journal
+from paincoach.records.entries import ActivityDraft, CheckInDraft
+from paincoach.review.weekly_check import WeeklyChecks
 from paincoach.screens.export import ExportDialog
 from paincoach.screens.today import TodayScreen
 from paincoach.screens.week import WeekScreen
 from paincoach.screens.weekly_check import WeeklyCheckDialog
-from paincoach.weekly_check import WeeklyChecks
 from paincoach.widgets.week_chart import WeekChart, chart_text
 from tests.support import NOW, fixed_clock, seeded_services, settle
 
@@ -117,8 +117,8 @@ async def test_export_a_report_from_the_week(home: Path, tmp_path: Path) -> None
 def test_figures_table_marks_meaningful_changes_in_words(home: Path) -> None:
     from rich.console import Console
 
+    from paincoach.review.summary import week_summary
     from paincoach.screens.week import figures_table
-    from paincoach.summary import week_summary
 
     seed_two_weeks(home)
     summary = week_summary(Database.open(home), NOW.date(), week_start=0, today=NOW.date())

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from paincoach.errors import InputError
-from paincoach.review_records import WeeklyAnswers, check_score
+from paincoach.core.errors import InputError
+from paincoach.records.review import WeeklyAnswers, check_score
+from paincoach.review.weekly_check import QUESTIONS, WeeklyChecks, answers_from
 from paincoach.settings import Settings, save_settings
-from paincoach.weekly_check import QUESTIONS, WeeklyChecks, answers_from
 from tests.review_support import MON, Book, at
 from tests.support import fixed_clock
 

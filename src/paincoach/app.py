@@ -16,8 +16,8 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.screen import Screen
 
-from paincoach import clock, startup
-from paincoach.errors import PaincoachError
+from paincoach.core import clock, startup
+from paincoach.core.errors import PaincoachError
 from paincoach.screens.messages import JournalChanged
 from paincoach.services import Services
 from paincoach.settings import Settings
@@ -96,7 +96,7 @@ class PaincoachApp(App[None]):
         """Today's automatic snapshot, on the first open of the day (never fatal)."""
         if self.services.db.read_only:
             return
-        from paincoach.backup import daily_backup_if_due
+        from paincoach.transfer.backup import daily_backup_if_due
 
         try:
             daily_backup_if_due(self.services.db.path, self.services.clock().date())
@@ -187,7 +187,7 @@ class PaincoachApp(App[None]):
         if saved is None:
             return
         self.journal_changed()
-        from paincoach.records import CheckIn
+        from paincoach.records.entries import CheckIn
         from paincoach.safety import LOW_MOOD_CARD, is_low_mood
         from paincoach.screens.offer import HIGH_PAIN, OfferDialog
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from paincoach.resources import data_dir
+from paincoach.core.resources import data_dir
 
 IMMEDIATE_DANGER = (
     "If you or someone else is in immediate danger, call your local emergency number now."

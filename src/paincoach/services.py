@@ -14,17 +14,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from paincoach import clock
+from paincoach.core import clock
 
 if TYPE_CHECKING:
     from paincoach.db.engine import Database
     from paincoach.exercises.loader import Library
-    from paincoach.journal import Journal
-    from paincoach.practice import Practice
-    from paincoach.review_records import Insights, WeekSummary
+    from paincoach.journal.service import Journal
+    from paincoach.practice.service import Practice
+    from paincoach.records.review import Insights, WeekSummary
+    from paincoach.review.weekly_check import WeeklyChecks
     from paincoach.safety import CrisisDirectory
     from paincoach.settings import Settings
-    from paincoach.weekly_check import WeeklyChecks
 
 
 class Services:
@@ -49,34 +49,34 @@ class Services:
     @cached_property
     def journal(self) -> Journal:
         """Check-ins and activities."""
-        from paincoach.journal import Journal
+        from paincoach.journal.service import Journal
 
         return Journal(self.db, self.clock)
 
     @cached_property
     def practice(self) -> Practice:
         """Exercise sessions, thought records, pacing plans, goals and the flare-up plan."""
-        from paincoach.practice import Practice
+        from paincoach.practice.service import Practice
 
         return Practice(self.db, self.journal, self.clock)
 
     @cached_property
     def weekly_checks(self) -> WeeklyChecks:
         """The weekly check: record one, find a week's, and whether one is due."""
-        from paincoach.weekly_check import WeeklyChecks
+        from paincoach.review.weekly_check import WeeklyChecks
 
         return WeeklyChecks(self.db, self.clock)
 
     def week_summary(self, start: date) -> WeekSummary:
         """The week holding `start` (by the stored week start), compared fairly if in progress."""
-        from paincoach.summary import week_summary
+        from paincoach.review.summary import week_summary
 
         week_start = self.settings().week_start
         return week_summary(self.db, start, week_start=week_start, today=self.clock().date())
 
     def week_insights(self, start: date) -> Insights:
         """Insights over the 8 weeks ending with the week holding `start`."""
-        from paincoach.insights import week_insights
+        from paincoach.review.insights import week_insights
 
         week_start = self.settings().week_start
         return week_insights(self.db, start, week_start=week_start, today=self.clock().date())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
-from paincoach.errors import InputError
+from paincoach.core.errors import InputError
 
 if TYPE_CHECKING:
     from paincoach.db.engine import Database

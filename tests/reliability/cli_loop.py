@@ -1,7 +1,7 @@
 """A command-line writer for the contention tests: `paincoach log` N times, as N separate calls.
 
 Run as `python -m tests.reliability.cli_loop --home DIR --count N --prefix P`. Each entry is
-saved by `paincoach.cli.main(["log", ...])`, which parses the arguments, opens the journal
+saved by `paincoach.cli.main.main(["log", ...])`, which parses the arguments, opens the journal
 afresh (as a new `paincoach log` process would), saves, prints, and returns its exit status.
 After each save it prints `SAVED <key>` (the key is the entry's first tag); at the end one
 JSON line with every exit status that was not 0 and everything written to stderr.
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prefix", required=True)
     parser.add_argument("--wait-for", type=Path)
     args = parser.parse_args(argv)
-    from paincoach.cli import main as cli_main
+    from paincoach.cli.main import main as cli_main
 
     report = sys.stdout
     if args.wait_for is not None:

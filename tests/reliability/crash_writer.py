@@ -14,7 +14,7 @@ real process that dies by SIGKILL, with whatever it had half written.
 Writers report on a pipe, one line per step, written with a single `os.write` (atomic for
 short lines), *after* the call that saves has returned:
 
-- `cli`: `paincoach.cli.main(["log" | "activity", ..., "--note", "-"])`, the command line's
+- `cli`: `paincoach.cli.main.main(["log" | "activity", ..., "--note", "-"])`, the command line's
   own code from argument parsing to the printed answer, each call opening the journal anew
   as a separate `paincoach log` would.
 - `service`: the call the app's check-in and activity dialogs make when saving
@@ -65,7 +65,7 @@ def _report(fd: int, *parts: str) -> None:
 
 
 def _cli_writer(home: Path, fd: int, rng: random.Random, prefix: str) -> None:
-    from paincoach.cli import main
+    from paincoach.cli.main import main
 
     for i in range(10_000):
         key = f"{prefix}-{i}"
@@ -107,10 +107,10 @@ def _in_worker(job: Callable[[], Any]) -> Any:
 def _service_writer(
     home: Path, fd: int, rng: random.Random, prefix: str, present: dict[str, str]
 ) -> None:
-    from paincoach.errors import PaincoachError
-    from paincoach.records import ActivityDraft, CheckInDraft
+    from paincoach.core.errors import PaincoachError
+    from paincoach.core.when import parse_when
+    from paincoach.records.entries import ActivityDraft, CheckInDraft
     from paincoach.services import Services
-    from paincoach.when import parse_when
 
     services = Services(home)
     uids = dict(present)  # key -> uid, of entries known to be saved
@@ -473,7 +473,7 @@ def warm_up(mode: str) -> None:
         home = Path(folder)
         if mode == "exec":  # how long a `paincoach log` takes to save on this machine now
             _EXEC_SECONDS[0] = statistics.median(_seconds_to_save(home, n) for n in (-1, -2, -3))
-        from paincoach.cli import main
+        from paincoach.cli.main import main
 
         sys.stdin = io.TextIOWrapper(io.BytesIO(b"warm"), encoding="utf-8")
         saved_out = sys.stdout

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
+from paincoach.journal.service import Journal
 
 
 def main(argv: list[str] | None = None) -> int:

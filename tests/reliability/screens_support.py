@@ -19,9 +19,9 @@ from paincoach.app import PaincoachApp, create_app
 from paincoach.db.engine import Database
 from paincoach.exercises.engine import Runner
 from paincoach.exercises.model import PacingStep
-from paincoach.journal import Journal
-from paincoach.practice import Practice
-from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.journal.service import Journal
+from paincoach.practice.service import Practice
+from paincoach.records.entries import ActivityDraft, CheckInDraft
 from paincoach.screens.runner import Page, RunnerScreen
 from paincoach.settings import Contact, load_settings, save_settings
 from tests.practice_support import GOAL, THOUGHTS, drive, generic_answer, runner

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
-from paincoach.practice import Practice
-from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.journal.service import Journal
+from paincoach.practice.service import Practice
+from paincoach.records.entries import ActivityDraft, CheckInDraft
 from paincoach.settings import Contact, load_settings, save_settings
 from tests.practice_support import THOUGHTS, drive, runner
 from tests.support import NOW, fixed_clock

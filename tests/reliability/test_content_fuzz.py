@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from textual.widgets import OptionList, Static
 
-from paincoach.cli import main
+from paincoach.cli.main import main
+from paincoach.core.resources import data_dir
 from paincoach.exercises.loader import load_library
-from paincoach.resources import data_dir
 from paincoach.screens.exercises import ExercisesScreen
 from tests.reliability.screens_support import make_app
 from tests.support import seeded_services, settle

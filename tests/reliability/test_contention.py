@@ -24,16 +24,17 @@ from typing import Any
 import pytest
 from textual.widgets import TextArea
 
-from paincoach import backup, paths
 from paincoach.app import PaincoachApp, create_app
+from paincoach.core import paths
 from paincoach.db import migrations
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
-from paincoach.records import CheckIn
+from paincoach.journal.service import Journal
+from paincoach.records.entries import CheckIn
 from paincoach.screens.checkin import CheckInDialog
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.screens.history import HistoryScreen
 from paincoach.screens.today import TodayScreen
+from paincoach.transfer import backup
 from paincoach.widgets.entry_table import EntryTable
 from tests.fixtures.make_fixtures import fixture_path
 from tests.support import NOW, seeded_services, settle
@@ -310,8 +311,8 @@ def test_several_programs_creating_the_same_new_journal_at_once(tmp_path: Path) 
 
 
 def _draft() -> Any:
-    from paincoach import clock
-    from paincoach.records import CheckInDraft
+    from paincoach.core import clock
+    from paincoach.records.entries import CheckInDraft
 
     return CheckInDraft(clock.now(), 4, tags=("same moment",))
 
@@ -357,7 +358,7 @@ def test_backups_taken_during_writes_hold_everything_saved_before_them(
 ) -> None:
     """Each backup passes integrity_check, holds every entry reported saved before it began,
     nothing that was never saved, and restores into a new home with the same rows."""
-    from paincoach.cli import main
+    from paincoach.cli.main import main
 
     Database.open(home).close()
     reported: list[str] = []

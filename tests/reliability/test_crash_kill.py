@@ -194,7 +194,7 @@ def test_no_backup_left_by_the_kills_is_damaged(runs: dict[str, Run], mode: str)
     (A kill may leave an empty file under the final name, see the test below, and its
     temporary `.part` file; neither is a damaged backup.)
     """
-    from paincoach import backup
+    from paincoach.transfer import backup
 
     whole = 0
     for name in runs[mode].summary["homes"]:
@@ -210,7 +210,7 @@ def test_a_kill_during_the_daily_backup_does_not_leave_an_empty_backup_for_the_d
 ) -> None:
     from datetime import date
 
-    from paincoach import backup
+    from paincoach.transfer import backup
     from tests.storage_support import checkin, open_journal
 
     open_journal(home).add_checkin(checkin(note="worth keeping"))

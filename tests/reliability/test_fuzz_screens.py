@@ -26,11 +26,13 @@ from rich.text import Text
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from paincoach.app import PaincoachApp
+from paincoach.cli.terminal import describe
+from paincoach.core.textsafe import one_line, visible
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
-from paincoach.practice import Practice
-from paincoach.practice_records import FlarePlan
-from paincoach.records import Activity, CheckIn
+from paincoach.journal.service import Journal
+from paincoach.practice.service import Practice
+from paincoach.records.entries import Activity, CheckIn
+from paincoach.records.practice import FlarePlan
 from paincoach.safety import load_directory
 from paincoach.screens.activity import ActivityDialog
 from paincoach.screens.checkin import CheckInDialog
@@ -41,8 +43,6 @@ from paincoach.screens.settings import SettingsScreen
 from paincoach.screens.thought_records import ThoughtRecordScreen, record_row, record_text
 from paincoach.screens.today import goals_text
 from paincoach.settings import Contact, Settings
-from paincoach.terminal import describe
-from paincoach.textsafe import one_line, visible
 from paincoach.widgets.entry_table import EntryTable, entry_extra, entry_summary
 from tests.practice_support import THOUGHTS, drive, runner
 from tests.reliability.screens_support import make_app, screen_text
@@ -173,7 +173,7 @@ def test_thought_record_text_in_the_list_and_the_record(words: dict[str, str]) -
 
 
 def _record_with(words: dict[str, str]) -> Any:
-    from paincoach.practice_records import ThoughtRecord
+    from paincoach.records.practice import ThoughtRecord
 
     fields = {name: getattr(_BASE_RECORD, name) for name in ThoughtRecord.__dataclass_fields__}
     return ThoughtRecord(**{**fields, **{k: v.strip() for k, v in words.items()}})
@@ -203,7 +203,7 @@ _BASE_RECORD = _base_record()
 @given(goals=st.lists(hostile(6), min_size=1, max_size=4))
 def test_goals_on_today(goals: list[str]) -> None:
     counted("goals")
-    from paincoach.practice_records import Goal
+    from paincoach.records.practice import Goal
 
     text = goals_text([Goal(str(uuid.uuid4()), g, NOW.date()) for g in goals])
     for goal in goals:

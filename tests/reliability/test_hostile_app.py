@@ -25,10 +25,10 @@ from sqlalchemy import event
 from textual.widgets import Static, TextArea
 
 import paincoach
-from paincoach import paths
 from paincoach.app import PaincoachApp
+from paincoach.core import paths
 from paincoach.db import engine as db_engine
-from paincoach.journal import Journal
+from paincoach.journal.service import Journal
 from paincoach.screens.checkin import CheckInDialog
 from paincoach.screens.help_now import HelpNowDialog
 from paincoach.screens.problem import ProblemScreen
@@ -478,7 +478,7 @@ def test_a_journal_stays_in_a_folder_whatever_its_name(tmp_path: Path, name: str
     the umask's mode, outside the private folder), and "100%41" could not be opened."""
     import sqlite3
 
-    from paincoach.cli import main
+    from paincoach.cli.main import main
     from paincoach.db import migrations
     from paincoach.db.engine import Database
     from tests.fixtures.make_fixtures import fixture_path
@@ -505,7 +505,7 @@ def test_a_journal_stays_in_a_folder_whatever_its_name(tmp_path: Path, name: str
 def test_backups_in_a_folder_whatever_its_name(tmp_path: Path, name: str) -> None:
     from datetime import datetime
 
-    from paincoach import backup
+    from paincoach.transfer import backup
 
     home = tmp_path / name
     open_journal(home).add_checkin(checkin(note="keep me"))

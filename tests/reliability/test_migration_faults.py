@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 
-from paincoach import paths
+from paincoach.core import paths
+from paincoach.core.errors import StorageError
 from paincoach.db import migrations
 from paincoach.db.engine import Database
-from paincoach.errors import StorageError
 from tests.fixtures.make_fixtures import fixture_path
 from tests.storage_support import columns_of, normalised_schema, raw_rows
 

@@ -23,12 +23,13 @@ import pytest
 from pytest_socket import SocketBlockedError
 from sqlalchemy import text
 
-from paincoach import backup, paths
-from paincoach.cli import build_parser, main
+from paincoach.cli.main import build_parser, main
+from paincoach.core import paths
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
-from paincoach.practice import Practice
-from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.journal.service import Journal
+from paincoach.practice.service import Practice
+from paincoach.records.entries import ActivityDraft, CheckInDraft
+from paincoach.transfer import backup
 from tests.fixtures.make_fixtures import fixture_path
 from tests.practice_support import THOUGHTS, drive, runner
 from tests.support import NOW, fixed_clock
@@ -337,7 +338,7 @@ SMOKE = textwrap.dedent(
 EVERY_COMMAND = textwrap.dedent(
     """
     import io, sys
-    from paincoach.cli import main
+    from paincoach.cli.main import main
     home, out = sys.argv[1], sys.argv[2]
     sys.stdin = io.TextIOWrapper(io.BytesIO("a note".encode()), encoding="utf-8")
     runs = [
@@ -509,7 +510,7 @@ WRITES = textwrap.dedent(
             written.append(str(args[1]))
 
     sys.addaudithook(hook)
-    from paincoach.cli import main
+    from paincoach.cli.main import main
     sys.stdin = io.TextIOWrapper(io.BytesIO(marker.encode()), encoding="utf-8")
     assert main(["--home", str(home), "log", "--pain", "4", "--note", "-"]) == 0
 

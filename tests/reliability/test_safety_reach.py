@@ -14,7 +14,7 @@ from paincoach import safety
 from paincoach.app import PaincoachApp
 from paincoach.db.engine import Database
 from paincoach.exercises.loader import load_library
-from paincoach.journal import Journal
+from paincoach.journal.service import Journal
 from paincoach.screens.help_now import HelpNowDialog
 from paincoach.screens.runner import RunnerScreen
 from paincoach.screens.today import TodayScreen

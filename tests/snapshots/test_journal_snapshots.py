@@ -17,8 +17,8 @@ from textual.widgets import Input, TextArea
 
 from paincoach.app import PaincoachApp, create_app
 from paincoach.db.engine import Database
-from paincoach.journal import Journal
-from paincoach.records import ActivityDraft, CheckInDraft
+from paincoach.journal.service import Journal
+from paincoach.records.entries import ActivityDraft, CheckInDraft
 from paincoach.settings import Contact, load_settings, save_settings
 from tests.support import NOW, fixed_clock, seeded_services, settle
 

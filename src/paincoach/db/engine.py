@@ -23,11 +23,11 @@ from sqlalchemy.engine import URL, Connection, Engine, create_engine
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from paincoach import clock, paths
+from paincoach.core import clock, paths
+from paincoach.core.errors import DamagedDatabaseError, NotADatabaseError, TooNewDatabaseError
+from paincoach.core.paths import escaped_path
 from paincoach.db import migrations
 from paincoach.db.errors import storage_errors, translate_os_error, translate_sqlite_error
-from paincoach.errors import DamagedDatabaseError, NotADatabaseError, TooNewDatabaseError
-from paincoach.paths import escaped_path
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -177,7 +177,7 @@ def full_check_due(path: Path, header: bytes, today: date | None = None) -> bool
     size = path.stat().st_size
     if size <= ALWAYS_CHECK_BYTES or size != _size_in_header(header, size):
         return True
-    from paincoach.backup import BACKUP_DIR, daily_name
+    from paincoach.transfer.backup import BACKUP_DIR, daily_name
 
     return not (path.parent / BACKUP_DIR / daily_name(today or clock.today())).exists()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from paincoach.errors import (
+from paincoach.core.errors import (
     DamagedDatabaseError,
     DiskFullError,
     LockedError,

@@ -146,7 +146,7 @@ class GoalRow(_Row, table=True):
 
 
 class WeeklyCheckRow(_Row, table=True):
-    """A weekly check: three 0-10 answers about the past week (see `weekly_check.py`)."""
+    """A weekly check: three 0-10 answers about the past week (see `review/weekly_check.py`)."""
 
     __tablename__ = "weekly_checks"
 

@@ -1,6 +1,6 @@
 """Queries over the practice tables: sessions, thought records, pacing plans, goals.
 
-Rows go in, plain records (`paincoach.practice_records`) come out. Lists are bounded by a
+Rows go in, plain records (`paincoach.records.practice`) come out. Lists are bounded by a
 limit or by a day, so their cost does not grow with years of history.
 """
 
@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlmodel import Session, col
 
+from paincoach.core.when import format_moment, local_day, parse_moment
 from paincoach.db.models import (
     ActivityRow,
     ExerciseSessionRow,
@@ -22,8 +23,7 @@ from paincoach.db.models import (
     SettingRow,
     ThoughtRecordRow,
 )
-from paincoach.practice_records import Emotion, Goal, SessionSummary, ThoughtRecord
-from paincoach.when import format_moment, local_day, parse_moment
+from paincoach.records.practice import Emotion, Goal, SessionSummary, ThoughtRecord
 
 
 def dumps(value: object) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Integer, case, cast, func, literal_column, select
 from sqlmodel import Session, col
 
+from paincoach.core.when import parse_moment
 from paincoach.db import practice_repository as prepo
 from paincoach.db import review_repository as rrepo
 from paincoach.db.models import (
@@ -22,9 +23,8 @@ from paincoach.db.models import (
     ThoughtRecordRow,
     WeeklyCheckRow,
 )
-from paincoach.practice_records import ThoughtRecord
-from paincoach.review_records import WeeklyCheck
-from paincoach.when import parse_moment
+from paincoach.records.practice import ThoughtRecord
+from paincoach.records.review import WeeklyCheck
 
 
 @dataclass(frozen=True, slots=True)

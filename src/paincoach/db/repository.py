@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import Select, exists, func, literal_column, or_, select, union
 from sqlmodel import Session, col
 
+from paincoach.core.when import format_moment, local_day, parse_moment
 from paincoach.db.models import ActivityRow, CheckInRow, SettingRow
-from paincoach.records import Activity, ActivityDraft, CheckIn, DayFigures
-from paincoach.when import format_moment, local_day, parse_moment
+from paincoach.records.entries import Activity, ActivityDraft, CheckIn, DayFigures
 
 
 def checkin_from_row(row: CheckInRow) -> CheckIn:

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import Integer, cast, func, literal_column, or_, select
 from sqlmodel import Session, col
 
+from paincoach.core.when import parse_moment
 from paincoach.db.models import (
     ActivityRow,
     CheckInRow,
@@ -20,8 +21,7 @@ from paincoach.db.models import (
     ThoughtRecordRow,
     WeeklyCheckRow,
 )
-from paincoach.review_records import ExerciseCount, WeeklyCheck
-from paincoach.when import parse_moment
+from paincoach.records.review import ExerciseCount, WeeklyCheck
 
 # -- weekly checks -----------------------------------------------------------------------------
 

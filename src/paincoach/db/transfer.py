@@ -1,7 +1,7 @@
 """Reading whole tables out and merging records in, for export, import and CSV.
 
-Rows travel as plain dicts keyed by column name; `paincoach.export` and
-`paincoach.importer` turn them into the export format and back. Reads stream in `day`
+Rows travel as plain dicts keyed by column name; `paincoach.transfer.export` and
+`paincoach.transfer.importer` turn them into the export format and back. Reads stream in `day`
 order from one snapshot; writes are bulk inserts inside the caller's transaction.
 """
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from paincoach import clock, paths
+from paincoach.core import clock, paths
+from paincoach.core.errors import StorageError
+from paincoach.core.private_files import fsync_file, fsync_folder
 from paincoach.db import migrations
 from paincoach.db.errors import storage_errors
-from paincoach.errors import StorageError
-from paincoach.private_files import fsync_file, fsync_folder
 
 _NAME_TRIES = 100
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
-from paincoach.clock import now as wall_now
+from paincoach.core.clock import now as wall_now
 from paincoach.exercises.answers import (
     AnswerError,
     check_answer,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from paincoach.core.resources import data_dir
 from paincoach.exercises.checks import ID_RE, Checker, parse_toml, read_text
 from paincoach.exercises.model import Option, SharedList
 from paincoach.exercises.problems import ContentError, LoadWarning
-from paincoach.resources import data_dir
 
 SHIPPED_LISTS: tuple[str, ...] = ("thinking_traps", "emotions", "body_areas")
 _LIST_KEYS = ("name", "title", "items")

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from paincoach.core.resources import data_dir
 from paincoach.exercises.lists import ListStore, validate_list
 from paincoach.exercises.model import KINDS, Exercise, Origin
 from paincoach.exercises.problems import LoadWarning
 from paincoach.exercises.validate import check_file
-from paincoach.resources import data_dir
 
 USER_FOLDER = "exercises"
 

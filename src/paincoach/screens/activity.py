@@ -9,12 +9,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
-from paincoach.records import RATING_LABELS, Activity, ActivityDraft, check_minutes
+from paincoach.core.textsafe import visible
+from paincoach.core.when import parse_when
+from paincoach.records.entries import RATING_LABELS, Activity, ActivityDraft, check_minutes
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
 from paincoach.services import Services
-from paincoach.textsafe import visible
-from paincoach.when import parse_when
 from paincoach.widgets.marked import TickBox
 from paincoach.widgets.rating import RatingInput
 

@@ -9,7 +9,7 @@ from textual import events, on
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from paincoach.errors import PaincoachError
+from paincoach.core.errors import PaincoachError
 from paincoach.widgets.too_small import TooSmallNotice
 
 if TYPE_CHECKING:

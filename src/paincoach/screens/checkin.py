@@ -9,13 +9,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
-from paincoach.errors import InputError
-from paincoach.records import RATING_LABELS, CheckIn, CheckInDraft
+from paincoach.core.errors import InputError
+from paincoach.core.textsafe import visible
+from paincoach.core.when import parse_when
+from paincoach.records.entries import RATING_LABELS, CheckIn, CheckInDraft
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
 from paincoach.services import Services
-from paincoach.textsafe import visible
-from paincoach.when import parse_when
 from paincoach.widgets.marked import MarkedSelectionList
 from paincoach.widgets.rating import RatingInput
 
@@ -138,7 +138,7 @@ class CheckInDialog(EntryForm):
 
     @staticmethod
     def _area_choices(services: Services) -> list[str]:
-        from paincoach.lists import body_areas
+        from paincoach.core.lists import body_areas
 
         return [*body_areas(), *services.journal.used_areas(AREA_CHOICES)]
 

@@ -11,12 +11,12 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from paincoach.records import CheckIn, DayEntries, Entry
+from paincoach.cli.terminal import rating
+from paincoach.core.textsafe import visible
+from paincoach.records.entries import CheckIn, DayEntries, Entry
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import ENTRY_BINDINGS, EntryActions
 from paincoach.screens.messages import JournalChanged
-from paincoach.terminal import rating
-from paincoach.textsafe import visible
 from paincoach.widgets.entry_table import EntryTable, entry_summary
 
 

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from textual.binding import Binding
 
-from paincoach.records import CheckIn, Entry
+from paincoach.core.textsafe import one_line
+from paincoach.records.entries import CheckIn, Entry
 from paincoach.screens.base import ServiceCalls
 from paincoach.screens.confirm import ConfirmDialog
-from paincoach.textsafe import one_line
 from paincoach.widgets.entry_table import EntryTable, entry_summary
 
 ENTRY_BINDINGS = [

@@ -10,8 +10,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from paincoach.core.textsafe import visible
 from paincoach.exercises.model import Exercise
-from paincoach.textsafe import visible
 
 if TYPE_CHECKING:
     from paincoach.app import PaincoachApp

@@ -12,11 +12,11 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from paincoach.core.textsafe import visible
 from paincoach.exercises.loader import Library
 from paincoach.exercises.model import Exercise
 from paincoach.exercises.problems import LoadWarning
 from paincoach.screens.base import PaincoachScreen
-from paincoach.textsafe import visible
 
 KIND_TITLES: dict[str, str] = {
     "breathing": "Breathing",

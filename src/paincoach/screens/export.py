@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from paincoach.errors import InputError
-from paincoach.export_files import ExportKind, check_folder, write_export
+from paincoach.core.errors import InputError
 from paincoach.screens.base import PaincoachDialog
+from paincoach.transfer.report_files import ExportKind, check_folder, write_export
 from paincoach.widgets.marked import TickBox
 
 KINDS: list[tuple[str, ExportKind]] = [

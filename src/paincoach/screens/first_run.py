@@ -8,7 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Label, Select, Static
 
 from paincoach import safety
-from paincoach.paths import database_path
+from paincoach.core.paths import database_path
 from paincoach.screens.base import PaincoachScreen
 from paincoach.settings import Settings
 

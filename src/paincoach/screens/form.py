@@ -9,11 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
-from paincoach.errors import InputError, PaincoachError
+from paincoach.core.errors import InputError, PaincoachError
+from paincoach.core.textsafe import visible
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.services import Services
-from paincoach.textsafe import visible
 
 FORM_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", priority=True, id="form.save", tooltip="Save and close"),

@@ -8,10 +8,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
-from paincoach.practice_records import Goal
+from paincoach.core.textsafe import one_line
+from paincoach.records.practice import Goal
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.confirm import ConfirmDialog
-from paincoach.textsafe import one_line
 
 
 class GoalsDialog(PaincoachDialog[None]):

@@ -13,11 +13,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from paincoach import safety
-from paincoach.practice_records import FlarePlan
+from paincoach.core.textsafe import visible
+from paincoach.records.practice import FlarePlan
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.offer import SLOW_BREATHING
 from paincoach.settings import Settings
-from paincoach.textsafe import visible
 
 
 def help_text(directory: safety.CrisisDirectory, settings: Settings) -> Text:

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from paincoach.records import DayFigures, Entry
+from paincoach.records.entries import DayFigures, Entry
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.messages import JournalChanged
 from paincoach.widgets.entry_table import EntryTable

@@ -19,7 +19,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from paincoach.errors import PaincoachError
+from paincoach.core.errors import PaincoachError
+from paincoach.core.textsafe import visible
 from paincoach.exercises.answers import AnswerError
 from paincoach.exercises.engine import Runner
 from paincoach.exercises.model import Exercise, TextStep
@@ -27,12 +28,11 @@ from paincoach.exercises.pacing import PacingError
 from paincoach.exercises.session import RunState, SessionResult
 from paincoach.exercises.templates import placeholders
 from paincoach.exercises.timing import Clock
-from paincoach.practice_records import SavedPractice
+from paincoach.records.practice import SavedPractice
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.screens.exercise_start import start_exercise
 from paincoach.screens.runner_pages import IntroPage, RatingPage, SummaryPage, shown_answers
-from paincoach.textsafe import visible
 from paincoach.widgets.pick_list import PickList
 from paincoach.widgets.steps import DataWanted, StepView, step_view
 from paincoach.widgets.text_bar import TextBar

@@ -10,11 +10,11 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
+from paincoach.core.textsafe import one_line, visible
 from paincoach.exercises.engine import Runner
 from paincoach.exercises.model import Exercise, RatingSpec
 from paincoach.exercises.session import SessionResult
-from paincoach.practice_records import SavedPractice
-from paincoach.textsafe import one_line, visible
+from paincoach.records.practice import SavedPractice
 from paincoach.widgets.rating import RatingInput
 
 STEP_NUMBER = r"^\d+[.)]\s*"

@@ -13,10 +13,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static, Switch
 
-from paincoach.errors import InputError
+from paincoach.core.errors import InputError
+from paincoach.core.textsafe import visible
 from paincoach.screens.base import PaincoachScreen
 from paincoach.settings import WEEKDAYS, Contact, Settings
-from paincoach.textsafe import visible
 
 
 class SettingsScreen(PaincoachScreen[None]):

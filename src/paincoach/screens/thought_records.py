@@ -11,11 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from paincoach.practice_records import Emotion, ThoughtRecord
+from paincoach.core.textsafe import one_line, visible
+from paincoach.records.practice import Emotion, ThoughtRecord
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.screens.messages import JournalChanged
-from paincoach.textsafe import one_line, visible
 
 PAGE = 50
 THOUGHT_RECORD_EXERCISE = "thought-record"

@@ -12,19 +12,19 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from paincoach import startup
-from paincoach.errors import PaincoachError
+from paincoach.core import startup
+from paincoach.core.errors import PaincoachError
+from paincoach.core.textsafe import one_line
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
 from paincoach.screens.messages import JournalChanged
 from paincoach.services import Services
-from paincoach.textsafe import one_line
 from paincoach.widgets.day_sparks import DaySparks
 from paincoach.widgets.entry_table import EntryTable
 
 if TYPE_CHECKING:  # the records arrive with the data, after the first frame
-    from paincoach.practice_records import Goal, PacingPlanView
-    from paincoach.records import TodayView
+    from paincoach.records.entries import TodayView
+    from paincoach.records.practice import Goal, PacingPlanView
 
 CHECK_DUE = "Your weekly check is due: press k (three questions, under a minute)."
 HINT = "Enter edit · d delete · t thought records · g goals · s settings · r refresh"

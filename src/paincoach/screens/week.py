@@ -12,12 +12,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from paincoach.review_records import Change, Figure, Insight, Insights, WeekSummary
+from paincoach.core.textsafe import one_line
+from paincoach.core.when import week_start_for
+from paincoach.records.review import Change, Figure, Insight, Insights, WeekSummary
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.exercises import kind_title
 from paincoach.screens.messages import JournalChanged
-from paincoach.textsafe import one_line
-from paincoach.when import week_start_for
 from paincoach.widgets.week_chart import WeekChart
 
 

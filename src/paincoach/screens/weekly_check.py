@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
-from paincoach.errors import InputError
+from paincoach.core.errors import InputError
+from paincoach.review.weekly_check import QUESTIONS, answers_from
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.form import FORM_BINDINGS, EntryForm
 from paincoach.services import Services
-from paincoach.weekly_check import QUESTIONS, answers_from
 from paincoach.widgets.rating import RatingInput
 
 INTRO = "Three quick questions about the past 7 days. Type a number, Tab to the next, Ctrl+S."

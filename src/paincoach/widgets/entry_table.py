@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import DataTable
 
-from paincoach.records import Activity, CheckIn, Entry
-from paincoach.terminal import rating
-from paincoach.textsafe import one_line
+from paincoach.cli.terminal import rating
+from paincoach.core.textsafe import one_line
+from paincoach.records.entries import Activity, CheckIn, Entry
 
 
 def entry_summary(entry: Entry) -> Text:

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from paincoach.textsafe import visible
+from paincoach.core.textsafe import visible
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
+from paincoach.core.textsafe import visible
 from paincoach.exercises.engine import Runner
-from paincoach.textsafe import visible
 
 # CommonMark lets any ASCII punctuation be escaped with a backslash; escaping all of it
 # means no answer can start emphasis, a link, a heading, a list, a table or HTML.

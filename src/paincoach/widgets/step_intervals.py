@@ -10,17 +10,17 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from paincoach.core.textsafe import visible
 from paincoach.exercises.engine import Runner
 from paincoach.exercises.pacing import PacingError
 from paincoach.exercises.timing import IntervalTimer
-from paincoach.textsafe import visible
 from paincoach.widgets.pick_list import PickItem, PickList
 from paincoach.widgets.step_pacing import DataWanted, field_row, parse_number
 from paincoach.widgets.step_timer import TimedStepView, clock_words
 from paincoach.widgets.text_bar import TextBar
 
 if TYPE_CHECKING:
-    from paincoach.practice_records import PacingPlanView
+    from paincoach.records.practice import PacingPlanView
 
 DEFAULT_REST = 5
 MINUTES = "minutes"

@@ -19,8 +19,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from paincoach.core.textsafe import visible
 from paincoach.exercises.pacing import DEFAULT_PERCENT, PacingError, PacingPlan
-from paincoach.textsafe import visible
 from paincoach.widgets.step_base import StepView
 
 if TYPE_CHECKING:

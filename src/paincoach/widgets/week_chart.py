@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widget import Widget
 
-from paincoach.review_records import DayPoint
+from paincoach.records.review import DayPoint
 
 RATING_WIDTH = 10  # one cell per point on a 0-10 scale
 MINUTES_WIDTH = 14

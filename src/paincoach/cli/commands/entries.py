@@ -1,0 +1,139 @@
+"""`paincoach log`, `paincoach activity` and `paincoach today`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from paincoach import safety
+from paincoach.core import clock
+from paincoach.core.errors import InputError
+from paincoach.core.when import parse_when
+from paincoach.records.entries import ActivityDraft, CheckInDraft, check_minutes, check_rating
+
+if TYPE_CHECKING:
+    from paincoach.journal.service import Journal
+
+
+def run(args: argparse.Namespace, home: Path) -> int:
+    """Run one of the entry commands."""
+    if args.command == "log":
+        return _log(args, home)
+    if args.command == "activity":
+        return _activity(args, home)
+    return _today(home)
+
+
+def read_note(flag: str | None) -> str:
+    """The note from standard input when `--note -` was given; notes never come from argv."""
+    if flag is None:
+        return ""
+    if flag != "-":
+        raise InputError(
+            "note",
+            "Notes are read from standard input so they stay out of your shell history. "
+            "Use '--note -' and type the note (end with Ctrl-D), or pipe it in.",
+        )
+    if sys.stdin is None:
+        raise InputError("note", "There is no standard input to read the note from.")
+    if sys.stdin.isatty():
+        sys.stderr.write("Type your note. Finish with Ctrl-D on a new line.\n")
+    return _read_text(sys.stdin)
+
+
+def _read_text(stream: TextIO) -> str:
+    """All of `stream` as text: UTF-8 when the bytes are UTF-8, else the stream's encoding.
+
+    Under LC_ALL=C or PYTHONIOENCODING=ascii the stream claims ASCII, yet the person typed
+    (or piped) UTF-8; decoding strictly as ASCII would crash and lose the note.
+    """
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        return stream.read()
+    data = buffer.read()
+    for encoding in ("utf-8", stream.encoding or "utf-8"):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise InputError(
+        "note", "The note is not readable text (paincoach reads UTF-8). Nothing was saved."
+    )
+
+
+def _when(text: str | None) -> datetime:
+    return parse_when(text) if text else clock.now()
+
+
+def _open(home: Path) -> Journal:
+    from paincoach.cli.commands.data import open_database
+    from paincoach.journal.service import Journal
+
+    return Journal(open_database(home))  # takes the day's backup on its first open
+
+
+def _log(args: argparse.Namespace, home: Path) -> int:
+    draft = CheckInDraft(
+        at=_when(args.at),
+        pain=check_rating(args.pain, "pain", required=True) or 0,
+        mood=check_rating(args.mood, "mood"),
+        sleep=check_rating(args.sleep, "sleep"),
+        areas=tuple(args.area),
+        tags=tuple(args.tag),
+        note=read_note(args.note),
+    )
+    saved = _open(home).add_checkin(draft)
+    from paincoach.cli.terminal import console, describe
+
+    out = console()
+    out.print("Saved check-in:", describe(saved, with_day=True))
+    if safety.is_low_mood(saved.mood):
+        out.print()
+        out.print(safety.LOW_MOOD_CARD)
+        out.print("Run 'paincoach help-now' to see them.")
+    return 0
+
+
+def _activity(args: argparse.Namespace, home: Path) -> int:
+    draft = ActivityDraft(
+        at=_when(args.at),
+        name=args.name,
+        minutes=check_minutes(args.minutes),
+        effort=check_rating(args.effort, "effort"),
+        paced=args.paced,
+        note=read_note(args.note),
+    )
+    saved = _open(home).add_activity(draft)
+    from paincoach.cli.terminal import console, describe
+
+    console().print("Saved activity:", describe(saved, with_day=True))
+    return 0
+
+
+def _today(home: Path) -> int:
+    from paincoach.cli.terminal import console, describe
+
+    view = _open(home).today_view()
+    out = console()
+    entries = view.today.entries
+    out.print(f"Today, {view.today.day:%A %d %B %Y}")
+    if not entries:
+        out.print("Nothing logged yet today. 'paincoach log --pain N' records a check-in.")
+        return 0
+    for entry in entries:
+        out.print(describe(entry))
+    figures = view.week[-1]
+    if figures.pain_avg is not None:
+        out.print(
+            f"Average pain today {figures.pain_avg:.1f}/10 over {figures.checkins} check-in(s)."
+        )
+    if figures.activity_minutes:
+        out.print(
+            f"Active for {figures.activity_minutes} min "
+            f"({figures.activities} {'activity' if figures.activities == 1 else 'activities'})."
+        )
+    return 0

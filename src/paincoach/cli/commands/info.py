@@ -1,0 +1,173 @@
+"""`paincoach help-now` and `paincoach doctor`."""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sqlite3
+import stat
+from importlib import metadata
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from paincoach import __version__, safety
+from paincoach.cli.terminal import console
+from paincoach.core import paths
+from paincoach.core.errors import DamagedDatabaseError
+from paincoach.core.paths import file_uri
+from paincoach.core.textsafe import visible
+
+
+def run(args: argparse.Namespace, home: Path) -> int:
+    """Run `help-now` or `doctor`."""
+    if args.command == "help-now":
+        return _help_now(home, args.region)
+    return _doctor(home)
+
+
+def _stored_help(home: Path) -> tuple[str, list[tuple[str, str, str]]]:
+    """The region and contacts from settings; any storage problem falls back to defaults.
+
+    Help must never depend on the journal being readable.
+    """
+    if not paths.database_path(home).exists():
+        return "", []
+    try:
+        from paincoach.db.engine import Database
+        from paincoach.settings import load_settings
+
+        settings = load_settings(Database.open(home))
+    except Exception:  # whatever is wrong with the journal, the lines must still show
+        return "", []
+    return settings.region, [(c.name, c.phone, c.note) for c in settings.contacts]
+
+
+def _help_now(home: Path, region_code: str | None) -> int:
+    directory = safety.load_directory()
+    stored_region, contacts = _stored_help(home)
+    wanted = (region_code or stored_region or safety.DEFAULT_REGION).upper()
+    region = directory.region(wanted)
+    out = console()
+    out.print(Text("Help now", style="bold"))
+    if region.code != wanted:
+        codes = ", ".join(r.code for r in directory.regions)
+        out.print(
+            visible(f"No lines for region '{wanted}' (known: {codes}); showing {region.name}.")
+        )
+    out.print(safety.IMMEDIATE_DANGER)
+    out.print(f"Emergency number ({region.name}): {region.emergency}")
+    out.print()
+    for line in directory.lines_for(region.code):
+        out.print(Text(f"{line.name}: {line.number}", style="bold"))
+        out.print(f"  {line.how}")
+        out.print(f"  Source: {line.source}; checked {line.checked:%d %B %Y}.")
+    if contacts:
+        out.print()
+        out.print(Text("Your people", style="bold"))
+        for name, phone, note in contacts:
+            out.print(visible(f"  {name}  {phone}  {note}".rstrip()))
+    out.print()
+    out.print(safety.NOT_MEDICAL_CARE)
+    if not region_code and not stored_region:
+        out.print(
+            "Set your region in the app's Settings, or use --region (US, CA, GB, IE, EU, INT)."
+        )
+    return 0
+
+
+def _doctor(home: Path) -> int:
+    out = console()
+    db_path = paths.database_path(home)
+    out.print(Text("paincoach doctor", style="bold"))
+    out.print(
+        f"paincoach {__version__}, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+    for package in ("textual", "sqlmodel", "sqlalchemy", "rich", "platformdirs"):
+        out.print(f"  {package} {_version_of(package)}")
+    out.print(f"Data folder: {home} {_mode(home)}")
+    out.print(f"Journal:     {db_path} {_mode(db_path)}")
+    from paincoach.core.resources import data_dir
+
+    out.print(f"Content:     {data_dir()}")
+    _crisis_line_age(out)
+    if not db_path.exists():
+        out.print("No journal yet: it is created the first time you save something.")
+        return 0
+    return _doctor_check(db_path, home)
+
+
+def _crisis_line_age(out: Console) -> None:
+    """Say when bundled crisis numbers are due to be re-checked (a newer paincoach has them)."""
+    from paincoach.core import clock
+
+    overdue = safety.overdue_checks(safety.load_directory(), clock.today())
+    if overdue:
+        out.print(
+            f"{len(overdue)} crisis line(s) were last checked over a year ago; a newer "
+            "paincoach may have newer numbers. Your local emergency number always works."
+        )
+
+
+def _doctor_check(db_path: Path, home: Path) -> int:
+    from paincoach.db import migrations
+    from paincoach.db.engine import Database
+
+    out = console()
+    try:
+        db = Database.open(home)
+    except DamagedDatabaseError as exc:
+        out.print(exc.message)
+        return _report_problems(_read_only_integrity(db_path))
+    with db.connection() as conn:
+        integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+        counts = {
+            table: conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+            for table in ("checkins", "activities")
+        }
+    out.print(f"Schema version: {db.schema_version} (this paincoach writes {migrations.LATEST})")
+    if db.read_only:
+        out.print(db.read_only_reason)
+    out.print(f"Entries: {counts['checkins']} check-ins, {counts['activities']} activities")
+    if integrity == ["ok"]:
+        out.print("Integrity check: ok")
+        return 0
+    return _report_problems(integrity)
+
+
+def _report_problems(problems: list[str]) -> int:
+    out = console()
+    out.print("Integrity check found problems:")
+    for line in problems[:20]:
+        out.print(f"  {visible(line)}")
+    return 1
+
+
+def _read_only_integrity(db_path: Path) -> list[str]:
+    """What SQLite's full integrity check says about a damaged file, opened read-only."""
+    try:
+        conn = sqlite3.connect(file_uri(db_path), uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        return [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
+def _version_of(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _mode(path: Path) -> str:
+    try:
+        return f"(mode {stat.filemode(path.stat().st_mode)})"
+    except OSError:
+        return "(not there yet)"

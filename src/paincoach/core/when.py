@@ -1,0 +1,109 @@
+"""Moments and local calendar days.
+
+Every entry stores the moment it happened (timezone-aware, in the user's local offset at
+that moment) and the local calendar day it belongs to, so that days and weeks are counted
+the way the person lived them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from paincoach.core import clock
+from paincoach.core.errors import InputError
+
+WHEN_FORMATS = "YYYY-MM-DD HH:MM, YYYY-MM-DD, today HH:MM, yesterday [HH:MM] or now"
+_DATE_ONLY_TIME = time(12, 0)  # a date without a time counts as midday, safely inside the day
+_FUTURE_SLACK = timedelta(minutes=5)
+
+_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def local_moment(day: date, at: time) -> datetime:
+    """`day` at clock time `at`, with the offset local time had on that day (DST-aware)."""
+    try:
+        return datetime.combine(day, at).astimezone()
+    except (OverflowError, ValueError, OSError):  # e.g. 0001-01-01 has no local offset
+        raise InputError("when", f"{day:%Y-%m-%d} is too far back; use a real date.") from None
+
+
+def local_day(moment: datetime) -> date:
+    """The calendar day a moment belongs to, on the clock where it was recorded.
+
+    A moment carries the offset it was logged with, so its own wall-clock date is the day
+    the person lived it, even if the computer's time zone has changed since.
+    """
+    return moment.date()
+
+
+def parse_clock(text: str) -> time:
+    """Parse `HH:MM` (24-hour clock)."""
+    match = _TIME_RE.match(text.strip())
+    if not match:
+        raise InputError("when", f"'{text}' is not a time; use HH:MM, for example 08:30.")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise InputError("when", f"'{text}' is not a time of day; use 00:00 to 23:59.")
+    return time(hour, minute)
+
+
+def parse_date(text: str) -> date:
+    """Parse `YYYY-MM-DD`."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(
+            "when", f"'{text}' is not a date; use YYYY-MM-DD, e.g. 2026-11-27."
+        ) from None
+
+
+def parse_when(text: str, now: datetime | None = None) -> datetime:
+    """Turn a WHEN expression into a local, timezone-aware moment (never in the future)."""
+    now = now or clock.now()
+    words = text.strip().lower().split()
+    if not words:
+        raise InputError("when", f"Give a time as {WHEN_FORMATS}.")
+    moment = _moment_from_words(words, now, text)
+    if moment > now + _FUTURE_SLACK:
+        raise InputError(
+            "when", f"'{text}' is in the future; entries are for what already happened."
+        )
+    return moment
+
+
+def _moment_from_words(words: list[str], now: datetime, text: str) -> datetime:
+    head, rest = words[0], words[1:]
+    if len(rest) > 1:
+        raise InputError("when", f"'{text}' is not understood; use {WHEN_FORMATS}.")
+    if head == "now" and not rest:
+        return now
+    if head in ("today", "yesterday"):
+        day = now.date() - timedelta(days=1 if head == "yesterday" else 0)
+        if rest:
+            return local_moment(day, parse_clock(rest[0]))
+        if head == "today":
+            return now
+        return local_moment(day, _DATE_ONLY_TIME)
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", head):
+        day = parse_date(head)
+        if not rest and day == now.date():
+            return now  # today's date alone means now, as "today" does (midday may be ahead)
+        clock = parse_clock(rest[0]) if rest else _DATE_ONLY_TIME
+        return local_moment(day, clock)
+    raise InputError("when", f"'{text}' is not understood; use {WHEN_FORMATS}.")
+
+
+def week_start_for(day: date, week_start: int = 0) -> date:
+    """The first day of the week containing `day` (0 = Monday … 6 = Sunday)."""
+    return day - timedelta(days=(day.weekday() - week_start) % 7)
+
+
+def format_moment(moment: datetime) -> str:
+    """ISO 8601 text with the offset, seconds precision (how moments are stored)."""
+    return moment.isoformat(timespec="seconds")
+
+
+def parse_moment(text: str) -> datetime:
+    """Read a stored ISO 8601 moment back."""
+    return datetime.fromisoformat(text)

@@ -1,0 +1,1 @@
+"""The daily journal: check-ins and activities, saved and read as plain records."""

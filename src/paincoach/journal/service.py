@@ -1,0 +1,222 @@
+"""The journal service: save, change, delete and look up check-ins and activities."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import text
+
+from paincoach.core import clock
+from paincoach.core.errors import NotFoundError
+from paincoach.core.when import format_moment, local_day
+from paincoach.db import repository as repo
+from paincoach.db.engine import Database
+from paincoach.db.models import ActivityRow, CheckInRow
+from paincoach.records.entries import (
+    Activity,
+    ActivityDraft,
+    CheckIn,
+    CheckInDraft,
+    DayEntries,
+    DayFigures,
+    Entry,
+    TodayView,
+)
+
+SPARK_DAYS = 7
+RowT = TypeVar("RowT")
+
+
+class Journal:
+    """Everything the app and the command line do with entries, as plain records."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime] = clock.now) -> None:
+        self.db = db
+        self._clock = clock
+
+    def today(self) -> date:
+        """Today's local date by this journal's clock."""
+        return self._clock().date()
+
+    def _stamp(self) -> str:
+        return format_moment(self._clock())
+
+    # -- saving -----------------------------------------------------------------
+
+    def add_checkin(self, draft: CheckInDraft) -> CheckIn:
+        """Save a new check-in; once this returns, it is on disk."""
+        stamp = self._stamp()
+        row = CheckInRow(
+            uid=str(uuid.uuid4()), created_at=stamp, updated_at=stamp, **_checkin_fields(draft)
+        )
+        with self.db.write() as session:
+            session.add(row)
+            session.flush()
+            return repo.checkin_from_row(row)
+
+    def add_activity(self, draft: ActivityDraft) -> Activity:
+        """Save a new activity; once this returns, it is on disk."""
+        with self.db.write() as session:
+            return repo.insert_activity(session, draft, uid=str(uuid.uuid4()), stamp=self._stamp())
+
+    def update_checkin(self, uid: str, draft: CheckInDraft) -> CheckIn:
+        """Replace a check-in's fields, keeping its uid."""
+        with self.db.write() as session:
+            row = _only(repo.rows_by_uid(session, uid), CheckInRow, uid)
+            for name, value in _checkin_fields(draft).items():
+                setattr(row, name, value)
+            row.updated_at = self._stamp()
+            session.add(row)
+            session.flush()
+            saved = repo.checkin_from_row(row)
+        self._flush_wal()  # the words edited away are deleted words too
+        return saved
+
+    def update_activity(self, uid: str, draft: ActivityDraft) -> Activity:
+        """Replace an activity's fields, keeping its uid."""
+        with self.db.write() as session:
+            row = _only(repo.rows_by_uid(session, uid), ActivityRow, uid)
+            for name, value in _activity_fields(draft).items():
+                setattr(row, name, value)
+            row.updated_at = self._stamp()
+            session.add(row)
+            session.flush()
+            saved = repo.activity_from_row(row)
+        self._flush_wal()  # the words edited away are deleted words too
+        return saved
+
+    def delete(self, uid: str) -> None:
+        """Delete a check-in or activity for good (its text does not linger in the file)."""
+        with self.db.write() as session:
+            rows = repo.rows_by_uid(session, uid)
+            if not rows:
+                raise NotFoundError(
+                    "That entry no longer exists; it may have been deleted already."
+                )
+            for row in rows:
+                session.delete(row)
+        self._flush_wal()
+
+    def _flush_wal(self) -> None:
+        # Copy the change into the main file and empty the WAL, so deleted or edited-away
+        # text is not kept in the WAL's old page copies. Best effort: a reader holding an
+        # old snapshot delays it (up to the busy timeout) and then it gives up quietly.
+        with self.db.connection() as conn:
+            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+
+    # -- reading ----------------------------------------------------------------
+
+    def entry(self, uid: str) -> Entry:
+        """One check-in or activity by uid."""
+        with self.db.read() as session:
+            rows = repo.rows_by_uid(session, uid)
+            if not rows:
+                raise NotFoundError("That entry no longer exists; it may have been deleted.")
+            row = rows[0]
+            if isinstance(row, CheckInRow):
+                return repo.checkin_from_row(row)
+            return repo.activity_from_row(row)
+
+    def day(self, day: date) -> DayEntries:
+        """All entries of one local day."""
+        with self.db.read() as session:
+            return DayEntries(
+                day, tuple(repo.checkins_on(session, day)), tuple(repo.activities_on(session, day))
+            )
+
+    def figures(self, first: date, last: date) -> list[DayFigures]:
+        """Figures for every day from `first` to `last`, empty days included."""
+        with self.db.read() as session:
+            found = repo.daily_figures(session, first, last)
+        days = (first + timedelta(days=offset) for offset in range((last - first).days + 1))
+        return [found.get(day, DayFigures(day)) for day in days]
+
+    def today_view(self) -> TodayView:
+        """Today's entries and the last seven days' figures, in one snapshot."""
+        today = self.today()
+        first = today - timedelta(days=SPARK_DAYS - 1)
+        with self.db.read() as session:
+            entries = DayEntries(
+                today,
+                tuple(repo.checkins_on(session, today)),
+                tuple(repo.activities_on(session, today)),
+            )
+            found = repo.daily_figures(session, first, today)
+        week = tuple(
+            found.get(first + timedelta(days=i), DayFigures(first + timedelta(days=i)))
+            for i in range(SPARK_DAYS)
+        )
+        return TodayView(entries, week)
+
+    def history(self, before: date | None = None, limit: int = 30) -> list[DayFigures]:
+        """Days with entries, newest first, `limit` at a time (page on with the last day)."""
+        with self.db.read() as session:
+            days = repo.days_with_entries(session, before, limit)
+            if not days:
+                return []
+            found = repo.daily_figures(session, days[-1], days[0])
+        return [found[day] for day in days if day in found]
+
+    def search(self, term: str, limit: int = 200) -> list[Entry]:
+        """Entries whose note, tags, areas or activity name contain `term`, newest first."""
+        term = term.strip()
+        if not term:
+            return []
+        with self.db.read() as session:
+            found: list[Entry] = [
+                *repo.search_checkins(session, term, limit),
+                *repo.search_activities(session, term, limit),
+            ]
+        found.sort(key=lambda entry: (entry.day, entry.at), reverse=True)
+        return found[:limit]
+
+    def activity_names(self, limit: int = 100) -> list[str]:
+        """Earlier activity names, most recent first (for suggestions)."""
+        with self.db.read() as session:
+            return repo.recent_activity_names(session, limit)
+
+    def used_areas(self, limit: int = 50) -> list[str]:
+        """Pain areas used before, most used first."""
+        with self.db.read() as session:
+            return repo.used_labels(session, "areas", limit)
+
+    def used_tags(self, limit: int = 50) -> list[str]:
+        """Tags used before, most used first."""
+        with self.db.read() as session:
+            return repo.used_labels(session, "tags", limit)
+
+
+def _checkin_fields(draft: CheckInDraft) -> dict[str, Any]:
+    return {
+        "at": format_moment(draft.at),
+        "day": local_day(draft.at).isoformat(),
+        "pain": draft.pain,
+        "mood": draft.mood,
+        "sleep": draft.sleep,
+        "areas": json.dumps(list(draft.areas), ensure_ascii=False),
+        "tags": json.dumps(list(draft.tags), ensure_ascii=False),
+        "note": draft.note,
+    }
+
+
+def _activity_fields(draft: ActivityDraft) -> dict[str, Any]:
+    return {
+        "at": format_moment(draft.at),
+        "day": local_day(draft.at).isoformat(),
+        "name": draft.name,
+        "minutes": draft.minutes,
+        "effort": draft.effort,
+        "paced": draft.paced,
+        "note": draft.note,
+    }
+
+
+def _only(rows: Iterable[object], kind: type[RowT], uid: str) -> RowT:
+    for row in rows:
+        if isinstance(row, kind):
+            return row
+    raise NotFoundError("That entry no longer exists; it may have been deleted.")

@@ -1,0 +1,339 @@
+"""The practice service: exercise sessions, thought records, pacing plans, goals, flare plan.
+
+Screens call these methods (from worker threads) and get plain records back
+(`paincoach.records.practice`). What a session means for the journal is worked out in
+`paincoach.practice.answers`; this module stores it, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from paincoach.core import clock
+from paincoach.core.errors import NotFoundError
+from paincoach.core.when import format_moment, local_day, parse_moment
+from paincoach.db import practice_repository as prepo
+from paincoach.db import repository as repo
+from paincoach.db.engine import Database
+from paincoach.db.models import ExerciseSessionRow, GoalRow, PacingPlanRow
+from paincoach.exercises import pacing
+from paincoach.journal.service import Journal
+from paincoach.records.entries import Activity, ActivityDraft, activity_name
+from paincoach.records.practice import (
+    FlarePlan,
+    Goal,
+    PacingPlanView,
+    SavedPractice,
+    SessionSummary,
+    ThoughtRecord,
+)
+
+if TYPE_CHECKING:  # the exercise engine is imported when a session is saved, not to read plans
+    from paincoach.exercises.pacing import PacingPlan
+    from paincoach.exercises.session import SessionResult
+    from paincoach.practice.answers import Extracted, PacedWork
+
+FLARE_PLAN_KEY = "flare_plan"  # the flare-up plan is one document in `settings`
+MINUTES_UNIT = "minutes"
+
+
+def _uid() -> str:
+    return str(uuid.uuid4())
+
+
+class Practice:
+    """Everything the app does with exercise practice, as plain records."""
+
+    def __init__(
+        self, db: Database, journal: Journal, clock: Callable[[], datetime] = clock.now
+    ) -> None:
+        self.db = db
+        self.journal = journal  # the same journal file; kept for callers that have both
+        self._clock = clock
+
+    def today(self) -> date:
+        """Today's local date by this service's clock."""
+        return self._clock().date()
+
+    def _stamp(self) -> str:
+        return format_moment(self._clock())
+
+    # -- saving a session ------------------------------------------------------------------
+
+    def save_session(self, result: SessionResult) -> SavedPractice:
+        """Store a finished or left session and everything it holds, in one transaction.
+
+        See `paincoach.practice.answers` for what each kind of exercise saves.
+        """
+        from paincoach.practice.answers import extract
+
+        found = extract(result)  # may refuse (InputError) before anything is written
+        stamp = self._stamp()
+        session_uid = _uid()
+        with self.db.write() as session:
+            prepo.add_session(session, _session_row(result, found, session_uid))
+            record_uid = _add_thought_record(session, result, found, session_uid, stamp)
+            goal_uid = self._add_goal(session, result, found.goal, session_uid, stamp)
+            flare_saved = self._put_flare_plan(session, found, stamp)
+            plan_uid = None
+            for plan in found.plans:
+                plan_uid = self._replace_plan(session, plan, stamp)
+            activity = None
+            for work in found.paced:
+                activity = self._log_paced(session, result, work, stamp)
+        return SavedPractice(
+            session_uid=session_uid,
+            completed=result.completed,
+            thought_record_uid=record_uid,
+            goal_uid=goal_uid,
+            plan_uid=plan_uid,
+            activity=activity,
+            flare_plan_saved=flare_saved,
+        )
+
+    def _add_goal(
+        self, session: Session, result: SessionResult, goal: str, session_uid: str, stamp: str
+    ) -> str | None:
+        if not goal:
+            return None
+        uid = _uid()
+        day = local_day(result.started_at).isoformat()
+        session.add(GoalRow(uid=uid, text=goal, session_uid=session_uid, created_at=stamp, day=day))
+        return uid
+
+    def _put_flare_plan(self, session: Session, found: Extracted, stamp: str) -> bool:
+        if not found.flare_plan:
+            return False
+        from paincoach.practice.answers import FLARE_KEYS
+
+        stored = prepo.get_setting(session, FLARE_PLAN_KEY)
+        current = {} if found.replace_flare or not isinstance(stored, dict) else stored
+        document: dict[str, object] = {"helps": [], "tell": "", "drop": [], "signs": []}
+        document.update({k: v for k, v in current.items() if k in FLARE_KEYS})
+        document.update(found.flare_plan)
+        document["updated_at"] = stamp
+        repo.put_settings(session, {FLARE_PLAN_KEY: document})
+        return True
+
+    def _replace_plan(self, session: Session, plan: PacingPlan, stamp: str) -> str:
+        key = plan.activity.casefold()
+        old = [
+            row.uid
+            for row in prepo.plan_rows(session, active_only=True)
+            if row.activity.casefold() == key
+        ]
+        prepo.deactivate_plans(session, old, stamp)
+        uid = _uid()
+        session.add(
+            PacingPlanRow(
+                uid=uid,
+                activity=plan.activity,
+                unit=plan.unit,
+                measurements=prepo.dumps(list(plan.measurements)),
+                baseline=plan.baseline,
+                percent=float(plan.percent),
+                start_day=plan.start.isoformat(),
+                cap=plan.cap,
+                active=True,
+                created_at=stamp,
+                updated_at=stamp,
+            )
+        )
+        session.flush()
+        return uid
+
+    def _log_paced(
+        self, session: Session, result: SessionResult, work: PacedWork, stamp: str
+    ) -> Activity:
+        draft = ActivityDraft(
+            at=result.started_at, name=work.activity, minutes=work.minutes, paced=True
+        )
+        return repo.insert_activity(session, draft, uid=_uid(), stamp=stamp)
+
+    # -- sessions ---------------------------------------------------------------------------
+
+    def recent_sessions(self, limit: int = 20) -> list[SessionSummary]:
+        """The newest exercise sessions first, finished or not."""
+        with self.db.read() as session:
+            return prepo.recent_sessions(session, limit)
+
+    # -- thought records ----------------------------------------------------------------------
+
+    def thought_records(
+        self, limit: int = 50, before: datetime | None = None
+    ) -> list[ThoughtRecord]:
+        """Thought records, newest first; page on by passing the last one's `at` as `before`."""
+        with self.db.read() as session:
+            return prepo.thought_records(session, limit, before)
+
+    def thought_record(self, uid: str) -> ThoughtRecord:
+        """One thought record by uid."""
+        with self.db.read() as session:
+            row = prepo.thought_record_by_uid(session, uid)
+            if row is None:
+                raise NotFoundError("That thought record no longer exists; it may be deleted.")
+            return prepo.thought_record_from_row(row)
+
+    def delete_thought_record(self, uid: str) -> None:
+        """Delete a thought record for good: its words do not linger in the file or the WAL."""
+        with self.db.write() as session:
+            row = prepo.thought_record_by_uid(session, uid)
+            if row is None:
+                raise NotFoundError(
+                    "That thought record no longer exists; it may have been deleted already."
+                )
+            if row.session_uid:  # sessions saved by this version never hold them; be sure
+                from paincoach.practice.answers import THOUGHT_KEYS
+
+                prepo.drop_session_answers(session, row.session_uid, THOUGHT_KEYS)
+            session.delete(row)
+        self._flush_wal()
+
+    def _flush_wal(self) -> None:
+        # As in `Journal.delete`: copy the change into the main file and empty the WAL, so the
+        # deleted words are not kept in old page copies. Best effort: a reader can delay it.
+        with self.db.connection() as conn:
+            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+
+    # -- pacing plans --------------------------------------------------------------------------
+
+    def pacing_plans(self, active_only: bool = True) -> list[PacingPlanView]:
+        """Pacing plans by activity, each with today's quota and what was done today."""
+        today = self.today()
+        with self.db.read() as session:
+            rows = prepo.plan_rows(session, active_only=active_only)
+            done = prepo.minutes_by_name_on(session, today) if rows else {}
+        # SQL sums today's minutes per name; names are matched here with Unicode casefold
+        # (SQLite's lower() and NOCASE only fold ASCII). Today's names are a handful.
+        minutes: dict[str, int] = {}
+        for name, total in done.items():
+            key = activity_name(name).casefold()
+            minutes[key] = minutes.get(key, 0) + total
+        return [_plan_view(row, today, minutes) for row in rows]
+
+    def plan_for(self, activity: str) -> PacingPlanView | None:
+        """The active plan for `activity` (any case), if there is one."""
+        key = activity_name(activity).casefold()
+        for plan in self.pacing_plans():
+            if plan.activity.casefold() == key:
+                return plan
+        return None
+
+    def stop_plan(self, uid: str) -> None:
+        """Stop following a plan (it is kept, inactive, for the record)."""
+        with self.db.write() as session:
+            if not any(row.uid == uid for row in prepo.plan_rows(session, active_only=False)):
+                raise NotFoundError("That pacing plan no longer exists.")
+            prepo.deactivate_plans(session, [uid], self._stamp())
+
+    # -- goals and the flare-up plan -------------------------------------------------------------
+
+    def open_goals(self) -> list[Goal]:
+        """Goals not yet marked done, in the order they were set."""
+        with self.db.read() as session:
+            return prepo.open_goals(session)
+
+    def complete_goal(self, uid: str) -> Goal:
+        """Mark a goal done (marking it again keeps the first time)."""
+        with self.db.write() as session:
+            row = prepo.goal_by_uid(session, uid)
+            if row is None:
+                raise NotFoundError("That goal no longer exists.")
+            if row.done_at is None:
+                row.done_at = self._stamp()
+                session.add(row)
+                session.flush()
+            return prepo.goal_from_row(row)
+
+    def flare_plan(self) -> FlarePlan | None:
+        """The flare-up plan, or None when none was written (or it cannot be read)."""
+        with self.db.read() as session:
+            stored = prepo.get_setting(session, FLARE_PLAN_KEY)
+        return _flare_plan(stored)
+
+
+def _add_thought_record(
+    session: Session, result: SessionResult, found: Extracted, session_uid: str, stamp: str
+) -> str | None:
+    if found.thought_record is None:
+        return None
+    uid = _uid()
+    session.add(
+        prepo.thought_record_row(
+            found.thought_record,
+            uid=uid,
+            session_uid=session_uid,
+            at=format_moment(result.started_at),
+            day=local_day(result.started_at).isoformat(),
+            created_at=stamp,
+            updated_at=stamp,
+        )
+    )
+    return uid
+
+
+def _session_row(result: SessionResult, found: Extracted, uid: str) -> ExerciseSessionRow:
+    return ExerciseSessionRow(
+        uid=uid,
+        exercise_id=result.exercise_id,
+        exercise_title=result.exercise_title,
+        kind=result.kind,
+        started_at=format_moment(result.started_at),
+        ended_at=format_moment(result.ended_at),
+        day=local_day(result.started_at).isoformat(),
+        completed=result.completed,
+        steps_done=min(result.steps_done, result.steps_total),
+        steps_total=result.steps_total,
+        before=result.before,
+        after=result.after,
+        answers=prepo.dumps(found.session_answers),
+    )
+
+
+def _plan_view(row: PacingPlanRow, today: date, minutes: dict[str, int]) -> PacingPlanView:
+    start = date.fromisoformat(row.start_day)
+    done = minutes.get(row.activity.casefold(), 0) if row.unit == MINUTES_UNIT else None
+    return PacingPlanView(
+        uid=row.uid,
+        activity=row.activity,
+        unit=row.unit,
+        measurements=prepo.measurements_of(row),
+        baseline=row.baseline,
+        percent=row.percent,
+        start=start,
+        cap=row.cap,
+        quota_today=pacing.quota(row.baseline, start, today, row.percent, row.cap),
+        done_today=done,
+        week=pacing.week_number(start, today),
+        active=bool(row.active),
+    )
+
+
+def _flare_plan(stored: object) -> FlarePlan | None:
+    if not isinstance(stored, dict):
+        return None
+
+    def items(key: str) -> tuple[str, ...]:
+        value = stored.get(key)
+        return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+    updated = stored.get("updated_at")
+    try:
+        when = parse_moment(updated) if isinstance(updated, str) else None
+    except ValueError:
+        when = None
+    tell = stored.get("tell")
+    plan = FlarePlan(
+        helps=items("helps"),
+        tell=tell if isinstance(tell, str) else "",
+        drop=items("drop"),
+        signs=items("signs"),
+        updated_at=when,
+    )
+    return None if plan.empty else plan

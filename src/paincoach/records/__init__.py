@@ -1,0 +1,1 @@
+"""The plain, frozen dataclasses that cross every boundary (entries, practice, review)."""

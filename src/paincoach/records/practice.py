@@ -1,0 +1,138 @@
+"""Plain data about practice: saved sessions, thought records, pacing plans, goals, flare plan.
+
+Frozen dataclasses, never live ORM rows (this module does not import the ORM), so that the
+screens can hold them as long as they like after the journal session is closed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from paincoach.records.entries import Activity
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPractice:
+    """What `Practice.save_session` stored for one exercise session."""
+
+    session_uid: str
+    completed: bool
+    thought_record_uid: str | None = None
+    goal_uid: str | None = None
+    plan_uid: str | None = None
+    activity: Activity | None = None  # the paced activity a pacing timer logged
+    flare_plan_saved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Emotion:
+    """One emotion of a thought record and how strong it was (0-100, if rated)."""
+
+    name: str
+    intensity: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ThoughtRecord:
+    """A saved thought record (fields the person skipped are empty or None)."""
+
+    uid: str
+    session_uid: str | None
+    at: datetime
+    day: date
+    situation: str
+    emotions: tuple[Emotion, ...]
+    thoughts: tuple[str, ...]
+    hot_thought: str
+    belief: int | None  # 0-100
+    traps: tuple[str, ...]
+    evidence_for: str
+    evidence_against: str
+    balanced: str
+    balanced_belief: int | None  # 0-100
+    emotions_after: tuple[Emotion, ...]
+
+    @property
+    def finished(self) -> bool:
+        """Whether the record reached a balanced thought (an unfinished one is a draft)."""
+        return bool(self.balanced)
+
+    @property
+    def headline(self) -> str:
+        """A one-line name for lists: the hot thought, else the situation."""
+        text = self.hot_thought or (self.thoughts[0] if self.thoughts else "") or self.situation
+        return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class PacingPlanView:
+    """A pacing plan with today's quota and what was done towards it today."""
+
+    uid: str
+    activity: str
+    unit: str
+    measurements: tuple[float, ...]
+    baseline: int
+    percent: float
+    start: date
+    cap: float | None
+    quota_today: int
+    # Minutes logged today for this activity (any case); None when the plan counts another
+    # unit (metres, repetitions …), since activities are logged in minutes.
+    done_today: int | None
+    week: int = 1  # the plan's week number today
+    active: bool = True
+
+    @property
+    def left_today(self) -> int | None:
+        """How much of today's quota is still to do (never below 0), if measurable."""
+        return None if self.done_today is None else max(0, self.quota_today - self.done_today)
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A goal set in a goals exercise, open until marked done."""
+
+    uid: str
+    text: str
+    created_day: date
+    done_at: datetime | None = None
+
+    @property
+    def done(self) -> bool:
+        """Whether it was marked done."""
+        return self.done_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class FlarePlan:
+    """The person's flare-up plan, shown by Help now."""
+
+    helps: tuple[str, ...] = ()
+    tell: str = ""
+    drop: tuple[str, ...] = ()
+    signs: tuple[str, ...] = ()
+    updated_at: datetime | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Whether there is nothing in the plan to show."""
+        return not (self.helps or self.tell or self.drop or self.signs)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One exercise session for lists and figures (answers are left out)."""
+
+    uid: str
+    exercise_id: str
+    title: str
+    kind: str
+    day: date
+    started_at: datetime
+    completed: bool
+    before: int | None
+    after: int | None
+    steps_done: int = 0
+    steps_total: int = 0

@@ -1,0 +1,1 @@
+"""The clinician report: built from the journal, laid out once, written as Markdown or HTML."""

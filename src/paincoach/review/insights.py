@@ -1,0 +1,283 @@
+"""Insights: patterns in the person's own entries, worded as observations, never advice.
+
+Each insight needs a minimum of data and says so when it has less ("needs N, has M"). The
+window is the selected week and the weeks before it (8 weeks in all by default), so the cost
+is bounded whatever the length of the history. Every rule, threshold and minimum is listed
+in docs/insights.md; the numbers live here as constants.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from statistics import StatisticsError, correlation, fmean, median
+
+from paincoach.core.when import week_start_for
+from paincoach.db import review_repository as rrepo
+from paincoach.db.engine import Database
+from paincoach.db.repository import daily_figures
+from paincoach.records.entries import DayFigures
+from paincoach.records.review import Insight, Insights, PlanProgress
+from paincoach.review.boom_bust import MIN_ACTIVE_DAYS, BoomBust, describe, find_boom_bust
+from paincoach.review.plan_progress import MINUTES_UNIT, plan_progress
+
+WINDOW_WEEKS = 8
+MIN_PAIN_MOOD_DAYS = 10
+MIN_NEXT_DAY_PAIRS = 10
+MIN_RATED_SESSIONS = 3
+MIN_TRAP_RECORDS = 3
+MIN_PLAN_DAYS = 7
+TOP_TRAPS = 3
+WITHIN_SHARE = 0.20  # pacing: a day's minutes within ±20% of its quota count as "on plan"
+
+NOT_CAUSE = "Moving together does not show that one causes the other."
+
+
+def not_enough(key: str, title: str, needs: int, has: int, what: str) -> Insight:
+    """The answer when there is too little data: how much is needed and how much there is."""
+    text = f"Not enough data yet: needs {needs} {what}, has {has}."
+    return Insight(key, title, False, text, needs, has)
+
+
+def strength(r: float) -> str:
+    """How strong a correlation is, in words (Cohen's conventional 0.1 / 0.3 / 0.5)."""
+    size = abs(r)
+    if size < 0.1:
+        return "no clear"
+    if size < 0.3:
+        return "a weak"
+    if size < 0.5:
+        return "a moderate"
+    return "a strong"
+
+
+def _r(xs: list[float], ys: list[float]) -> float | None:
+    try:
+        return round(correlation(xs, ys), 2)
+    except StatisticsError:  # one of them never varied
+        return None
+
+
+def window(start: date, *, week_start: int, weeks: int, today: date | None) -> tuple[date, date]:
+    """The first and last day looked at: `weeks` weeks ending with the selected week's end
+    (or today, when the week is still in progress)."""
+    start = week_start_for(start, week_start)
+    last = start + timedelta(days=6)
+    if today is not None and start <= today < last:
+        last = today
+    return start - timedelta(days=7 * (weeks - 1)), last
+
+
+def week_insights(
+    db: Database,
+    start: date,
+    *,
+    week_start: int,
+    weeks: int = WINDOW_WEEKS,
+    today: date | None = None,
+) -> Insights:
+    """Every insight for the `weeks` weeks ending with the week holding `start`."""
+    first, last = window(start, week_start=week_start, weeks=weeks, today=today)
+    with db.read() as session:
+        days = daily_figures(session, first, last)
+        plans = plan_progress(session, first, last)
+        rated = rrepo.rated_exercises(session, first, last)
+        trap_records, traps = rrepo.trap_counts(session, first, last)
+    items = (
+        pain_and_mood(days),
+        activity_and_next_day_pain(days),
+        boom_bust(find_boom_bust(days, plans)),
+        exercises_that_help(rated),
+        thinking_traps(trap_records, traps),
+        pacing_consistency(plans),
+    )
+    return Insights(first, last, items)
+
+
+# -- each insight, from plain sums ----------------------------------------------------------------
+
+
+def pain_and_mood(days: dict[date, DayFigures]) -> Insight:
+    """Whether daily pain and daily mood moved together (Pearson r over days with both)."""
+    key, title = "pain_mood", "Pain and mood"
+    pairs = [(r.pain_avg, r.mood_avg) for r in days.values() if r.pain_avg is not None]
+    both = [(p, m) for p, m in pairs if m is not None]
+    if len(both) < MIN_PAIN_MOOD_DAYS:
+        what = "days with both a pain and a mood rating"
+        return not_enough(key, title, MIN_PAIN_MOOD_DAYS, len(both), what)
+    r = _r([p for p, _ in both], [m for _, m in both])
+    n = len(both)
+    data: dict[str, object] = {"days": n, "r": r}
+    if r is None:
+        text = (
+            f"Over {n} days, your pain or your mood stayed the same every day, so no pattern shows."
+        )
+    elif abs(r) < 0.1:
+        text = (
+            f"Over {n} days with both ratings, pain and mood did not clearly move together "
+            f"(r = {r:.2f})."
+        )
+    else:
+        mood = "lower" if r < 0 else "higher"
+        text = (
+            f"Over {n} days with both ratings, there was {strength(r)} link (r = {r:.2f}): on days "
+            f"with more pain, your mood tended to be {mood}."
+        )
+    return Insight(key, title, True, text, MIN_PAIN_MOOD_DAYS, n, NOT_CAUSE, data)
+
+
+def activity_and_next_day_pain(days: dict[date, DayFigures]) -> Insight:
+    """Activity minutes on a day against average pain the next day."""
+    key, title = "activity_next_day_pain", "Activity and next-day pain"
+    pairs: list[tuple[float, float]] = []
+    for day, row in sorted(days.items()):
+        after = days.get(day + timedelta(days=1))
+        if after is not None and after.pain_avg is not None:
+            pairs.append((float(row.activity_minutes), after.pain_avg))
+    if len(pairs) < MIN_NEXT_DAY_PAIRS:
+        what = "pairs of days (entries on a day, and pain the day after)"
+        return not_enough(key, title, MIN_NEXT_DAY_PAIRS, len(pairs), what)
+    n = len(pairs)
+    r = _r([m for m, _ in pairs], [p for _, p in pairs])
+    split = median(m for m, _ in pairs)
+    busier = [p for m, p in pairs if m > split]
+    quieter = [p for m, p in pairs if m <= split]
+    data: dict[str, object] = {"pairs": n, "r": r, "median_minutes": split}
+    if r is None:
+        text = f"Over {n} pairs of days, your activity minutes or next-day pain never varied."
+    elif abs(r) < 0.1:
+        text = (
+            f"Over {n} pairs of days, how active you were showed no clear link with your "
+            f"pain the next day (r = {r:.2f})."
+        )
+    else:
+        pain = "higher" if r > 0 else "lower"
+        text = (
+            f"Over {n} pairs of days, there was {strength(r)} link (r = {r:.2f}): after more "
+            f"active days, your pain the next day tended to be {pain}."
+        )
+    if r is not None and busier and quieter:
+        after_busy, after_quiet = round(fmean(busier), 1), round(fmean(quieter), 1)
+        data.update(after_busier=after_busy, after_quieter=after_quiet)
+        text += (
+            f" Next-day pain averaged {after_busy:.1f} after days with more than "
+            f"{split:g} active minutes, and {after_quiet:.1f} after the others."
+        )
+    caveat = "Other things change from day to day too: this is a pattern, not a cause."
+    return Insight(key, title, True, text, MIN_NEXT_DAY_PAIRS, n, caveat, data)
+
+
+def boom_bust(found: BoomBust) -> Insight:
+    """Busy days, then a rise in pain and a much quieter day (`paincoach.review.boom_bust`)."""
+    key, title = "boom_bust", "Busy days and what followed"
+    if found.active_days < MIN_ACTIVE_DAYS:
+        what = "days with an activity logged"
+        return not_enough(key, title, MIN_ACTIVE_DAYS, found.active_days, what)
+    caveat = "This is a rough pattern-finder, not a validated test: pain rises for many reasons."
+    return Insight(
+        key,
+        title,
+        True,
+        describe(found),
+        MIN_ACTIVE_DAYS,
+        found.active_days,
+        caveat,
+        found.as_data(),
+    )
+
+
+def exercises_that_help(rated: list[rrepo.RatedExercise]) -> Insight:
+    """Which exercises the person's own before/after ratings fell most with."""
+    key, title = "exercise_ratings", "Exercises by your own ratings"
+    enough = [e for e in rated if e.sessions >= MIN_RATED_SESSIONS]
+    has = max((e.sessions for e in rated), default=0)
+    if not enough:
+        what = "sessions of one exercise rated both before and after"
+        return not_enough(key, title, MIN_RATED_SESSIONS, has, what)
+
+    def change(e: rrepo.RatedExercise) -> float:
+        return round(e.after_avg - e.before_avg, 1)
+
+    ranked = sorted(enough, key=lambda e: (change(e), -e.sessions, e.title))
+    best = ranked[0]
+    if change(best) >= 0:
+        text = "On average, none of your rated exercises ended with a lower rating than it began."
+    else:
+        text = (
+            f"By your own ratings, {best.title} went with the biggest fall: from "
+            f"{best.before_avg:.1f} before to {best.after_avg:.1f} after, on average over "
+            f"{best.sessions} sessions."
+        )
+        others = [f"{e.title} ({change(e):+.1f})" for e in ranked[1:3]]
+        if others:
+            text += " Next: " + ", ".join(others) + "."
+    rows = [
+        {
+            "exercise_id": e.exercise_id,
+            "title": e.title,
+            "sessions": e.sessions,
+            "before": round(e.before_avg, 1),
+            "after": round(e.after_avg, 1),
+            "change": change(e),
+        }
+        for e in ranked
+    ]
+    caveat = "Ratings just after an exercise say how you felt then, not what lasted."
+    return Insight(key, title, True, text, MIN_RATED_SESSIONS, has, caveat, {"exercises": rows})
+
+
+def thinking_traps(records: int, counts: list[tuple[str, int]]) -> Insight:
+    """The thinking traps marked most often in thought records."""
+    key, title = "thinking_traps", "Thinking traps you noticed"
+    if records < MIN_TRAP_RECORDS:
+        what = "thought records with a thinking trap marked"
+        return not_enough(key, title, MIN_TRAP_RECORDS, records, what)
+    top = counts[:TOP_TRAPS]
+    listed = ", ".join(f"{name} ({count})" for name, count in top)
+    text = f"In {records} thought records with a trap marked, the ones you noticed most: {listed}."
+    data: dict[str, object] = {
+        "records": records,
+        "traps": [{"trap": name, "records": count} for name, count in counts],
+    }
+    return Insight(key, title, True, text, MIN_TRAP_RECORDS, records, "", data)
+
+
+def on_plan(done: int, quota: int) -> int:
+    """-1 below, 0 within, +1 above ±20% of the quota (exact: no rounding at the edges)."""
+    if 5 * done < 4 * quota:
+        return -1
+    if 5 * done > 6 * quota:
+        return 1
+    return 0
+
+
+def pacing_consistency(plans: tuple[PlanProgress, ...]) -> Insight:
+    """For each plan counted in minutes: the share of days within ±20% of the day's quota."""
+    key, title = "pacing_consistency", "Keeping to your pacing plans"
+    measured = [p for p in plans if p.unit == MINUTES_UNIT]
+    has = max((len(p.days) for p in measured), default=0)
+    if has < MIN_PLAN_DAYS:
+        what = "days with a pacing plan counted in minutes"
+        return not_enough(key, title, MIN_PLAN_DAYS, has, what)
+    parts, rows = [], []
+    for plan in measured:
+        if len(plan.days) < MIN_PLAN_DAYS:
+            continue
+        marks = [on_plan(d.done or 0, d.quota) for d in plan.days]
+        within, above, below = marks.count(0), marks.count(1), marks.count(-1)
+        total = len(marks)
+        share = round(100 * within / total)
+        rows.append(
+            {
+                "activity": plan.activity,
+                "days": total,
+                "within": within,
+                "above": above,
+                "below": below,
+                "percent_within": share,
+            }
+        )
+        parts.append(
+            f"{plan.activity}: on {within} of {total} days ({share}%) your minutes were "
+            f"within 20% of the day's quota; {above} above it, {below} below."
+        )
+    return Insight(key, title, True, " ".join(parts), MIN_PLAN_DAYS, has, "", {"plans": rows})

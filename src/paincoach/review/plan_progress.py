@@ -1,0 +1,64 @@
+"""Pacing plans over a period: which plan applied on each day, its quota, and the minutes done.
+
+A plan applies from its start day; a plan that was stopped or replaced applies until the day
+it was made inactive (its `updated_at`), not including that day. When two plans for the same
+activity both apply on a day, the newer one counts. Minutes are those logged that day under
+the plan's activity name, matched with Unicode casefold (as Today's progress does).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from sqlmodel import Session
+
+from paincoach.core.when import parse_moment
+from paincoach.db import practice_repository as prepo
+from paincoach.db import review_repository as rrepo
+from paincoach.db.models import PacingPlanRow
+from paincoach.exercises import pacing
+from paincoach.records.entries import activity_name
+from paincoach.records.review import PlanDay, PlanProgress
+
+MINUTES_UNIT = "minutes"
+
+
+def _key(name: str) -> str:
+    return activity_name(name).casefold()
+
+
+def _applies(row: PacingPlanRow, day: date) -> bool:
+    if day < date.fromisoformat(row.start_day):
+        return False
+    return bool(row.active) or day < parse_moment(row.updated_at).date()
+
+
+def plan_progress(session: Session, first: date, last: date) -> tuple[PlanProgress, ...]:
+    """Each plan that applied on some day from `first` to `last`, with its days, by activity."""
+    rows = sorted(prepo.plan_rows(session, active_only=False), key=lambda r: -(r.id or 0))
+    if not rows:
+        return ()
+    done: dict[tuple[date, str], int] = defaultdict(int)
+    for day, name, minutes in rrepo.minutes_by_day_and_name(session, first, last):
+        done[(day, _key(name))] += minutes
+    days: dict[tuple[str, str], list[PlanDay]] = {}
+    # each activity is shown under the name of its newest plan
+    labels = {(_key(row.activity), row.unit): row.activity for row in reversed(rows)}
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        taken: set[str] = set()
+        for row in rows:  # newest first: the first plan found for an activity counts
+            key = _key(row.activity)
+            if key in taken or not _applies(row, day):
+                continue
+            taken.add(key)
+            quota = pacing.quota(
+                row.baseline, date.fromisoformat(row.start_day), day, row.percent, row.cap
+            )
+            done_today = done.get((day, key), 0) if row.unit == MINUTES_UNIT else None
+            days.setdefault((key, row.unit), []).append(PlanDay(day, quota, done_today))
+    return tuple(
+        PlanProgress(labels[group], group[1], tuple(found))
+        for group, found in sorted(days.items(), key=lambda item: item[0])
+    )

@@ -1,0 +1,253 @@
+"""The week summary: a week's figures, each set against the week before and the baseline.
+
+The baseline is the person's first 14 days with a check-in or an activity. Every figure is
+computed in SQL by the stored local day, over bounded date ranges (the week, the week
+before, the baseline days), so the cost does not grow with years of history. What each
+figure means, and when a change is called meaningful, is in docs/insights.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import fmean
+
+from sqlmodel import Session
+
+from paincoach.core.weeks import iso_label, week_days
+from paincoach.core.when import week_start_for
+from paincoach.db import review_repository as rrepo
+from paincoach.db.engine import Database
+from paincoach.db.repository import daily_figures
+from paincoach.records.entries import DayFigures
+from paincoach.records.review import (
+    Baseline,
+    DayPoint,
+    ExerciseCount,
+    Figure,
+    Scale,
+    WeeklyCheck,
+    WeekSummary,
+)
+from paincoach.review.changes import compare
+from paincoach.review.plan_progress import plan_progress
+
+BASELINE_DAYS = 14
+LAST_WEEK = "last week"
+BASELINE = "your first two weeks"
+SAME_DAYS = "the same days last week"
+BASELINE_SO_FAR = "your first two weeks (for as many days)"
+FIRST_CHECK = "your first weekly check"
+
+#: (key, label, scale) of every figure, in the order they are shown.
+FIGURES: tuple[tuple[str, str, Scale], ...] = (
+    ("days_logged", "Days with entries", "count"),
+    ("pain_avg", "Average pain", "rating"),
+    ("pain_low", "Lowest pain", "rating"),
+    ("pain_high", "Highest pain", "rating"),
+    ("mood_avg", "Average mood", "rating"),
+    ("mood_low", "Lowest mood", "rating"),
+    ("mood_high", "Highest mood", "rating"),
+    ("sleep_avg", "Average sleep quality", "rating"),
+    ("activity_minutes", "Activity minutes", "minutes"),
+    ("active_days", "Active days", "count"),
+    ("exercises_completed", "Exercises finished", "count"),
+    ("exercises_incomplete", "Exercises left early", "count"),
+    ("thought_records", "Thought records", "count"),
+    ("check_score", "Weekly check score", "rating"),
+)
+_PER_WEEK = {key for key, _, scale in FIGURES if scale != "rating"}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The sums for a run of days (a week, or the baseline days)."""
+
+    first: date
+    last: date
+    days: dict[date, DayFigures]
+    exercises: tuple[ExerciseCount, ...]
+    thought_records: int
+
+    @property
+    def length(self) -> int:
+        """Calendar days in the period."""
+        return (self.last - self.first).days + 1
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing at all was logged in the period."""
+        return not (self.days or self.exercises or self.thought_records)
+
+    def values(self) -> dict[str, float | None]:
+        """Every figure except the weekly check score (counts and minutes as totals)."""
+        rows = list(self.days.values())
+        return {
+            "days_logged": len(rows),
+            "pain_avg": _mean(r.pain_avg for r in rows),
+            "pain_low": _extreme(min, (r.pain_min for r in rows)),
+            "pain_high": _extreme(max, (r.pain_max for r in rows)),
+            "mood_avg": _mean(r.mood_avg for r in rows),
+            "mood_low": _extreme(min, (r.mood_min for r in rows)),
+            "mood_high": _extreme(max, (r.mood_max for r in rows)),
+            "sleep_avg": _mean(r.sleep_avg for r in rows),
+            "activity_minutes": sum(r.activity_minutes for r in rows),
+            "active_days": sum(1 for r in rows if r.activities),
+            "exercises_completed": sum(e.completed for e in self.exercises),
+            "exercises_incomplete": sum(e.incomplete for e in self.exercises),
+            "thought_records": self.thought_records,
+        }
+
+    def per_days(self, days: int) -> dict[str, float | None]:
+        """The figures with counts and minutes scaled to `days` days (for the baseline)."""
+        scale = days / self.length
+        return {
+            key: (value * scale if key in _PER_WEEK and value is not None else value)
+            for key, value in self.values().items()
+        }
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    found = [v for v in values if v is not None]
+    return round(fmean(found), 1) if found else None
+
+
+def _extreme(pick: Callable[[list[int]], int], values: Iterable[int | None]) -> float | None:
+    found = [v for v in values if v is not None]
+    return float(pick(found)) if found else None
+
+
+def period(session: Session, first: date, last: date) -> Period:
+    """The sums for the days from `first` to `last` (inclusive)."""
+    return Period(
+        first,
+        last,
+        daily_figures(session, first, last),
+        tuple(rrepo.exercise_counts(session, first, last)),
+        rrepo.thought_record_count(session, first, last),
+    )
+
+
+def find_baseline(session: Session) -> tuple[Baseline | None, int]:
+    """The baseline (None until there are 14 days with entries) and how many days there are."""
+    days = rrepo.first_entry_days(session, BASELINE_DAYS)
+    if len(days) < BASELINE_DAYS:
+        return None, len(days)
+    return Baseline(days[0], days[-1], (days[-1] - days[0]).days + 1), len(days)
+
+
+def week_summary(
+    db: Database, start: date, *, week_start: int, today: date | None = None
+) -> WeekSummary:
+    """The summary of the week holding `start` (weeks begin on `week_start`, 0 = Monday).
+
+    Given `today`, a week still in progress is compared fairly: with the same days of the
+    week before, and with the baseline scaled to the days so far.
+    """
+    start = week_start_for(start, week_start)
+    end = start + timedelta(days=6)
+    elapsed = _days_so_far(start, today)
+    with db.read() as session:
+        week = period(session, start, end)
+        before = period(session, start - timedelta(days=7), start - timedelta(days=8 - elapsed))
+        baseline, found_days = find_baseline(session)
+        usable = baseline is not None and baseline.last < start
+        base = period(session, baseline.first, baseline.last) if usable and baseline else None
+        check = rrepo.weekly_check_for(session, start, end)
+        check_before = rrepo.weekly_check_for(
+            session, start - timedelta(days=7), start - timedelta(days=1)
+        )
+        first_check = rrepo.first_weekly_check(session)
+        plans = plan_progress(session, start, end)
+    return WeekSummary(
+        start=start,
+        end=end,
+        label=iso_label(start),
+        week_start=week_start,
+        figures=_figures(week, before, base, (check, check_before, first_check), elapsed),
+        days=_series(week),
+        plans=plans,
+        exercises=week.exercises,
+        check=check,
+        baseline=baseline,
+        baseline_note=_baseline_note(baseline, usable, found_days),
+        previous_note=_previous_note(before, elapsed),
+        days_so_far=elapsed,
+    )
+
+
+def _days_so_far(start: date, today: date | None) -> int:
+    """7 for a week that is over (or when `today` is not given), else the days up to today."""
+    if today is None or today > start + timedelta(days=6):
+        return 7
+    return max(0, (today - start).days + 1)
+
+
+def _previous_note(before: Period, elapsed: int) -> str:
+    if elapsed == 0:
+        return "This week has not started yet."
+    if before.empty:
+        when = "the week before." if elapsed == 7 else "on those days last week."
+        return "Nothing was logged " + when
+    return ""
+
+
+def _figures(
+    week: Period,
+    before: Period,
+    base: Period | None,
+    checks: tuple[WeeklyCheck | None, WeeklyCheck | None, WeeklyCheck | None],
+    elapsed: int,
+) -> tuple[Figure, ...]:
+    now = week.values()
+    earlier = None if before.empty or elapsed == 0 else before.values()
+    baseline = None if base is None or elapsed == 0 else base.per_days(elapsed)
+    last_week = LAST_WEEK if elapsed == 7 else SAME_DAYS
+    base_words = BASELINE if elapsed == 7 else BASELINE_SO_FAR
+    check, check_before, first_check = checks
+    found = []
+    for key, label, scale in FIGURES:
+        if key == "check_score":
+            value = check.score if check else None
+            prev = compare(value, check_before.score if check_before else None, scale, LAST_WEEK)
+            own_first = first_check is None or (check is not None and check.uid == first_check.uid)
+            first = None if own_first or first_check is None else first_check.score
+            found.append(
+                Figure(key, label, scale, value, prev, compare(value, first, scale, FIRST_CHECK))
+            )
+            continue
+        value = now[key]
+        prev = compare(value, earlier[key], scale, last_week) if earlier else None
+        vs_base = compare(value, baseline[key], scale, base_words) if baseline else None
+        found.append(Figure(key, label, scale, value, prev, vs_base))
+    return tuple(found)
+
+
+def _series(week: Period) -> tuple[DayPoint, ...]:
+    points = []
+    for day in week_days(week.first):
+        row = week.days.get(day)
+        if row is None:
+            points.append(DayPoint(day, None, None, None))
+            continue
+        points.append(
+            DayPoint(
+                day,
+                None if row.pain_avg is None else round(row.pain_avg, 1),
+                None if row.mood_avg is None else round(row.mood_avg, 1),
+                row.activity_minutes if row.activities else None,
+            )
+        )
+    return tuple(points)
+
+
+def _baseline_note(baseline: Baseline | None, usable: bool, found_days: int) -> str:
+    if baseline is None:
+        return (
+            f"The baseline is your first {BASELINE_DAYS} days with entries; "
+            f"you have {found_days} so far."
+        )
+    if not usable:
+        return "This week is part of your first two weeks with entries (the baseline)."
+    return ""

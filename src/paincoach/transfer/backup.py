@@ -1,0 +1,305 @@
+"""Backups: a consistent snapshot once a day, pruning, backing up on request, and restoring.
+
+Snapshots use SQLite's backup API, which copies one consistent state of the journal even
+while another program writes to it. Each is written to a temporary file in
+`<home>/backups/` (0600, in a 0700 folder), flushed to disk, and renamed into place.
+The last 7 daily snapshots are kept, and the newest of each of the 4 weeks before them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from paincoach.core import clock, paths
+from paincoach.core.errors import InputError, StorageError
+from paincoach.core.paths import file_uri
+from paincoach.core.private_files import fsync_file, fsync_folder, private_output
+from paincoach.db.errors import translate_os_error, translate_sqlite_error
+
+BACKUP_DIR = "backups"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+TIMEOUT_S = 10.0
+_DAILY = re.compile(r"^paincoach-(\d{4}-\d{2}-\d{2})\.db$")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+#: The tables whose rows a restore reports (the ones a schema-1 journal already has).
+COUNTED = ("checkins", "activities", "thought_records", "exercise_sessions")
+
+
+def backup_folder(home: Path) -> Path:
+    """Where backups of the journal in `home` go."""
+    return home / BACKUP_DIR
+
+
+def daily_name(day: date) -> str:
+    """The file name of one day's automatic snapshot."""
+    return f"paincoach-{day.isoformat()}.db"
+
+
+@contextmanager
+def _storage_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise translate_sqlite_error(exc, path) from exc
+    except OSError as exc:
+        raise translate_os_error(exc, path.parent) from exc
+
+
+# -- snapshots -------------------------------------------------------------------------------
+
+
+def _copy_database(source: Path, dest: Path) -> None:
+    """Copy one consistent state of `source` into the (empty) file `dest`, as a plain file."""
+    src = sqlite3.connect(file_uri(source), uri=True, timeout=TIMEOUT_S)
+    try:
+        out = sqlite3.connect(dest, timeout=TIMEOUT_S)
+        try:
+            src.backup(out)  # all pages in one step: a single read transaction
+            # A copy of a WAL journal is itself marked WAL; a backup should be one self-
+            # contained file, without -wal and -shm companions.
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+    finally:
+        src.close()
+
+
+def snapshot(db_path: Path, target: Path, *, overwrite: bool = False) -> Path:
+    """Write a consistent copy of the journal to `target` (0600, atomically); returns it."""
+    with _storage_errors(db_path), private_output(target, overwrite=overwrite) as temp:
+        _copy_database(db_path, temp)
+    return target
+
+
+def ensure_backup_folder(home: Path) -> Path:
+    """The backups folder, created (or tightened to) 0700."""
+    folder = paths.ensure_private_dir(backup_folder(home))
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(paths.PRIVATE_DIR)
+    return folder
+
+
+def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None:
+    """Take today's snapshot if there is none yet (cheap otherwise: one stat); prune old ones.
+
+    Returns the new snapshot, or None when today's exists or there is no journal yet.
+    Raises `StorageError` if the snapshot cannot be written; the caller carries on.
+    """
+    today = today or clock.today()
+    target = db_path.parent / BACKUP_DIR / daily_name(today)
+    if not db_path.is_file():
+        return None
+    # An empty file is a snapshot that was interrupted (say, by a crash) after claiming its
+    # name: it does not count, and is written again.
+    interrupted = target.exists() and target.stat().st_size == 0
+    if target.exists() and not interrupted:
+        return None
+    with _storage_errors(target):
+        ensure_backup_folder(db_path.parent)
+    try:
+        snapshot(db_path, target, overwrite=interrupted)
+    except StorageError:
+        if target.exists():  # another paincoach took today's meanwhile
+            return None
+        raise
+    prune(target.parent)
+    return target
+
+
+def daily_snapshots(folder: Path) -> list[tuple[date, Path]]:
+    """Automatic snapshots in `folder`, newest first."""
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            match = _DAILY.match(path.name)
+            if match:
+                try:
+                    found.append((date.fromisoformat(match.group(1)), path))
+                except ValueError:
+                    continue
+    return sorted(found, reverse=True)
+
+
+def to_keep(days: list[date]) -> set[date]:
+    """The last KEEP_DAILY days, and the newest day in each of KEEP_WEEKLY weeks before them."""
+    ordered = sorted(set(days), reverse=True)
+    keep = set(ordered[:KEEP_DAILY])
+    weeks: dict[tuple[int, int], date] = {}
+    for day in ordered[KEEP_DAILY:]:
+        week = day.isocalendar()[:2]
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks[week] = day
+    return keep | set(weeks.values())
+
+
+def prune(folder: Path) -> list[Path]:
+    """Remove automatic snapshots no longer kept (other files are left alone)."""
+    found = daily_snapshots(folder)
+    keep = to_keep([day for day, _ in found])
+    removed = []
+    for day, path in found:
+        if day not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def manual_backup(home: Path, out: Path | None, *, overwrite: bool, now: datetime) -> Path:
+    """Back up the journal on request: to `out`, or to a new file in the backups folder."""
+    db_path = paths.database_path(home)
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        raise InputError("home", f"There is no journal in {home} to back up yet.")
+    if out is None:
+        with _storage_errors(home):
+            folder = ensure_backup_folder(home)
+        out = folder / f"manual-{now:%Y-%m-%d-%H%M%S}.db"
+    return snapshot(db_path, out, overwrite=overwrite)
+
+
+# -- checking a backup -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a journal file holds: its schema version and how many rows in each table."""
+
+    path: Path
+    schema_version: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        """'12 check-ins, 30 activities, …'."""
+        from paincoach.transfer.export import counted
+
+        return ", ".join(counted(table, n) for table, n in self.counts.items())
+
+
+def inspect(path: Path) -> BackupInfo:
+    """Check that `path` is an undamaged paincoach journal this version can read."""
+    from paincoach.db import migrations
+
+    if not path.is_file():
+        raise InputError("file", f"{path} is not a file.")
+    with path.open("rb") as handle:
+        if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
+            raise InputError("file", f"{path} is not a paincoach journal or backup.")
+    try:
+        conn = sqlite3.connect(file_uri(path), uri=True, timeout=TIMEOUT_S)
+        try:
+            return _inspect(conn, path, migrations.APPLICATION_ID, migrations.LATEST)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise InputError("file", f"{path} cannot be read as a journal ({exc}).") from None
+
+
+def _inspect(conn: sqlite3.Connection, path: Path, app_id: int, latest: int) -> BackupInfo:
+    if conn.execute("PRAGMA application_id").fetchone()[0] != app_id:
+        raise InputError("file", f"{path} is a database, but not a paincoach journal.")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > latest:
+        raise InputError(
+            "file",
+            f"{path} was written by a newer paincoach (schema {version}; this one knows up "
+            f"to {latest}). Update paincoach, then restore it.",
+        )
+    problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    if problems != ["ok"]:
+        raise InputError("file", f"{path} is damaged (SQLite found: {problems[0]}).")
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+    counts = {
+        table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in COUNTED
+        if table in tables
+    }
+    return BackupInfo(path, version, counts)
+
+
+# -- restoring ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """What `restore` did."""
+
+    restored: BackupInfo
+    kept_current: Path | None  # the journal as it was before, if there was one
+
+
+def _healthy(db_path: Path) -> bool:
+    from paincoach.db.engine import probe
+    from paincoach.db.migrations import APPLICATION_ID
+
+    try:
+        return probe(db_path).application_id == APPLICATION_ID
+    except StorageError:
+        return False
+
+
+def _keep_current(db_path: Path, folder: Path, now: datetime, healthy: bool) -> Path:
+    target = folder / f"before-restore-{now:%Y-%m-%d-%H%M%S}.db"
+    if healthy:
+        return snapshot(db_path, target)
+    # A damaged file cannot be copied page by page: keep its bytes (and its WAL) as they are.
+    for source in paths.sidecar_paths(db_path)[:2]:
+        if source.exists():
+            copy = target.with_name(target.name + source.name[len(db_path.name) :])
+            with private_output(copy) as temp:
+                shutil.copyfile(source, temp)
+    return target
+
+
+def _copy_into_live(source: Path, db_path: Path) -> None:
+    """Replace the journal's content through SQLite, so open connections stay consistent."""
+    src = sqlite3.connect(file_uri(source), uri=True, timeout=TIMEOUT_S)
+    try:
+        live = sqlite3.connect(db_path, timeout=TIMEOUT_S)
+        try:
+            src.backup(live)
+            live.execute("PRAGMA journal_mode = WAL")
+            live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            live.close()
+    finally:
+        src.close()
+
+
+def _replace_file(source: Path, db_path: Path) -> None:
+    """Put a copy of `source` where a damaged (or missing) journal was."""
+    with private_output(db_path, overwrite=True) as temp:
+        _copy_database(source, temp)
+    for sidecar in paths.sidecar_paths(db_path)[1:]:
+        sidecar.unlink(missing_ok=True)  # the damaged file's WAL must not be replayed
+    fsync_folder(db_path.parent)
+
+
+def restore(home: Path, source: Path, now: datetime) -> RestoreReport:
+    """Make the journal in `home` a copy of the backup `source`, keeping the current one first."""
+    info = inspect(source)
+    db_path = paths.database_path(home)
+    if db_path.exists() and source.resolve() == db_path.resolve():
+        raise InputError("file", f"{source} is the journal itself, not a backup of it.")
+    kept = None
+    with _storage_errors(db_path):
+        paths.ensure_private_dir(home)
+        exists = db_path.is_file() and db_path.stat().st_size > 0
+        healthy = exists and _healthy(db_path)
+        if exists:
+            kept = _keep_current(db_path, ensure_backup_folder(home), now, healthy)
+        if healthy:
+            _copy_into_live(source, db_path)
+        else:
+            _replace_file(source, db_path)
+        fsync_file(db_path)
+    from paincoach.db.engine import Database
+
+    Database.open(home).close()  # brings an older backup up to this version's schema
+    return RestoreReport(info, kept)

@@ -1,0 +1,262 @@
+"""Merging an export (JSON, format version 1) into the journal: all of it, or nothing.
+
+Every record is checked before anything is written; the first problem stops the import
+with its section, index and field. Then one `BEGIN IMMEDIATE` transaction adds the records
+whose `uid` the journal does not hold yet and skips the others. See docs/export.md.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from paincoach.core import clock
+from paincoach.core.errors import InputError, TooNewDatabaseError
+from paincoach.core.when import format_moment
+from paincoach.db import transfer
+from paincoach.transfer import import_fields as check
+from paincoach.transfer.export import FLARE_PLAN, FORMAT, JSON_FIELDS, VERSION, sections
+from paincoach.transfer.import_sections import SPECS, SectionSpec
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from paincoach.db.engine import Database
+
+TOP_KEYS = frozenset({"format", "version", "exported_at", "app", FLARE_PLAN, *sections()})
+FLARE_LISTS = ("helps", "drop", "signs")
+
+
+class ImportRecordError(InputError):
+    """A file or record that cannot be imported; says where (section, index, field)."""
+
+    def __init__(self, section: str, index: int | None, field_name: str, message: str) -> None:
+        where = section if index is None else f"{section}[{index}] (record {index + 1})"
+        if field_name:
+            where += f", field '{field_name}'"
+        super().__init__(field_name, f"{where}: {message} Nothing was imported.")
+        self.section = section
+        self.index = index
+
+
+@dataclass
+class Prepared:
+    """Checked rows ready to insert, by section, and the flare-up plan if the file has one."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    flare_plan: dict[str, Any] | None = None
+
+
+@dataclass
+class ImportReport:
+    """What an import did: records added and skipped (uid already there) per section."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+    flare_plan: str = ""  # "added", "kept yours" or "" when the file had none
+    plans_made_inactive: int = 0
+
+    @property
+    def total_added(self) -> int:
+        """Records added across all sections."""
+        return sum(self.added.values())
+
+
+# -- reading the file --------------------------------------------------------------------------
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"the key '{key}' appears twice in one object")
+        found[key] = value
+    return found
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_document(data: bytes, source: str = "the file") -> dict[str, Any]:
+    """The export document in `data`, with its header checked (records are checked later)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRecordError("file", None, "", f"{source} is not UTF-8 text.") from None
+    try:
+        document = json.loads(text, object_pairs_hook=_no_repeats, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportRecordError(
+            "file", None, "", f"{source} is not valid JSON (line {exc.lineno}: {exc.msg})."
+        ) from None
+    except ValueError as exc:
+        raise ImportRecordError("file", None, "", f"{source} cannot be read: {exc}.") from None
+    _check_header(document, source)
+    return document
+
+
+def _check_header(document: object, source: str) -> None:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportRecordError(
+            "file", None, "format", f"{source} is not a paincoach export (format '{FORMAT}')."
+        )
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ImportRecordError("file", None, "version", "The export has no version number.")
+    if version > VERSION:
+        raise ImportRecordError(
+            "file",
+            None,
+            "version",
+            f"This export is format version {version}, made by a newer paincoach; this one "
+            f"reads version {VERSION}. Update paincoach to import it.",
+        )
+    if version < 1:
+        raise ImportRecordError("file", None, "version", f"Format version {version} is not known.")
+    unknown = sorted(set(document) - TOP_KEYS)
+    if unknown:
+        raise ImportRecordError(
+            "file", None, unknown[0], f"'{unknown[0]}' is not a part of a paincoach export."
+        )
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """Read and parse an export file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("file", f"Cannot read {path}: {exc.strerror or exc}.") from None
+    return parse_document(data, str(path))
+
+
+# -- checking records --------------------------------------------------------------------------
+
+
+def prepare(document: dict[str, Any], now: datetime | None = None) -> Prepared:
+    """Check every record and turn it into table columns; the first problem raises."""
+    stamp = format_moment(now or clock.now())
+    prepared = Prepared()
+    for section in sections():
+        records = document.get(section)
+        if records is None:
+            continue
+        if not isinstance(records, list):
+            raise ImportRecordError(section, None, "", f"'{section}' should be a list of records.")
+        spec = SPECS[section]
+        prepared.rows[section] = [
+            _prepare_record(section, index, record, spec, stamp)
+            for index, record in enumerate(records)
+        ]
+    plan = document.get(FLARE_PLAN)
+    if plan is not None:
+        prepared.flare_plan = _prepare_flare_plan(plan)
+    return prepared
+
+
+def _prepare_record(
+    section: str, index: int, record: object, spec: SectionSpec, stamp: str
+) -> dict[str, Any]:
+    if not isinstance(record, dict):
+        raise ImportRecordError(section, index, "", "Each record should be an object ({...}).")
+    unknown = [key for key in record if key not in spec.checks]
+    if unknown:
+        known = ", ".join(spec.checks)
+        raise ImportRecordError(
+            section, index, unknown[0], f"'{unknown[0]}' is not a field of {section} ({known})."
+        )
+    values: dict[str, Any] = {}
+    try:
+        for name in spec.required:
+            if record.get(name) is None:
+                raise InputError(name, f"'{name}' is required here.")
+        for name, value in record.items():
+            if value is not None:
+                values[name] = spec.checks[name](value, name)
+        values.setdefault("uid", str(uuid.uuid4()))
+        row = spec.finish(values, stamp)
+    except InputError as exc:
+        raise ImportRecordError(section, index, exc.field, exc.message) from None
+    return {k: json.dumps(v, ensure_ascii=False) if k in JSON_FIELDS else v for k, v in row.items()}
+
+
+def _prepare_flare_plan(plan: object) -> dict[str, Any]:
+    allowed = {*FLARE_LISTS, "tell", "updated_at"}
+    if not isinstance(plan, dict):
+        raise ImportRecordError(FLARE_PLAN, None, "", "The flare-up plan should be an object.")
+    unknown = sorted(set(plan) - allowed)
+    if unknown:
+        raise ImportRecordError(
+            FLARE_PLAN, None, unknown[0], f"'{unknown[0]}' is not a part of a flare-up plan."
+        )
+    try:
+        found: dict[str, Any] = {key: check.text_list(plan.get(key), key) for key in FLARE_LISTS}
+        found["tell"] = check.note(plan.get("tell"), "tell")
+        if plan.get("updated_at") is not None:
+            found["updated_at"] = check.moment_text(plan["updated_at"], "updated_at")
+    except InputError as exc:
+        raise ImportRecordError(FLARE_PLAN, None, exc.field, exc.message) from None
+    return found
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def apply(db: Database, prepared: Prepared) -> ImportReport:
+    """Add the prepared records in one write transaction; records already there are skipped."""
+    if db.read_only:
+        raise TooNewDatabaseError(db.read_only_reason)
+    report = ImportReport()
+    with db.connection(write=True) as conn:
+        for section, rows in prepared.rows.items():
+            fresh = _new_rows(conn, section, rows)
+            if section == "pacing_plans":
+                report.plans_made_inactive = _settle_active_plans(conn, fresh)
+            report.added[section] = transfer.insert_rows(conn, section, fresh)
+            report.skipped[section] = len(rows) - len(fresh)
+        if prepared.flare_plan is not None:
+            report.flare_plan = _merge_flare_plan(conn, prepared.flare_plan)
+    return report
+
+
+def _new_rows(conn: Connection, section: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows whose uid is neither in the journal nor earlier in the file."""
+    seen = transfer.existing_uids(conn, section, [row["uid"] for row in rows])
+    fresh = []
+    for row in rows:
+        if row["uid"] not in seen:
+            seen.add(row["uid"])
+            fresh.append(row)
+    return fresh
+
+
+def _settle_active_plans(conn: Connection, rows: list[dict[str, Any]]) -> int:
+    """Keep one active plan per activity: an imported one meeting an active plan goes inactive."""
+    active = transfer.active_plan_activities(conn)
+    changed = 0
+    for row in rows:
+        if not row["active"]:
+            continue
+        key = str(row["activity"]).casefold()
+        if key in active:
+            row["active"] = False
+            changed += 1
+        active.add(key)
+    return changed
+
+
+def _merge_flare_plan(conn: Connection, plan: dict[str, Any]) -> str:
+    stored = transfer.get_setting(conn, FLARE_PLAN)
+    if isinstance(stored, dict) and any(stored.get(key) for key in (*FLARE_LISTS, "tell")):
+        return "kept yours"
+    transfer.put_setting(conn, FLARE_PLAN, plan)
+    return "added"
+
+
+def import_file(db: Database, path: Path, now: datetime | None = None) -> ImportReport:
+    """Read, check and merge an export file; nothing is written if any record is invalid."""
+    return apply(db, prepare(read_file(path), now))
