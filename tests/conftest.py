@@ -48,7 +48,9 @@ def pytest_configure(config: pytest.Config) -> None:
     moment = datetime.fromisoformat(shifted)
     if moment.tzinfo is None:  # a bare time is UTC, whatever TZ says
         moment = moment.replace(tzinfo=UTC)
-    traveller = time_machine.travel(moment, tick=True)
+    # A timestamp, not the datetime: given an aware datetime, time-machine also sets TZ
+    # (to UTC for "+00:00"), which would undo the zone the tests are pinned to.
+    traveller = time_machine.travel(moment.timestamp(), tick=True)
     traveller.start()
     config.add_cleanup(traveller.stop)
 
