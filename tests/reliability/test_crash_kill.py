@@ -42,10 +42,10 @@ PLAN: dict[str, tuple[int, float, int]] = {
     "cli": (200, 0.2, 40),
     "service": (200, 0.2, 40),
     "pilot": (12, 1.0, 6),
-    "exec": (24, 0.0, 12),  # delays follow how long one run takes (measured first)
+    "exec": (30, 0.0, 15),  # delays follow how long one run takes (measured first)
 }
 #: the least that must really have been killed mid-run (a writer that ended by itself is no kill)
-REQUIRED_KILLS = {"cli": 160, "service": 160, "pilot": 10, "exec": 12}
+REQUIRED_KILLS = {"cli": 160, "service": 160, "pilot": 10, "exec": 10}
 
 # One group: the harnesses run once, together (the module fixture), on one xdist worker.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("crash-kill")]
