@@ -14,9 +14,10 @@ from paincoach.exercises.loader import load_library
 from paincoach.exercises.timing import FakeClock
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.screens.exercise_commands import ExerciseCommands
+from paincoach.screens.exercise_start import start_exercise
 from paincoach.screens.exercises import ExercisesScreen
 from paincoach.screens.help_now import HelpNowDialog
-from paincoach.screens.runner import Page, RunnerScreen, start_exercise
+from paincoach.screens.runner import Page, RunnerScreen
 from paincoach.screens.thought_records import ThoughtRecordScreen, ThoughtRecordsScreen
 from paincoach.services import Services
 from paincoach.settings import load_settings, save_settings

@@ -236,7 +236,7 @@ class PaincoachApp(App[None]):
 
     def action_start_exercise(self, exercise_id: str, quick: bool = False) -> None:
         """Start an exercise by id (quick: straight to the practice, e.g. from Help now)."""
-        from paincoach.screens.runner import start_exercise
+        from paincoach.screens.exercise_start import start_exercise
 
         start_exercise(self, exercise_id, quick=quick)
 

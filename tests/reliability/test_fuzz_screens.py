@@ -26,11 +26,11 @@ from rich.text import Text
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from paincoach.app import PaincoachApp
-from paincoach.cli.terminal import describe
 from paincoach.core.textsafe import one_line, visible
 from paincoach.db.engine import Database
 from paincoach.journal.service import Journal
 from paincoach.practice.service import Practice
+from paincoach.records.describe import describe
 from paincoach.records.entries import Activity, CheckIn
 from paincoach.records.practice import FlarePlan
 from paincoach.safety import load_directory

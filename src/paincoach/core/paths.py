@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from datetime import date
 from pathlib import Path
 
 ENV_HOME = "PAINCOACH_HOME"
@@ -54,6 +55,20 @@ def create_private_file(path: Path) -> None:
 def database_path(home: Path) -> Path:
     """The journal database inside `home`."""
     return home / DB_NAME
+
+
+BACKUP_DIR = "backups"
+"""The folder beside the journal that holds its snapshots and pre-migration copies."""
+
+
+def backup_folder(home: Path) -> Path:
+    """Where backups of the journal in `home` go."""
+    return home / BACKUP_DIR
+
+
+def daily_backup_name(day: date) -> str:
+    """The file name of one day's automatic snapshot."""
+    return f"paincoach-{day.isoformat()}.db"
 
 
 def sidecar_paths(db_path: Path) -> list[Path]:

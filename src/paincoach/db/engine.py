@@ -27,7 +27,12 @@ from paincoach.core import clock, paths
 from paincoach.core.errors import DamagedDatabaseError, NotADatabaseError, TooNewDatabaseError
 from paincoach.core.paths import escaped_path
 from paincoach.db import migrations
-from paincoach.db.errors import storage_errors, translate_os_error, translate_sqlite_error
+from paincoach.db.errors import (
+    damaged_message,
+    storage_errors,
+    translate_os_error,
+    translate_sqlite_error,
+)
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -177,9 +182,8 @@ def full_check_due(path: Path, header: bytes, today: date | None = None) -> bool
     size = path.stat().st_size
     if size <= ALWAYS_CHECK_BYTES or size != _size_in_header(header, size):
         return True
-    from paincoach.transfer.backup import BACKUP_DIR, daily_name
-
-    return not (path.parent / BACKUP_DIR / daily_name(today or clock.today())).exists()
+    daily = paths.backup_folder(path.parent) / paths.daily_backup_name(today or clock.today())
+    return not daily.exists()
 
 
 def _size_in_header(header: bytes, size: int) -> int:
@@ -220,15 +224,6 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     if [row[0] for row in result] != ["ok"]:
         first = result[0][0] if result else "no answer"
         raise DamagedDatabaseError(damaged_message(path, str(first)))
-
-
-def damaged_message(path: Path, detail: str) -> str:
-    """What to say when SQLite finds the file damaged."""
-    return (
-        f"The journal {path} is damaged (SQLite found: {detail}). Nothing was changed. "
-        "If you have a backup, move the damaged file aside and copy the backup in its place; "
-        "`paincoach doctor` lists what it finds."
-    )
 
 
 def sqlite_url(path: Path, *, read_only: bool = False) -> URL:

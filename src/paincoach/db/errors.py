@@ -45,8 +45,6 @@ def translate_sqlite_error(exc: BaseException, path: Path) -> StorageError:
             "Nothing was changed. Move it aside, or use --home to choose another folder."
         )
     if "malformed" in text or "corrupt" in text:
-        from paincoach.db.engine import damaged_message
-
         return DamagedDatabaseError(damaged_message(path, str(exc)))
     if "unable to open" in text:
         return _unable_to_open(path)
@@ -111,11 +109,25 @@ def translate_os_error(exc: OSError, home: Path) -> StorageError:
 
 
 @contextmanager
-def storage_errors(path: Path) -> Iterator[None]:
-    """Re-raise SQLite errors inside the block as `StorageError`s."""
+def storage_errors(path: Path, *, os_errors: bool = False) -> Iterator[None]:
+    """Re-raise SQLite errors inside the block as `StorageError`s (and, with `os_errors`,
+    the file system's errors too, as problems with `path`'s folder)."""
     try:
         yield
     except DBAPIError as exc:
         raise translate_sqlite_error(exc.orig or exc, path) from exc
     except sqlite3.Error as exc:
         raise translate_sqlite_error(exc, path) from exc
+    except OSError as exc:
+        if not os_errors:
+            raise
+        raise translate_os_error(exc, path.parent) from exc
+
+
+def damaged_message(path: Path, detail: str) -> str:
+    """What to say when SQLite finds the file damaged."""
+    return (
+        f"The journal {path} is damaged (SQLite found: {detail}). Nothing was changed. "
+        "If you have a backup, move the damaged file aside and copy the backup in its place; "
+        "`paincoach doctor` lists what it finds."
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -11,6 +10,7 @@ from paincoach.core import clock, paths
 from paincoach.core.errors import StorageError
 from paincoach.core.private_files import fsync_file, fsync_folder
 from paincoach.db import migrations
+from paincoach.db.copy import copy_journal
 from paincoach.db.errors import storage_errors
 
 _NAME_TRIES = 100
@@ -37,7 +37,7 @@ def snapshot_before_migration(path: Path, version: int) -> Path:
     two paincoach processes may migrate in the same second, and one killed half way leaves
     its name taken. Neither may stop the next open.
     """
-    folder = paths.ensure_private_dir(path.parent / "backups")
+    folder = paths.ensure_private_dir(paths.backup_folder(path.parent))
     stem = f"before-schema-{version + 1}-{clock.now():%Y%m%d-%H%M%S}"
     for number in range(1, _NAME_TRIES + 1):
         target = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")
@@ -63,14 +63,7 @@ def _copy_into(path: Path, target: Path) -> None:
     paths.create_private_file(temp)
     try:
         with storage_errors(path):
-            source = sqlite3.connect(path)  # a path, never a URI: any folder name works
-            dest = sqlite3.connect(temp)
-            try:
-                source.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            finally:
-                dest.close()
-                source.close()
+            copy_journal(path, temp, read_only=False)
         fsync_file(temp)
         temp.replace(target)
         fsync_folder(target.parent)

@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from paincoach.cli.terminal import rating
 from paincoach.core.textsafe import visible
+from paincoach.records.describe import rating
 from paincoach.records.entries import CheckIn, DayEntries, Entry
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import ENTRY_BINDINGS, EntryActions

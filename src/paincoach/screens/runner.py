@@ -7,9 +7,9 @@ early (marked unfinished). Covering the screen (Help now, a question) pauses any
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
-from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual import events, on
@@ -19,7 +19,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from paincoach.core.errors import PaincoachError
 from paincoach.core.textsafe import visible
 from paincoach.exercises.answers import AnswerError
 from paincoach.exercises.engine import Runner
@@ -29,30 +28,22 @@ from paincoach.exercises.session import RunState, SessionResult
 from paincoach.exercises.templates import placeholders
 from paincoach.exercises.timing import Clock
 from paincoach.records.practice import SavedPractice
-from paincoach.screens.base import PaincoachScreen
-from paincoach.screens.confirm import ConfirmDialog
-from paincoach.screens.exercise_start import start_exercise
+from paincoach.screens.runner_ending import Page, SessionEnding
 from paincoach.screens.runner_pages import IntroPage, RatingPage, SummaryPage, shown_answers
 from paincoach.widgets.pick_list import PickList
-from paincoach.widgets.steps import DataWanted, StepView, step_view
+from paincoach.widgets.step_intervals import IntervalsStepView
+from paincoach.widgets.steps import PlansWanted, PlanWanted, StepView, step_view
 from paincoach.widgets.text_bar import TextBar
 
 if TYPE_CHECKING:
     from paincoach.services import Services
 
-__all__ = ["Page", "RunnerScreen", "start_exercise"]
+__all__ = ["Page", "RunnerScreen"]
+
+T = TypeVar("T")
 
 
-class Page(Enum):
-    """Where the person is in a session."""
-
-    INTRO = "intro"
-    STEP = "step"
-    AFTER = "after"
-    SUMMARY = "summary"
-
-
-class RunnerScreen(PaincoachScreen[SavedPractice | None]):
+class RunnerScreen(SessionEnding):
     """Runs one exercise; dismisses with what was saved (None if nothing was)."""
 
     BINDINGS = [
@@ -333,117 +324,6 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
             with suppress(AnswerError, PacingError):
                 view.commit()
 
-    # -- ending -------------------------------------------------------------------------
-
-    async def _finish(self) -> None:
-        self.result = self.run.result()
-        self.page = Page.SUMMARY
-        await self._show()
-        self._save()
-
-    def action_leave(self) -> None:
-        """Escape: leave early (asks first; what was done is saved as unfinished)."""
-        if self.page is Page.INTRO and not self.run.answers and self.run.before is None:
-            self.dismiss(None)  # nothing started, nothing to save
-            return
-        self.app.push_screen(
-            ConfirmDialog(
-                "Leave this exercise?",
-                yes="Leave",
-                no="Carry on",
-                detail="What you did so far is saved, marked as unfinished.",
-            ),
-            self._leave_answered,
-        )
-
-    async def _leave_answered(self, leave: bool | None) -> None:
-        if not leave:
-            return
-        self._keep_answer()
-        if self.page is Page.AFTER and isinstance(self.view, RatingPage):
-            self.run.set_after(self.view.rating)
-        self.result = self.run.leave()
-        self._leaving = True
-        self._save()
-
-    def _save(self) -> None:
-        result = self.result
-        assert result is not None
-        self.save_failed = False
-        self.saving = True
-        self.refresh_bindings()
-        app = self.paincoach
-
-        def save(services: Services) -> SavedPractice:
-            try:
-                return services.practice.save_session(result)
-            except PaincoachError:
-                raise
-            except Exception as exc:  # a bug: report it, and still let the person close
-                app.call_from_thread(app.report_unexpected, exc)
-                raise PaincoachError("Something went wrong while saving.") from exc
-
-        self.call_service(
-            save,
-            self._saved,
-            group="runner-save",
-            failed=self._save_problem,
-        )
-
-    def _saved(self, saved: SavedPractice) -> None:
-        self.saving = False
-        self.saved = saved
-        self.paincoach.journal_changed()
-        if self._leaving:
-            assert self.result is not None
-            done, total = self.result.steps_done, self.result.steps_total
-            self.app.notify(f"Saved as unfinished ({done} of {total} steps).", timeout=4)
-            self.dismiss(saved)
-            return
-        view = self.view
-        if isinstance(view, SummaryPage):
-            view.show_saved(saved)
-
-    async def _save_problem(self, error: PaincoachError) -> None:
-        self.saving = False
-        self.save_failed = True
-        if self.page is not Page.SUMMARY:
-            self.page = Page.SUMMARY
-            await self._show()
-        view = self.view
-        if isinstance(view, SummaryPage):
-            view.show_failed(error.message)
-        self.refresh_bindings()
-
-    def unsaved_session(self) -> SessionResult | None:
-        """What must still be saved if the app closes now (None when nothing is owed).
-
-        A session already saved, or one never started, owes nothing; otherwise the session
-        so far is returned, marked unfinished unless it reached its end.
-        """
-        if self.runner is None or self.saved is not None:
-            return None
-        if self.result is not None:
-            return self.result
-        if self.page is Page.INTRO and not self.run.answers and self.run.before is None:
-            return None
-        self._keep_answer()
-        self.result = self.run.leave()
-        return self.result
-
-    def action_close(self) -> None:
-        """Close the summary (not while the session is still being saved)."""
-        if not self.saving:
-            self.dismiss(self.saved)
-
-    def action_save_again(self) -> None:
-        """Try saving once more (after a problem)."""
-        if self.save_failed:
-            view = self.view
-            if isinstance(view, SummaryPage):
-                view.show_saving()
-            self._save()
-
     # -- events ---------------------------------------------------------------------------
 
     @on(Input.Submitted)
@@ -456,16 +336,30 @@ class RunnerScreen(PaincoachScreen[SavedPractice | None]):
         event.stop()
         await self.action_next()
 
-    @on(DataWanted)
-    def _data_wanted(self, message: DataWanted) -> None:
+    @on(PlansWanted)
+    def _plans_wanted(self, message: PlansWanted) -> None:
         message.stop()
-        view = self.view
+        step = message.step
+        if isinstance(step, IntervalsStepView):
+            self._answer_step(step, lambda s: s.practice.pacing_plans(), step.show_plans)
 
-        def deliver(result: object) -> None:
-            if view is not None and self.view is view:  # the step may be gone by now
-                message.done(result)
+    @on(PlanWanted)
+    def _plan_wanted(self, message: PlanWanted) -> None:
+        message.stop()
+        step, activity = message.step, message.activity
+        if isinstance(step, IntervalsStepView):
+            self._answer_step(step, lambda s: s.practice.plan_for(activity), step.use_plan)
 
-        self.call_service(message.job, deliver, group="runner-data")
+    def _answer_step(
+        self, step: Widget, job: Callable[[Services], T], deliver: Callable[[T], object]
+    ) -> None:
+        """Run `job` in the worker; hand its plain result to `step` if it is still shown."""
+
+        def done(result: T) -> None:
+            if self.view is step:  # the step may be gone by now
+                deliver(result)
+
+        self.call_service(job, done, group="runner-data")
 
     def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
         """Covered (Help now, a question): pause any timer."""

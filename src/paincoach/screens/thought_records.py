@@ -167,7 +167,7 @@ class ThoughtRecordsScreen(PaincoachScreen[None]):
 
     def action_new_record(self) -> None:
         """Start the thought record exercise."""
-        from paincoach.screens.runner import start_exercise
+        from paincoach.screens.exercise_start import start_exercise
 
         start_exercise(self.paincoach, THOUGHT_RECORD_EXERCISE)
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,9 +19,12 @@ from paincoach.core import clock, paths
 from paincoach.core.errors import InputError, StorageError
 from paincoach.core.paths import file_uri
 from paincoach.core.private_files import fsync_file, fsync_folder, private_output
-from paincoach.db.errors import translate_os_error, translate_sqlite_error
+from paincoach.db.copy import copy_journal
+from paincoach.db.errors import storage_errors
 
-BACKUP_DIR = "backups"
+BACKUP_DIR = paths.BACKUP_DIR
+backup_folder = paths.backup_folder
+daily_name = paths.daily_backup_name
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 TIMEOUT_S = 10.0
@@ -33,49 +34,16 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 COUNTED = ("checkins", "activities", "thought_records", "exercise_sessions")
 
 
-def backup_folder(home: Path) -> Path:
-    """Where backups of the journal in `home` go."""
-    return home / BACKUP_DIR
-
-
-def daily_name(day: date) -> str:
-    """The file name of one day's automatic snapshot."""
-    return f"paincoach-{day.isoformat()}.db"
-
-
-@contextmanager
-def _storage_errors(path: Path) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as exc:
-        raise translate_sqlite_error(exc, path) from exc
-    except OSError as exc:
-        raise translate_os_error(exc, path.parent) from exc
-
-
 # -- snapshots -------------------------------------------------------------------------------
-
-
-def _copy_database(source: Path, dest: Path) -> None:
-    """Copy one consistent state of `source` into the (empty) file `dest`, as a plain file."""
-    src = sqlite3.connect(file_uri(source), uri=True, timeout=TIMEOUT_S)
-    try:
-        out = sqlite3.connect(dest, timeout=TIMEOUT_S)
-        try:
-            src.backup(out)  # all pages in one step: a single read transaction
-            # A copy of a WAL journal is itself marked WAL; a backup should be one self-
-            # contained file, without -wal and -shm companions.
-            out.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            out.close()
-    finally:
-        src.close()
 
 
 def snapshot(db_path: Path, target: Path, *, overwrite: bool = False) -> Path:
     """Write a consistent copy of the journal to `target` (0600, atomically); returns it."""
-    with _storage_errors(db_path), private_output(target, overwrite=overwrite) as temp:
-        _copy_database(db_path, temp)
+    with (
+        storage_errors(db_path, os_errors=True),
+        private_output(target, overwrite=overwrite) as temp,
+    ):
+        copy_journal(db_path, temp)
     return target
 
 
@@ -102,7 +70,7 @@ def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None
     interrupted = target.exists() and target.stat().st_size == 0
     if target.exists() and not interrupted:
         return None
-    with _storage_errors(target):
+    with storage_errors(target, os_errors=True):
         ensure_backup_folder(db_path.parent)
     try:
         snapshot(db_path, target, overwrite=interrupted)
@@ -158,7 +126,7 @@ def manual_backup(home: Path, out: Path | None, *, overwrite: bool, now: datetim
     if not db_path.is_file() or db_path.stat().st_size == 0:
         raise InputError("home", f"There is no journal in {home} to back up yet.")
     if out is None:
-        with _storage_errors(home):
+        with storage_errors(home, os_errors=True):
             folder = ensure_backup_folder(home)
         out = folder / f"manual-{now:%Y-%m-%d-%H%M%S}.db"
     return snapshot(db_path, out, overwrite=overwrite)
@@ -275,7 +243,7 @@ def _copy_into_live(source: Path, db_path: Path) -> None:
 def _replace_file(source: Path, db_path: Path) -> None:
     """Put a copy of `source` where a damaged (or missing) journal was."""
     with private_output(db_path, overwrite=True) as temp:
-        _copy_database(source, temp)
+        copy_journal(source, temp)
     for sidecar in paths.sidecar_paths(db_path)[1:]:
         sidecar.unlink(missing_ok=True)  # the damaged file's WAL must not be replayed
     fsync_folder(db_path.parent)
@@ -288,7 +256,7 @@ def restore(home: Path, source: Path, now: datetime) -> RestoreReport:
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise InputError("file", f"{source} is the journal itself, not a backup of it.")
     kept = None
-    with _storage_errors(db_path):
+    with storage_errors(db_path, os_errors=True):
         paths.ensure_private_dir(home)
         exists = db_path.is_file() and db_path.stat().st_size > 0
         healthy = exists and _healthy(db_path)

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import DataTable
 
-from paincoach.cli.terminal import rating
 from paincoach.core.textsafe import one_line
+from paincoach.records.describe import rating
 from paincoach.records.entries import Activity, CheckIn, Entry
 
 

@@ -15,7 +15,7 @@ from paincoach.exercises.engine import Runner
 from paincoach.exercises.pacing import PacingError
 from paincoach.exercises.timing import IntervalTimer
 from paincoach.widgets.pick_list import PickItem, PickList
-from paincoach.widgets.step_pacing import DataWanted, field_row, parse_number
+from paincoach.widgets.step_pacing import PlansWanted, PlanWanted, field_row, parse_number
 from paincoach.widgets.step_timer import TimedStepView, clock_words
 from paincoach.widgets.text_bar import TextBar
 
@@ -68,7 +68,7 @@ class IntervalsStepView(TimedStepView):
         if isinstance(done, dict) and done.get("minutes_done") is not None:
             what = visible(str(done.get("activity") or "activity"))
             self._say(f"Done earlier: {done['minutes_done']} min of {what}. You may start again.")
-        self.post_message(DataWanted(lambda s: s.practice.pacing_plans(), self.show_plans))
+        self.post_message(PlansWanted(self))
 
     def _say(self, words: str) -> None:
         self.query_one("#iv-plans-note", Static).update(words)
@@ -108,9 +108,7 @@ class IntervalsStepView(TimedStepView):
         if event.input.id == "iv-activity":
             activity = event.value.strip()
             if activity:
-                self.post_message(
-                    DataWanted(lambda s: s.practice.plan_for(activity), self.use_plan)
-                )
+                self.post_message(PlanWanted(self, activity))
             self.query_one("#iv-work", Input).focus()
             return
         self.start_intervals()

@@ -1,16 +1,17 @@
 """Pacing steps: set up a plan from measured amounts, or time work and rest from a plan.
 
-The views never touch storage: they ask the runner screen for data with `DataWanted`,
-and the screen calls the practice service in a worker and hands the answer back.
+The views never touch storage: they post data-only intent messages (`PlansWanted`,
+`PlanWanted`), and the runner screen calls the practice service in its worker and hands
+plain records back to the view that asked.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,18 +24,23 @@ from paincoach.core.textsafe import visible
 from paincoach.exercises.pacing import DEFAULT_PERCENT, PacingError, PacingPlan
 from paincoach.widgets.step_base import StepView
 
-if TYPE_CHECKING:
-    from paincoach.services import Services
+
+@dataclass
+class PlansWanted(Message):
+    """A step wants the person's active pacing plans (answered with `show_plans(plans)`)."""
+
+    step: Widget
+    """The view that asked, which gets the answer."""
 
 
 @dataclass
-class DataWanted(Message):
-    """A step needs data from the practice service: the screen runs `job` in a worker."""
+class PlanWanted(Message):
+    """A step wants the plan for one activity (answered with `use_plan(plan or None)`)."""
 
-    job: Callable[[Services], Any]
-    """What to ask the services for."""
-    done: Callable[[Any], None]
-    """Where the answer goes (on the UI thread)."""
+    step: Widget
+    """The view that asked, which gets the answer."""
+    activity: str
+    """The activity named, as typed."""
 
 
 def parse_amounts(text: str) -> list[float]:

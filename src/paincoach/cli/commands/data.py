@@ -8,14 +8,14 @@ a new dated name), private (0600), whole, and never over an existing file withou
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from paincoach.core.errors import InputError, StorageError
+from paincoach.cli.commands.common import PRIVATE_NOTE, open_database, say
+from paincoach.core.errors import InputError
 
 if TYPE_CHECKING:
-    from paincoach.db.engine import Database
+    pass
 
 COMMANDS = ("export", "import", "backup", "restore")
 FORMATS = ("json", "csv", "md", "html")
@@ -28,8 +28,6 @@ TABLES = (
     "weekly_checks",
     "goals",
 )
-PRIVATE_NOTE = "Only you can read it (mode 0600). It holds your own words: keep it private."
-PRIVATE_FILES = "Only you can read them (mode 0600). They hold your own words: keep them private."
 
 
 def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
@@ -91,34 +89,6 @@ def run(args: argparse.Namespace, home: Path) -> int:
     if args.command == "backup":
         return _backup(args, home)
     return _restore(Path(args.path), home)
-
-
-def backup_today(db_path: Path) -> Path | None:
-    """Today's automatic snapshot if it is due; a failure is reported, never fatal."""
-    from paincoach.transfer.backup import daily_backup_if_due
-
-    try:
-        return daily_backup_if_due(db_path)
-    except (StorageError, OSError) as exc:
-        reason = exc.message if isinstance(exc, StorageError) else str(exc)
-        sys.stderr.write(f"paincoach: today's automatic backup was not made. {reason}\n")
-        return None
-
-
-def open_database(home: Path) -> Database:
-    """Open the journal, taking the day's automatic backup on the first open of the day."""
-    from paincoach.db.engine import Database
-
-    db = Database.open(home)
-    backup_today(db.path)
-    return db
-
-
-def say(text: str, *, stream: TextIO | None = None) -> None:
-    """One line for the person (plain text, never wrapped: paths stay copyable)."""
-    from paincoach.core.textsafe import visible
-
-    (stream or sys.stdout).write(visible(text) + "\n")
 
 
 def _import(path: Path, home: Path) -> int:

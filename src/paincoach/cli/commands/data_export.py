@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from paincoach.cli.commands.data import PRIVATE_FILES, PRIVATE_NOTE, open_database, say
+from paincoach.cli.commands.common import PRIVATE_FILES, PRIVATE_NOTE, open_database, say
 from paincoach.core import clock
 from paincoach.core.errors import InputError
 from paincoach.core.when import parse_date

@@ -70,7 +70,7 @@ def _when(text: str | None) -> datetime:
 
 
 def _open(home: Path) -> Journal:
-    from paincoach.cli.commands.data import open_database
+    from paincoach.cli.commands.common import open_database
     from paincoach.journal.service import Journal
 
     return Journal(open_database(home))  # takes the day's backup on its first open
@@ -87,7 +87,8 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         note=read_note(args.note),
     )
     saved = _open(home).add_checkin(draft)
-    from paincoach.cli.terminal import console, describe
+    from paincoach.cli.terminal import console
+    from paincoach.records.describe import describe
 
     out = console()
     out.print("Saved check-in:", describe(saved, with_day=True))
@@ -108,14 +109,16 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
         note=read_note(args.note),
     )
     saved = _open(home).add_activity(draft)
-    from paincoach.cli.terminal import console, describe
+    from paincoach.cli.terminal import console
+    from paincoach.records.describe import describe
 
     console().print("Saved activity:", describe(saved, with_day=True))
     return 0
 
 
 def _today(home: Path) -> int:
-    from paincoach.cli.terminal import console, describe
+    from paincoach.cli.terminal import console
+    from paincoach.records.describe import describe
 
     view = _open(home).today_view()
     out = console()
