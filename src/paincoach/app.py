@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -73,11 +74,14 @@ class PaincoachApp(App[None]):
 
     # -- start-up -----------------------------------------------------------------
 
-    def on_mount(self) -> None:
-        """Show Today at once; open the journal behind it."""
+    def get_default_screen(self) -> Screen[Any]:
+        """Today is the first screen, shown at once (the journal opens behind it)."""
         from paincoach.screens.today import TodayScreen
 
-        self.push_screen(TodayScreen())
+        return TodayScreen()
+
+    def on_mount(self) -> None:
+        """Open the journal behind Today."""
         self.call_after_refresh(self._start)
         # Today resumes garbage collection once it shows its data; this is in case it never does.
         self.set_timer(STARTUP_LIMIT_S, startup.resume)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import events, on
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from paincoach.core.errors import PaincoachError
@@ -20,13 +21,56 @@ T = TypeVar("T")
 ResultT = TypeVar("ResultT")
 
 
-class ServiceCalls:
-    """Run service calls in a worker thread and hand the result back on the UI thread."""
+def call_service(
+    node: DOMNode,
+    job: Callable[[Services], T],
+    done: Callable[[T], Any],
+    *,
+    group: str = "service",
+    failed: Callable[[PaincoachError], Any] | None = None,
+    wanted: Callable[[], bool] = lambda: True,
+) -> None:
+    """The one worker path: `job(services)` in a thread, then `done(result)` on the UI thread.
+
+    A `PaincoachError` goes to `failed` (default: the app's problem notice); a bug is
+    reported kindly and, when `failed` is given, handed to it too (a form can save again).
+    The result is dropped when `wanted()` says nobody wants it any more.
+    """
+    app = cast("PaincoachApp", node.app)
+    services = app.services
+    on_error = failed or app.show_problem
+
+    def work() -> None:
+        try:
+            result = job(services)
+        except PaincoachError as exc:
+            app.call_from_thread(on_error, exc)
+            return
+        except Exception as exc:  # a bug: report it kindly instead of crashing the journal
+            app.call_from_thread(app.report_unexpected, exc)
+            if failed is not None:  # and let the caller recover (a form: save again)
+                app.call_from_thread(failed, unexpected(exc))
+            return
+        app.call_from_thread(deliver, result)
+
+    def deliver(result: T) -> None:
+        if wanted():
+            done(result)
+
+    node.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=False)
+
+
+class ServiceCalls(DOMNode):
+    """Run service calls in a worker thread and hand the result back on the UI thread.
+
+    Listed after the Textual screen class in a screen's bases: Textual collects default
+    CSS along each class's first base, which must stay the screen.
+    """
 
     @property
     def paincoach(self) -> PaincoachApp:
         """The running app, typed."""
-        return self.app  # type: ignore[attr-defined]
+        return cast("PaincoachApp", self.app)
 
     @property
     def services(self) -> Services:
@@ -41,30 +85,14 @@ class ServiceCalls:
         group: str = "service",
         failed: Callable[[PaincoachError], Any] | None = None,
     ) -> None:
-        """Run `job(services)` off the UI thread, then `done(result)` or `failed(error)` on it."""
+        """Run `job(services)` off the UI thread, then `done(result)` or `failed(error)` on it.
+
+        The result is dropped if this screen has closed while the worker ran.
+        """
         app = self.paincoach
-        services = self.services
-        on_error = failed or app.show_problem
-
-        def work() -> None:
-            try:
-                result = job(services)
-            except PaincoachError as exc:
-                app.call_from_thread(on_error, exc)
-                return
-            except Exception as exc:  # a bug: report it kindly instead of crashing the journal
-                app.call_from_thread(app.report_unexpected, exc)
-                if failed is not None:  # and let the caller recover (a form: save again)
-                    app.call_from_thread(failed, unexpected(exc))
-                return
-            app.call_from_thread(deliver, result)
-
-        def deliver(result: T) -> None:
-            # The screen may have closed while the worker ran: then nobody wants the result.
-            if self in app.screen_stack:
-                done(result)
-
-        self.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=False)  # type: ignore[attr-defined]
+        call_service(
+            self, job, done, group=group, failed=failed, wanted=lambda: self in app.screen_stack
+        )
 
 
 def unexpected(error: BaseException) -> PaincoachError:
@@ -88,7 +116,7 @@ def mount_size_notice(screen: Screen[Any]) -> None:
     notice.update_size(width, height)
 
 
-class PaincoachScreen(ServiceCalls, Screen[ResultT]):
+class PaincoachScreen(Screen[ResultT], ServiceCalls):
     """A full screen."""
 
     #: Cover the screen with the too-small notice when the window is too small.
@@ -99,7 +127,7 @@ class PaincoachScreen(ServiceCalls, Screen[ResultT]):
         mount_size_notice(self)
 
 
-class PaincoachDialog(ServiceCalls, ModalScreen[ResultT]):
+class PaincoachDialog(ModalScreen[ResultT], ServiceCalls):
     """A modal dialog over the current screen."""
 
     #: Cover the dialog with the too-small notice when the window is too small.

@@ -33,7 +33,7 @@ class EntryActions(ServiceCalls):
     """Actions on the selected row of the screen's `EntryTable`."""
 
     def _selected_entry(self) -> Entry | None:
-        table = self.query_one(EntryTable)  # type: ignore[attr-defined]
+        table = self.query_one(EntryTable)
         entry: Entry | None = table.selected
         if entry is None:
             self.paincoach.notify("There is no entry selected.", timeout=3)

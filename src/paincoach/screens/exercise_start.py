@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
+
+from paincoach.screens.base import call_service
 
 if TYPE_CHECKING:
     from paincoach.app import PaincoachApp
+    from paincoach.exercises.model import Exercise
+    from paincoach.services import Services
 
 
 def start_exercise(
@@ -18,34 +21,25 @@ def start_exercise(
     straight to the practice (for a breathing pacer from Help now). With `bundled`, only
     paincoach's own exercises count: Help now never runs a file the person put in place of one.
     """
-    app.run_worker(
-        partial(_load_and_start, app, exercise_id, quick, bundled),
-        thread=True,
-        group="start-exercise",
-        exit_on_error=False,
-    )
 
-
-def _load_and_start(app: PaincoachApp, exercise_id: str, quick: bool, bundled: bool) -> None:
-    try:
+    def find(services: Services) -> Exercise | None:
         if bundled:
             from paincoach.exercises.loader import load_library
 
-            library = load_library()
-        else:
-            library = app.services.library()
-        exercise = library.get(exercise_id)
-    except Exception as exc:  # the library could not be read at all
-        app.call_from_thread(app.report_unexpected, exc)
-        return
-    if exercise is None:
-        app.call_from_thread(
-            app.notify,
-            "That exercise could not be found. Press e on Today to see the exercises there are.",
-            severity="warning",
-            timeout=8,
-        )
-        return
-    from paincoach.screens.runner import RunnerScreen
+            return load_library().get(exercise_id)
+        return services.library().get(exercise_id)
 
-    app.call_from_thread(app.push_screen, RunnerScreen(exercise, quick=quick))
+    def open_runner(exercise: Exercise | None) -> None:
+        if exercise is None:
+            app.notify(
+                "That exercise could not be found. "
+                "Press e on Today to see the exercises there are.",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        from paincoach.screens.runner import RunnerScreen
+
+        app.push_screen(RunnerScreen(exercise, quick=quick))
+
+    call_service(app, find, open_runner, group="start-exercise")
