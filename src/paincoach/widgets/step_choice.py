@@ -107,7 +107,7 @@ class ChoiceStepView(StepView):
 
     @on(PercentInput.Changed)
     def _strength_changed(self, event: PercentInput.Changed) -> None:
-        self.strengths[event.percent.label] = event.value
+        self.strengths[event.scale.label] = event.value
 
     @on(Input.Submitted, "#other")
     def _add_other(self, event: Input.Submitted) -> None:
