@@ -60,12 +60,16 @@ def call_service(
     node.run_worker(work, thread=True, group=group, exclusive=True, exit_on_error=False)
 
 
-class ServiceCalls(DOMNode):
-    """Run service calls in a worker thread and hand the result back on the UI thread.
+if TYPE_CHECKING:
+    _Node = DOMNode
+else:
+    # A plain mixin at run time: Textual collects default CSS along the first base that is
+    # a DOMNode, which must stay the screen class. Type checkers see the node it mixes into.
+    _Node = object
 
-    Listed after the Textual screen class in a screen's bases: Textual collects default
-    CSS along each class's first base, which must stay the screen.
-    """
+
+class ServiceCalls(_Node):
+    """Run service calls in a worker thread and hand the result back on the UI thread."""
 
     @property
     def paincoach(self) -> PaincoachApp:
@@ -116,7 +120,7 @@ def mount_size_notice(screen: Screen[Any]) -> None:
     notice.update_size(width, height)
 
 
-class PaincoachScreen(Screen[ResultT], ServiceCalls):
+class PaincoachScreen(ServiceCalls, Screen[ResultT]):
     """A full screen."""
 
     #: Cover the screen with the too-small notice when the window is too small.
@@ -127,7 +131,7 @@ class PaincoachScreen(Screen[ResultT], ServiceCalls):
         mount_size_notice(self)
 
 
-class PaincoachDialog(ModalScreen[ResultT], ServiceCalls):
+class PaincoachDialog(ServiceCalls, ModalScreen[ResultT]):
     """A modal dialog over the current screen."""
 
     #: Cover the dialog with the too-small notice when the window is too small.

@@ -21,8 +21,8 @@ class ConfirmDialog(PaincoachDialog[bool]):
             id="confirm.cancel",
             tooltip="Go back without doing it",
         ),
-        Binding("y", "answer(True)", "Yes", show=False),
-        Binding("n", "answer(False)", "No", show=False),
+        Binding("y", "answer(True)", "Yes", show=False, id="confirm.yes"),
+        Binding("n", "answer(False)", "No", show=False, id="confirm.no"),
     ]
 
     def __init__(

@@ -57,7 +57,7 @@ class HistoryScreen(PaincoachScreen[None]):
             id="history.open",
             tooltip="See and edit that day's entries",
         ),
-        Binding("r", "app.refresh", "Refresh", show=False),
+        Binding("r", "app.refresh", "Refresh", show=False, id="history.refresh"),
     ]
 
     def __init__(self) -> None:

@@ -63,9 +63,9 @@ class RunnerScreen(SessionEnding):
             id="runner.back",
             tooltip="Back to the previous step (Page Up works too); what you wrote is kept",
         ),
-        Binding("pagedown", "next", "Next", show=False, priority=True),
-        Binding("pageup", "back", "Back", show=False, priority=True),
-        Binding("enter", "next", "Next", show=False),
+        Binding("pagedown", "next", "Next", show=False, priority=True, id="runner.next_page"),
+        Binding("pageup", "back", "Back", show=False, priority=True, id="runner.back_page"),
+        Binding("enter", "next", "Next", show=False, id="runner.next_enter"),
         Binding(
             "escape",
             "leave",
@@ -74,7 +74,7 @@ class RunnerScreen(SessionEnding):
             tooltip="Stop here; what you did so far is saved as unfinished (asks first)",
         ),
         Binding("escape", "close", "Close", id="runner.close", tooltip="Close the summary"),
-        Binding("enter", "close", "Close", show=False),
+        Binding("enter", "close", "Close", show=False, id="runner.close_enter"),
         Binding(
             "y",
             "copy_text",

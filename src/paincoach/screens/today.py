@@ -17,6 +17,7 @@ from paincoach.core.errors import PaincoachError
 from paincoach.core.textsafe import one_line
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
+from paincoach.screens.hints import hint_line
 from paincoach.screens.messages import JournalChanged
 from paincoach.services import Services
 from paincoach.widgets.day_sparks import DaySparks
@@ -27,7 +28,6 @@ if TYPE_CHECKING:  # the records arrive with the data, after the first frame
     from paincoach.records.practice import Goal, PacingPlanView
 
 CHECK_DUE = "Your weekly check is due: press k (three questions, under a minute)."
-HINT = "Enter edit · d delete · t thought records · g goals · s settings · r refresh"
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,16 @@ def pacing_text(plans: list[PacingPlanView]) -> Text:
 def goals_text(goals: list[Goal]) -> Text:
     """One line per open goal."""
     return Text("\n".join(f"• {one_line(goal.text, 70)}" for goal in goals))
+
+
+TODAY_HINT_KEYS = (
+    "today.edit",
+    "today.delete",
+    "today.thought_records",
+    "today.goals",
+    "today.settings",
+    "today.refresh",
+)
 
 
 class TodayScreen(EntryActions, PaincoachScreen[None]):
@@ -170,7 +180,9 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             yield Static("Last 7 days", classes="section-title")
             yield DaySparks(id="today-sparks")
             yield Static("", id="today-figures")
-            yield Static(HINT, id="today-hint", classes="hint")
+            yield Static(
+                hint_line(self.BINDINGS, *TODAY_HINT_KEYS), id="today-hint", classes="hint"
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -21,10 +21,10 @@ class PercentInput(ScaleInput):
     MAXIMUM = 100
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", f"step(-{STEP})", "Lower", show=False),
-        Binding("right", f"step({STEP})", "Higher", show=False),
-        Binding("shift+left", "step(-1)", "Lower by 1", show=False),
-        Binding("shift+right", "step(1)", "Higher by 1", show=False),
+        Binding("left", f"step(-{STEP})", "Lower", show=False, id="percent.lower"),
+        Binding("right", f"step({STEP})", "Higher", show=False, id="percent.higher"),
+        Binding("shift+left", "step(-1)", "Lower by 1", show=False, id="percent.lower_by_one"),
+        Binding("shift+right", "step(1)", "Higher by 1", show=False, id="percent.higher_by_one"),
     ]
 
     def _track_width(self) -> int:

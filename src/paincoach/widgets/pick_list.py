@@ -39,8 +39,8 @@ class PickList(OptionList):
     """
 
     BINDINGS = [
-        Binding("space", "pick", "Pick", show=False),
-        Binding("enter", "submit", "Next", show=False),
+        Binding("space", "pick", "Pick", show=False, id="pick_list.pick"),
+        Binding("enter", "submit", "Next", show=False, id="pick_list.submit"),
     ]
 
     @dataclass

@@ -18,8 +18,8 @@ class RatingInput(ScaleInput):
     MAXIMUM = 10
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "step(-1)", "Lower", show=False),
-        Binding("right", "step(1)", "Higher", show=False),
+        Binding("left", "step(-1)", "Lower", show=False, id="rating.lower"),
+        Binding("right", "step(1)", "Higher", show=False, id="rating.higher"),
     ]
 
     def scale_line(self) -> Text:

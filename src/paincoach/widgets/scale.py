@@ -39,9 +39,9 @@ class ScaleInput(Widget, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("home", "set(0)", "Lowest", show=False),
-        Binding("end", "set_top", "Highest", show=False),
-        Binding("backspace,delete", "clear", "Clear", show=False),
+        Binding("home", "set(0)", "Lowest", show=False, id="scale.lowest"),
+        Binding("end", "set_top", "Highest", show=False, id="scale.highest"),
+        Binding("backspace,delete", "clear", "Clear", show=False, id="scale.clear"),
     ]
 
     value: reactive[int | None] = reactive(None)
