@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from run import GROWTH, KEY_LABELS, PAIRS
+from labels import GROWTH, KEY_LABELS, PAIRS
 
 
 def _ms(value: float) -> str:

@@ -39,9 +39,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import history
+import history  # beside this script: Python puts the script's folder on the path
+from labels import GROWTH, KEY_LABELS, PAIRS
 
 BENCH = Path(__file__).parent
 ROOT = BENCH.parent
@@ -267,25 +266,6 @@ def _verdict(ok: bool) -> str:
     return "pass" if ok else "**miss**"
 
 
-#: (label, figure, baseline, its label, strict baseline) for each whole-process ratio. The
-#: strict baseline gives the libraries paincoach's own conditions: the collector paused (and
-#: frozen before exit) as paincoach's entry point does, and, for the imports, no interpreter
-#: exit (about 90 ms of a bare `python -c` is the exit's last collection).
-PAIRS = [
-    ("app: first frame", "first_frame", "hello_first_frame", "hello-world first frame",
-     "hello_first_frame_paused"),
-    ("app: Today with its data", "today_data", "import_textual_sqlmodel",
-     "`import textual.app, sqlmodel`", "import_textual_sqlmodel_stamped"),
-    ("`paincoach log`", "log", "import_sqlmodel", "`import sqlmodel`", "import_sqlmodel_paused"),
-    ("`paincoach today`", "today", "import_sqlmodel", "`import sqlmodel`",
-     "import_sqlmodel_paused"),
-    ("`paincoach week`", "week", "import_sqlmodel", "`import sqlmodel`", "import_sqlmodel_paused"),
-]  # fmt: skip
-
-
-GROWTH = ("first_frame", "today_data", "log", "today", "week")
-
-
 def ratio_rows(p: dict[str, Any]) -> list[str]:
     """Whole-process figures against their baselines (and the strict baselines)."""
     rows = [
@@ -347,14 +327,6 @@ def query_rows(i: dict[str, Any]) -> list[str]:
                   f"< {limit:.0f} ms" if limit else "", _verdict(value < limit) if limit else ""])
         )  # fmt: skip
     return rows
-
-
-KEY_LABELS = {
-    "checkin": "`c` on Today → check-in dialog drawn",
-    "week": "`[` on Week → the week before drawn with its figures",
-    "history_page": "Ctrl+End in History → next 30 days drawn",
-    "history_down": "↓ in History → cursor moved",
-}
 
 
 def key_rows(i: dict[str, Any]) -> list[str]:
