@@ -1,6 +1,6 @@
 """Damaged exercise files in `<home>/exercises/`, through the loader, the CLI and the app.
 
-tests/exercises/test_exercise_validation_fuzz.py fuzzes the validator on one text. Here the
+tests/unit/exercises/test_exercise_validation_fuzz.py fuzzes the validator on one text. Here the
 files are real files in a person's folder, several at once, next to a good one of theirs,
 and the library is loaded the way the app and `paincoach exercises list` load it: each bad
 file gets a clear message naming it, and every other exercise still loads.

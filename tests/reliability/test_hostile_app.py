@@ -1,6 +1,6 @@
 """Hostile conditions in the app: damaged, full, read-only and unusable journals.
 
-tests/test_hostile_files.py proves the storage layer's messages. Here the same conditions
+tests/unit/db/test_hostile_files.py proves the storage layer's messages. Here the same conditions
 meet the running app: a plain message on screen, nothing written to a file that was not
 paincoach's to write, and whatever the person had typed still in the form.
 """

@@ -1,6 +1,6 @@
 """Schema migrations under faults: a failure after each statement, and SIGKILL mid-upgrade.
 
-tests/test_migrations.py proves that every released fixture migrates byte for byte and that
+tests/unit/db/test_migrations.py proves that every released fixture migrates byte for byte and that
 one failing step rolls back. Here every statement of every real step fails in turn, and
 old journals are upgraded while being killed at random moments: each time the file holds
 either the old version intact or the new one complete, and every value of the person's.

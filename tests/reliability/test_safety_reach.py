@@ -108,7 +108,7 @@ async def test_help_now_is_readable_when_the_window_is_too_small(
 
 
 # Help now in the middle of every kind of exercise step (focus kept on the way back) is
-# tests/test_exercise_screens.py::test_help_now_works_in_the_middle_of_every_kind_of_step.
+# tests/ui/test_exercise_screens.py::test_help_now_works_in_the_middle_of_every_kind_of_step.
 
 
 # -- the low-mood card ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 from paincoach.app import create_app
 from tests.snapshots.test_journal_snapshots import SIZE, steps
 from tests.support import fixed_clock
-from tests.test_week_screens import seed_two_weeks
+from tests.ui.test_week_screens import seed_two_weeks
 
 
 def test_week(snap_compare: Any, home: Path) -> None:

@@ -18,7 +18,7 @@ from paincoach.core.errors import InputError
 from tests.storage_support import open_journal
 from tests.support import NOW
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "paincoach"
+SRC = Path(__file__).resolve().parents[3] / "src" / "paincoach"
 #: Calls that read the machine's wall clock. Only `core/clock.py` may make them.
 SYSTEM_CLOCK = re.compile(r"\b(datetime\.now|datetime\.today|date\.today|time\.time|utcnow)\(")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exercise_testdata import MINIMAL, header, make_data
 
 from paincoach.exercises.lists import ListStore
 from paincoach.exercises.problems import LoadWarning
 from paincoach.exercises.validate import check_file
+from tests.unit.exercises.exercise_testdata import MINIMAL, header, make_data
 
 
 def problems(tmp_path: Path, text: str) -> list[LoadWarning]:
@@ -257,7 +257,7 @@ def test_unterminated_string_points_at_its_start(tmp_path: Path) -> None:
 
 
 def test_examples_in_the_format_reference_are_valid(tmp_path: Path) -> None:
-    doc = Path(__file__).resolve().parents[2] / "docs" / "content.md"
+    doc = Path(__file__).resolve().parents[3] / "docs" / "content.md"
     blocks = [b.split("```", 1)[0] for b in doc.read_text(encoding="utf-8").split("```toml\n")[1:]]
     examples = [b for b in blocks if b.startswith("id = ")]
     assert len(examples) >= 2

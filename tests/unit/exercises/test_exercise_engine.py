@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from exercise_testdata import header, make_data
 
 from paincoach.exercises.answers import AnswerError
 from paincoach.exercises.engine import AnswerRequiredError, Runner, RunnerClosedError, RunState
@@ -16,6 +15,7 @@ from paincoach.exercises.model import Exercise
 from paincoach.exercises.pacing import PacingError
 from paincoach.exercises.timing import BreathPacer, Countdown, FakeClock, IntervalTimer
 from paincoach.exercises.validate import check_text
+from tests.unit.exercises.exercise_testdata import header, make_data
 
 RECORD = (
     header("record", "thought_record")
@@ -419,7 +419,7 @@ BUNDLED = sorted(load_library(None).exercises)
 @pytest.mark.parametrize("exercise_id", BUNDLED)
 def test_every_bundled_exercise_runs_to_the_end_and_is_saved(home: Path, exercise_id: str) -> None:
     """Every exercise, every step answered, through the engine and the practice service (the
-    screens are driven once per kind of step: tests/test_exercise_screens.py)."""
+    screens are driven once per kind of step: tests/ui/test_exercise_screens.py)."""
     from paincoach.services import Services
 
     found = load_library(None).get(exercise_id)

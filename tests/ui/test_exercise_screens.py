@@ -49,7 +49,7 @@ async def test_every_kind_of_step_runs_to_the_end_by_keyboard_and_is_saved(
     home: Path, exercise_id: str
 ) -> None:
     """Each step kind once through the screen; every exercise runs through the engine
-    (tests/exercises/test_exercise_engine.py) and is checked as content."""
+    (tests/unit/exercises/test_exercise_engine.py) and is checked as content."""
     app = make_app(home)
     clock = FakeClock()
     async with app.run_test(size=SIZE) as pilot:

@@ -22,7 +22,7 @@ from tests.storage_support import checkin, open_journal
 from tests.support import NOW
 
 DAY = NOW.date()
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 def mode(path: Path) -> int:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exercise_testdata import MINIMAL, header, make_data, write
 
 from paincoach.core.resources import data_dir
 from paincoach.exercises.lists import SHIPPED_LISTS, check_lists, load_list
 from paincoach.exercises.loader import check_paths, list_exercises, load_library
 from paincoach.exercises.problems import ContentError
+from tests.unit.exercises.exercise_testdata import MINIMAL, header, make_data, write
 
 USER_OVERRIDE = MINIMAL.replace("Three slow breaths", "My own three breaths")
 BAD = header("broken") + '\n[[steps]]\ntype = "timer"\nseconds = 0\n'

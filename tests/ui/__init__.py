@@ -1,0 +1,1 @@
+"""The Textual app driven with Pilot: screens and key flows."""

@@ -1,0 +1,1 @@
+"""Unit tests of paincoach.exercises (the content engine)."""
