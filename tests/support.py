@@ -32,6 +32,10 @@ def seeded_services(home: object, *, acknowledged: bool = True, region: str = "G
 async def settle(pilot: object) -> None:
     """Wait until every worker has finished and the screen has caught up."""
     app = pilot.app  # type: ignore[attr-defined]
+    for _ in range(500):  # the journal opens in a worker started after the first frame
+        if getattr(app, "opened", True):
+            break
+        await pilot.pause()  # type: ignore[attr-defined]
     for _ in range(20):
         await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]

@@ -71,6 +71,8 @@ class PaincoachApp(App[None]):
         self.settings = Settings()
         self.unexpected_errors: list[BaseException] = []
         self._warmed = False
+        self.opened = False
+        """True once the journal is open (or could not be), and the right screen is up."""
 
     # -- start-up -----------------------------------------------------------------
 
@@ -124,11 +126,13 @@ class PaincoachApp(App[None]):
             from paincoach.screens.first_run import FirstRunScreen
 
             self.push_screen(FirstRunScreen())
+        self.opened = True
 
     def _open_failed(self, error: PaincoachError) -> None:
         from paincoach.screens.problem import ProblemScreen
 
         self.push_screen(ProblemScreen(error.message))
+        self.opened = True
 
     def warm_up(self) -> None:
         """Soon after Today shows its data, import the forms' code in the background.

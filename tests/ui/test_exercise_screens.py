@@ -373,6 +373,31 @@ async def test_a_pacing_plan_shows_its_numbers_and_a_session_logs_paced_time(hom
     assert plan is not None and plan.baseline == 10 and plan.left_today == 0
 
 
+async def test_a_pacing_timer_asks_for_plans_with_data_only_messages(home: Path) -> None:
+    """The step view posts what it wants; the screen answers with plain records."""
+    from paincoach.widgets.steps import PlansWanted, PlanWanted
+
+    wanted: list[object] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, PlansWanted | PlanWanted):
+            wanted.append(message)
+
+    app = make_app(home)
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "pacing-session", FakeClock())
+        await press(pilot, "enter", "enter", "enter")
+        assert [type(m) for m in wanted] == [PlansWanted]
+        assert "no pacing plan yet" in str(screen.query_one("#iv-plans-note", Static).render())
+        await type_text(pilot, "walking")
+        await press(pilot, "enter")
+        assert [type(m) for m in wanted] == [PlansWanted, PlanWanted]
+        asked = wanted[1]
+        assert isinstance(asked, PlanWanted) and asked.activity == "walking"
+        assert not any(callable(value) for value in vars(asked).values())  # data, not code
+
+
 async def test_a_failed_save_says_so_and_can_be_tried_again(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

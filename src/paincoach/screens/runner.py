@@ -31,6 +31,7 @@ from paincoach.records.practice import SavedPractice
 from paincoach.screens.runner_ending import Page, SessionEnding
 from paincoach.screens.runner_pages import IntroPage, RatingPage, SummaryPage, shown_answers
 from paincoach.widgets.pick_list import PickList
+from paincoach.widgets.step_base import NEXT, NEXT_ON_ENTER
 from paincoach.widgets.step_intervals import IntervalsStepView
 from paincoach.widgets.steps import PlansWanted, PlanWanted, StepView, step_view
 from paincoach.widgets.text_bar import TextBar
@@ -47,14 +48,7 @@ class RunnerScreen(SessionEnding):
     """Runs one exercise; dismisses with what was saved (None if nothing was)."""
 
     BINDINGS = [
-        Binding(
-            "ctrl+n",
-            "next",
-            "Next",
-            priority=True,
-            id="runner.next",
-            tooltip="Go on (Page Down works too, and Enter outside a text box)",
-        ),
+        NEXT,
         Binding(
             "ctrl+b",
             "back",
@@ -65,7 +59,7 @@ class RunnerScreen(SessionEnding):
         ),
         Binding("pagedown", "next", "Next", show=False, priority=True, id="runner.next_page"),
         Binding("pageup", "back", "Back", show=False, priority=True, id="runner.back_page"),
-        Binding("enter", "next", "Next", show=False, id="runner.next_enter"),
+        NEXT_ON_ENTER,
         Binding(
             "escape",
             "leave",

@@ -15,7 +15,9 @@ from paincoach.exercises.engine import Runner
 from paincoach.exercises.model import Exercise, RatingSpec
 from paincoach.exercises.session import SessionResult
 from paincoach.records.practice import SavedPractice
+from paincoach.widgets.hints import key_word
 from paincoach.widgets.rating import RatingInput
+from paincoach.widgets.step_base import NEXT_ON_ENTER
 
 STEP_NUMBER = r"^\d+[.)]\s*"
 
@@ -57,7 +59,8 @@ class RatingPage(Vertical):
             yield from intro_parts(self.intro)
         yield RatingInput(self.spec.label, self.spec.low, self.spec.high, value=self.value)
         yield Static(
-            "Optional: type a number from 0 to 10, or just press Enter to go on.",
+            "Optional: type a number from 0 to 10, or just press "
+            f"{key_word(NEXT_ON_ENTER)} to go on.",
             classes="hint",
         )
 
@@ -101,7 +104,9 @@ class IntroPage(Vertical):
     def compose(self) -> ComposeResult:
         """Summary, caution, and how to start."""
         yield from intro_parts(self.exercise)
-        yield Static("Press Enter to start. You can stop at any step.", classes="hint")
+        yield Static(
+            f"Press {key_word(NEXT_ON_ENTER)} to start. You can stop at any step.", classes="hint"
+        )
 
 
 def saved_words(saved: SavedPractice) -> list[str]:

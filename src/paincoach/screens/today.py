@@ -17,11 +17,11 @@ from paincoach.core.errors import PaincoachError
 from paincoach.core.textsafe import one_line
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
-from paincoach.screens.hints import hint_line
 from paincoach.screens.messages import JournalChanged
 from paincoach.services import Services
 from paincoach.widgets.day_sparks import DaySparks
 from paincoach.widgets.entry_table import EntryTable
+from paincoach.widgets.hints import hint_line
 
 if TYPE_CHECKING:  # the records arrive with the data, after the first frame
     from paincoach.records.entries import TodayView

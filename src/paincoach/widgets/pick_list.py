@@ -38,10 +38,12 @@ class PickList(OptionList):
     }
     """
 
-    BINDINGS = [
-        Binding("space", "pick", "Pick", show=False, id="pick_list.pick"),
-        Binding("enter", "submit", "Next", show=False, id="pick_list.submit"),
-    ]
+    PICK = Binding("space", "pick", "Pick", show=False, id="pick_list.pick")
+    """Space picks or unpicks (named in hint lines)."""
+    SUBMIT = Binding("enter", "submit", "Next", show=False, id="pick_list.submit")
+    """Enter goes on."""
+
+    BINDINGS = [PICK, SUBMIT]
 
     @dataclass
     class Changed(Message):

@@ -10,12 +10,26 @@ from __future__ import annotations
 import re
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from paincoach.core.textsafe import visible
 from paincoach.exercises.engine import Runner
+from paincoach.widgets.hints import key_word
+
+NEXT = Binding(
+    "ctrl+n",
+    "next",
+    "Next",
+    priority=True,
+    id="runner.next",
+    tooltip="Go on (Page Down works too, and Enter outside a text box)",
+)
+"""The runner's Next: defined here, beside the step views, so their hints name its key."""
+NEXT_ON_ENTER = Binding("enter", "next", "Next", show=False, id="runner.next_enter")
+"""Enter goes on too, outside a text box."""
 
 # CommonMark lets any ASCII punctuation be escaped with a backslash; escaping all of it
 # means no answer can start emphasis, a link, a heading, a list, a table or HTML.
@@ -55,7 +69,7 @@ class StepView(Vertical):
     def compose(self) -> ComposeResult:
         """Just the text (steps with answers add their fields)."""
         yield from self.compose_text()
-        yield Static("Press Enter to go on.", classes="hint next-hint")
+        yield Static(f"Press {key_word(NEXT_ON_ENTER)} to go on.", classes="hint next-hint")
 
     def commit(self) -> None:
         """Hand what was entered to the runner (raises AnswerError or PacingError)."""

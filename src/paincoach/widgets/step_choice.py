@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from paincoach.exercises.answers import AnswerError
 from paincoach.exercises.engine import Runner
 from paincoach.exercises.model import ChoiceStep
+from paincoach.widgets.hints import key_word
 from paincoach.widgets.percent import PercentInput
 from paincoach.widgets.pick_list import PickItem, PickList
 from paincoach.widgets.step_base import StepView
@@ -61,9 +62,12 @@ class ChoiceStepView(StepView):
     def _hint(self) -> str:
         step = self.choice
         if not step.multiple:
-            parts = ["↑ ↓ to choose", "Enter picks it and goes on"]
+            parts = ["↑ ↓ to choose", f"{key_word(PickList.SUBMIT)} picks it and goes on"]
         else:
-            parts = ["Space picks or unpicks", "Enter goes on"]
+            parts = [
+                f"{key_word(PickList.PICK)} picks or unpicks",
+                f"{key_word(PickList.SUBMIT)} goes on",
+            ]
             if not step.rate:
                 parts.append("any number, or none, is fine")
         if step.rate:

@@ -8,7 +8,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from paincoach.exercises.model import PromptStep
-from paincoach.widgets.step_base import StepView
+from paincoach.widgets.hints import key_word
+from paincoach.widgets.step_base import NEXT, StepView
 
 
 class PromptStepView(StepView):
@@ -42,7 +43,7 @@ class PromptStepView(StepView):
             hints.append("One per line.")
         hints.append("Optional: you may leave it blank." if step.optional else "")
         if step.multiline or step.lines:
-            hints.append("Ctrl+N when you are done.")
+            hints.append(f"{key_word(NEXT)} when you are done.")
         yield Static(" ".join(h for h in hints if h), classes="hint", markup=False)
 
     def text_value(self) -> str:
