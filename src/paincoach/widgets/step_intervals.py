@@ -87,7 +87,10 @@ class IntervalsStepView(TimedStepView):
         for plan in plans:
             pick.add_item(PickItem(plan.activity, plan_line(plan)), announce=False)
         pick.display = True
-        if self.query_one("#iv-activity", Input).has_focus:
+        activity = self.query_one("#iv-activity", Input)
+        # The plans may arrive before or after the step's first focus: either way the list
+        # takes it, unless the person has moved on (or started typing an activity).
+        if activity.has_focus or not (self.has_focus_within or activity.value):
             pick.focus()
 
     @on(PickList.Changed, "#iv-plans")
@@ -191,4 +194,5 @@ class IntervalsStepView(TimedStepView):
         """The list of plans once it is there, else the activity."""
         if isinstance(self.runner.timer, IntervalTimer):
             return self
-        return self.query_one("#iv-activity", Input)
+        pick = self.query_one("#iv-plans", PickList)
+        return pick if pick.display else self.query_one("#iv-activity", Input)
