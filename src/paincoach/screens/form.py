@@ -15,8 +15,11 @@ from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.services import Services
 
+SAVE = Binding("ctrl+s", "save", "Save", priority=True, id="form.save", tooltip="Save and close")
+"""Every form's Save (named in hint lines)."""
+
 FORM_BINDINGS: list[BindingType] = [
-    Binding("ctrl+s", "save", "Save", priority=True, id="form.save", tooltip="Save and close"),
+    SAVE,
     Binding(
         "escape",
         "leave",

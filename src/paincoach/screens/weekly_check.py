@@ -11,11 +11,15 @@ from textual.widgets import Button, Footer, Static
 from paincoach.core.errors import InputError
 from paincoach.review.weekly_check import QUESTIONS, answers_from
 from paincoach.screens.base import PaincoachDialog
-from paincoach.screens.form import FORM_BINDINGS, EntryForm
+from paincoach.screens.form import FORM_BINDINGS, SAVE, EntryForm
 from paincoach.services import Services
+from paincoach.widgets.hints import key_word
 from paincoach.widgets.rating import RatingInput
 
-INTRO = "Three quick questions about the past 7 days. Type a number, Tab to the next, Ctrl+S."
+INTRO = (
+    "Three quick questions about the past 7 days. Type a number, Tab to the next, "
+    f"{key_word(SAVE)}."
+)
 
 
 class WeeklyCheckDialog(EntryForm):

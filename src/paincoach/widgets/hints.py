@@ -6,7 +6,16 @@ from collections.abc import Iterable
 
 from textual.binding import Binding, BindingType
 
-KEY_WORDS = {"enter": "Enter", "escape": "Esc", "space": "Space", "tab": "Tab"}
+KEY_WORDS = {
+    "enter": "Enter",
+    "escape": "Esc",
+    "space": "Space",
+    "tab": "Tab",
+    "left": "←",
+    "right": "→",
+    "up": "↑",
+    "down": "↓",
+}
 
 
 def key_word(binding: Binding) -> str:

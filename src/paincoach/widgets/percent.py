@@ -20,9 +20,14 @@ class PercentInput(ScaleInput):
 
     MAXIMUM = 100
 
+    LOWER = Binding("left", f"step(-{STEP})", "Lower", show=False, id="percent.lower")
+    """Lower by a step of 5 (named in hint lines)."""
+    HIGHER = Binding("right", f"step({STEP})", "Higher", show=False, id="percent.higher")
+    """Higher by a step of 5."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", f"step(-{STEP})", "Lower", show=False, id="percent.lower"),
-        Binding("right", f"step({STEP})", "Higher", show=False, id="percent.higher"),
+        LOWER,
+        HIGHER,
         Binding("shift+left", "step(-1)", "Lower by 1", show=False, id="percent.lower_by_one"),
         Binding("shift+right", "step(1)", "Higher by 1", show=False, id="percent.higher_by_one"),
     ]

@@ -17,10 +17,12 @@ class RatingInput(ScaleInput):
 
     MAXIMUM = 10
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "step(-1)", "Lower", show=False, id="rating.lower"),
-        Binding("right", "step(1)", "Higher", show=False, id="rating.higher"),
-    ]
+    LOWER = Binding("left", "step(-1)", "Lower", show=False, id="rating.lower")
+    """One lower (named in hint lines)."""
+    HIGHER = Binding("right", "step(1)", "Higher", show=False, id="rating.higher")
+    """One higher."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [LOWER, HIGHER]
 
     def scale_line(self) -> Text:
         """`no pain  0  1 [2] 3 … 10  worst pain imaginable`."""

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from paincoach.exercises.model import RatingStep
+from paincoach.widgets.hints import key_word
 from paincoach.widgets.percent import PercentInput
 from paincoach.widgets.rating import RatingInput
 from paincoach.widgets.step_base import StepView
@@ -65,8 +66,10 @@ class RatingStepView(StepView):
 
     def _hint(self) -> str:
         if self.rating.scale == 100:
-            return "Type a number from 0 to 100, or use ← → (Shift for steps of 1)."
-        return "Type a number from 0 to 10, or use ← →."
+            arrows = f"{key_word(PercentInput.LOWER)} {key_word(PercentInput.HIGHER)}"
+            return f"Type a number from 0 to 100, or use {arrows} (Shift for steps of 1)."
+        arrows = f"{key_word(RatingInput.LOWER)} {key_word(RatingInput.HIGHER)}"
+        return f"Type a number from 0 to 10, or use {arrows}."
 
     def _inputs(self) -> list[Scale]:
         return [w for w in self.query("RatingInput, PercentInput") if isinstance(w, Scale)]
