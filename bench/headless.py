@@ -26,9 +26,12 @@ if __name__ == "__main__" and sys.argv[1:2] == ["hello-paused"]:
 elif __name__ == "__main__" and sys.argv[1:2] != ["hello"]:
     try:
         from paincoach.core import startup
-    except ImportError:  # a paincoach from before the collector pause (for "before" figures)
-        pass
-    else:
+    except ImportError:  # a paincoach from before the packages (for "before" figures)
+        try:
+            from paincoach import startup  # type: ignore[no-redef,attr-defined]
+        except ImportError:  # from before the collector pause
+            startup = None  # type: ignore[assignment]
+    if startup is not None:
         startup.pause()  # as the `paincoach` entry point does, before anything is imported
 
 sys.path.insert(0, str(Path(__file__).parent))

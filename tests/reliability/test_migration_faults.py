@@ -150,10 +150,12 @@ def test_every_released_step_was_tried(tmp_path: Path) -> None:
 def test_old_journals_killed_while_upgrading_lose_nothing(tmp_path: Path, version: int) -> None:
     """A child process upgrades a copy of the fixture; SIGKILL at a random moment."""
     rng = random.Random(version)
-    took = _time_one_upgrade(tmp_path / "timing", version)
+    took = 0.0
     kills = 0
     seen: dict[int, int] = {}
     for n in range(ROUNDS):
+        if n % 10 == 0:  # the machine's load changes (another test run, say): time again
+            took = _time_one_upgrade(tmp_path / f"timing-{n}", version)
         home = tmp_path / f"home-{n}"
         db_path = install(version, home)
         before = user_rows(db_path)
