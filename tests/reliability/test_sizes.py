@@ -33,7 +33,9 @@ from tests.support import settle
 
 #: The smallest and largest, each side of the 60x20 threshold, and the usual 80x24.
 #: (`test_the_notice_wording_…` covers every width from 10 to 59 without the app.)
-SIZES = [(10, 3), (40, 12), (59, 20), (60, 19), (60, 20), (80, 24), (200, 60)]
+#: The smallest, both sides of the 60x20 limit, the usual and a large one; the wording at
+#: every small size is checked without the app (test_the_notice_wording_always_fits...).
+SIZES = [(10, 3), (59, 20), (60, 19), (60, 20), (80, 24), (200, 60)]
 
 pytestmark = pytest.mark.slow
 
@@ -96,8 +98,7 @@ async def test_every_screen_at_every_size(home: Path, place: Place) -> None:
 
 #: Step views that draw something of their own: a pacer, a timer, lists, ratings, a plan.
 RUNNER_STEPS = [
-    ("breathing-slow", 1),
-    ("breathing-box", 1),
+    ("breathing-slow", 1),  # one breathing pacer stands for every breathing pattern
     ("body-scan", 1),
     ("thought-record", 1),
     ("thought-record", 5),
