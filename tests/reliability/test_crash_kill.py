@@ -210,12 +210,13 @@ def test_a_kill_during_the_daily_backup_does_not_leave_an_empty_backup_for_the_d
 ) -> None:
     from datetime import date
 
+    from paincoach.core import paths
     from paincoach.transfer import backup
     from tests.storage_support import checkin, open_journal
 
     open_journal(home).add_checkin(checkin(note="worth keeping"))
     folder = backup.ensure_backup_folder(home)
     day = date(2026, 11, 27)
-    (folder / backup.daily_name(day)).write_bytes(b"")  # what SIGKILL leaves mid-snapshot
+    (folder / paths.daily_backup_name(day)).write_bytes(b"")  # what SIGKILL leaves mid-snapshot
     backup.daily_backup_if_due(home / "paincoach.db", day)
-    assert backup.inspect(folder / backup.daily_name(day)).counts["checkins"] == 1
+    assert backup.inspect(folder / paths.daily_backup_name(day)).counts["checkins"] == 1

@@ -22,9 +22,6 @@ from paincoach.core.private_files import fsync_file, fsync_folder, private_outpu
 from paincoach.db.copy import copy_journal
 from paincoach.db.errors import storage_errors
 
-BACKUP_DIR = paths.BACKUP_DIR
-backup_folder = paths.backup_folder
-daily_name = paths.daily_backup_name
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 TIMEOUT_S = 10.0
@@ -49,7 +46,7 @@ def snapshot(db_path: Path, target: Path, *, overwrite: bool = False) -> Path:
 
 def ensure_backup_folder(home: Path) -> Path:
     """The backups folder, created (or tightened to) 0700."""
-    folder = paths.ensure_private_dir(backup_folder(home))
+    folder = paths.ensure_private_dir(paths.backup_folder(home))
     if folder.stat().st_mode & 0o077:
         folder.chmod(paths.PRIVATE_DIR)
     return folder
@@ -62,7 +59,7 @@ def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None
     Raises `StorageError` if the snapshot cannot be written; the caller carries on.
     """
     today = today or clock.today()
-    target = db_path.parent / BACKUP_DIR / daily_name(today)
+    target = paths.backup_folder(db_path.parent) / paths.daily_backup_name(today)
     if not db_path.is_file():
         return None
     # An empty file is a snapshot that was interrupted (say, by a crash) after claiming its

@@ -110,7 +110,7 @@ def test_damage_in_a_large_journal_is_found_at_the_first_open_of_the_day(
     with pytest.raises(DamagedDatabaseError):
         Database.open(home)
     assert db_path.read_bytes() == before
-    assert not backup.backup_folder(home).exists()  # nothing was backed up either
+    assert not paths.backup_folder(home).exists()  # nothing was backed up either
 
 
 def test_the_header_size_is_read_as_sqlite_writes_it(home: Path) -> None:

@@ -83,7 +83,7 @@ def test_the_last_seven_days_and_four_weeks_before_them_are_kept() -> None:
 def test_pruning_removes_only_old_daily_snapshots(home: Path) -> None:
     folder = paths.ensure_private_dir(home / "backups")
     for n in range(40):
-        (folder / backup.daily_name(DAY - timedelta(days=n))).write_bytes(b"x")
+        (folder / paths.daily_backup_name(DAY - timedelta(days=n))).write_bytes(b"x")
     (folder / "before-schema-3-20261101-101010.db").write_bytes(b"x")
     (folder / "manual-2026-01-01-101010.db").write_bytes(b"x")
     removed = backup.prune(folder)
