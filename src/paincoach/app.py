@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from paincoach.core import clock, startup
 from paincoach.core.errors import PaincoachError
+from paincoach.screens.key_order import KeyTurns
 from paincoach.screens.messages import JournalChanged
 from paincoach.services import Services
 from paincoach.settings import Settings
@@ -73,6 +74,8 @@ class PaincoachApp(App[None]):
         self._warmed = False
         self.opened = False
         """True once the journal is open (or could not be), and the right screen is up."""
+        self.keys = KeyTurns(self, super().on_event)
+        """Typed keys, handed on one at a time (see `screens/key_order.py`)."""
 
     # -- start-up -----------------------------------------------------------------
 
@@ -157,6 +160,13 @@ class PaincoachApp(App[None]):
         self.settings = settings
         if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes from the terminal take turns, so each lands where it was typed."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            await self.keys.arrived(event)
+            return
+        await super().on_event(event)
 
     # -- size ---------------------------------------------------------------------
 

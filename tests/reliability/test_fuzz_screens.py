@@ -286,7 +286,10 @@ def test_check_in_text_typed_into_the_app_is_saved_and_shown_as_typed(
         assert isinstance(dialog, CheckInDialog)
         await pilot.press("5")
         dialog.query_one("#tags", Input).value = ", ".join(tags)
-        dialog.query_one("#new-area", Input).value = area
+        new_area = dialog.query_one("#new-area", Input)
+        new_area.value = area
+        new_area.focus()
+        await pilot.press("enter")  # added to the list, as a person adds one
         dialog.query_one("#note", TextArea).text = note
         typed = dialog.query_one("#note", TextArea).text  # a text box splits lines its own way
         await pilot.press("ctrl+s")

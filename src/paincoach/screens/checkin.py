@@ -196,9 +196,15 @@ class CheckInDialog(EntryForm):
             )
         when = parse_when(self.query_one("#when", Input).value, now=self.services.clock())
         areas = self._chosen_areas()
-        pending_area = self.query_one("#new-area", Input).value.strip()
+        pending_area = " ".join(self.query_one("#new-area", Input).value.split())
         if pending_area:
-            areas.append(pending_area)
+            # Text still in the box is not in the list, so the person has not seen it chosen:
+            # ask instead of saving an area they may have meant for another field.
+            raise InputError(
+                "pain areas",
+                f"“{visible(pending_area)}” is typed under Add another area but not added. "
+                "Press Enter there to add it, or clear it, then save.",
+            )
         draft = CheckInDraft(
             at=when,
             pain=pain,
