@@ -291,21 +291,10 @@ class PaincoachApp(App[None]):
             self.push_screen(SettingsScreen())
 
     async def action_quit(self) -> None:
-        """Close paincoach; an exercise in progress is saved as unfinished first."""
-        from paincoach.screens.runner import RunnerScreen
+        """Close paincoach (asks first if typing would be lost or an exercise is under way)."""
+        from paincoach.screens.quitting import quit_safely
 
-        for screen in self.screen_stack:
-            if not isinstance(screen, RunnerScreen):
-                continue
-            result = screen.unsaved_session()
-            if result is None:
-                continue
-            try:  # a few milliseconds on the UI thread: the app is closing anyway
-                self.services.practice.save_session(result)
-            except PaincoachError as exc:
-                self.show_problem(exc)
-                return  # stay open, so the person sees why and can try again
-        self.exit()
+        await quit_safely(self)
 
     def action_refresh(self) -> None:
         """Reload what the screens show (e.g. after logging from the command line)."""

@@ -492,7 +492,9 @@ async def test_quitting_mid_exercise_saves_it_as_unfinished(home: Path) -> None:
         await pilot.press("f1", "b")  # slow breathing, straight to the pacer
         await settle(pilot)
         assert isinstance(app.screen, RunnerScreen)
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q")  # asks first (tests/ui/test_quitting.py)
+        await settle(pilot)
+        await pilot.press("y")
         await settle(pilot)
     practice = Practice(Database.open(home), journal(home), fixed_clock)
     [session] = practice.recent_sessions()

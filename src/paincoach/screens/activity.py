@@ -115,6 +115,10 @@ class ActivityDialog(EntryForm):
         else:
             self.action_leave()
 
+    def describe(self) -> str:
+        """Named in the question Ctrl+Q asks."""
+        return "The activity"
+
     def form_state(self) -> object:
         """Everything typed so far."""
         return (

@@ -174,6 +174,10 @@ class CheckInDialog(EntryForm):
         else:
             self.action_leave()
 
+    def describe(self) -> str:
+        """Named in the question Ctrl+Q asks."""
+        return "The check-in"
+
     def form_state(self) -> object:
         """Everything typed so far."""
         return (

@@ -99,9 +99,17 @@ class EntryForm(PaincoachDialog[Any]):
         if widget_id:
             self.query_one(f"#{widget_id}", Widget).focus()
 
+    def has_changes(self) -> bool:
+        """True when closing now would lose something typed."""
+        return self.form_state() != self._initial_state
+
+    def describe(self) -> str:
+        """What this form records, to name it in a question ("The check-in")."""
+        return "The entry"
+
     def action_leave(self) -> None:
         """Close, asking first when typed text would be lost."""
-        if self.form_state() == self._initial_state:
+        if not self.has_changes():
             self.dismiss(None)
             return
 

@@ -67,9 +67,18 @@ class SessionEnding(PaincoachScreen[SavedPractice | None]):
         await self._show()
         self._save()
 
+    def _nothing_started(self) -> bool:
+        return self.page is Page.INTRO and not self.run.answers and self.run.before is None
+
+    def in_progress(self) -> bool:
+        """True while a session has started and is neither at its end nor saved."""
+        if self.runner is None or self.saved is not None or self.result is not None:
+            return False
+        return not self._nothing_started()
+
     def action_leave(self) -> None:
         """Escape: leave early (asks first; what was done is saved as unfinished)."""
-        if self.page is Page.INTRO and not self.run.answers and self.run.before is None:
+        if self._nothing_started():
             self.dismiss(None)  # nothing started, nothing to save
             return
         self.app.push_screen(
@@ -151,7 +160,7 @@ class SessionEnding(PaincoachScreen[SavedPractice | None]):
             return None
         if self.result is not None:
             return self.result
-        if self.page is Page.INTRO and not self.run.answers and self.run.before is None:
+        if self._nothing_started():
             return None
         self._keep_answer()
         self.result = self.run.leave()

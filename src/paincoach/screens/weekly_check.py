@@ -62,6 +62,10 @@ class WeeklyCheckDialog(EntryForm):
         else:
             self.action_leave()
 
+    def describe(self) -> str:
+        """Named in the question Ctrl+Q asks."""
+        return "The weekly check"
+
     def form_state(self) -> object:
         """The answers so far."""
         return tuple(self.query_one(f"#q-{q.key}", RatingInput).value for q in QUESTIONS)
