@@ -205,23 +205,30 @@ class PaincoachApp(App[None]):
         if saved is None:
             return
         self.journal_changed()
+        if not self.offer_help_after(saved):
+            self.notify("Check-in saved.", timeout=3)
+
+    def offer_help_after(self, saved: object, *, edited: bool = False) -> bool:
+        """After a hard check-in, offer help; False when none is called for.
+
+        High pain brings the offer of a skill (not for an edit, which is often a correction
+        of a past day); a very low mood brings the first crisis lines too, whatever the pain
+        and whenever it was logged (the most help for the hardest moments, never less).
+        """
         from paincoach.records.entries import CheckIn
-        from paincoach.safety import LOW_MOOD_CARD, is_low_mood
-        from paincoach.screens.offer import HIGH_PAIN, OfferDialog
+        from paincoach.safety import HIGH_PAIN, first_lines, is_low_mood
+        from paincoach.screens.offer import OfferDialog
 
         if not isinstance(saved, CheckIn):
-            return
+            return False
         if is_low_mood(saved.mood):
-            self.notify(
-                LOW_MOOD_CARD + " Press F1 for Help now.",
-                title="Check-in saved",
-                timeout=20,
-                markup=False,
-            )
-        elif saved.pain >= HIGH_PAIN:
+            reach = first_lines(self.services.crisis, self.settings.region)
+            self.push_screen(OfferDialog(reach), self._offer_chosen)
+        elif saved.pain >= HIGH_PAIN and not edited:
             self.push_screen(OfferDialog(), self._offer_chosen)
         else:
-            self.notify("Check-in saved.", timeout=3)
+            return False
+        return True
 
     def _offer_chosen(self, exercise_id: str | None) -> None:
         if exercise_id:

@@ -24,6 +24,12 @@ LOW_MOOD_CARD = (
     "you do not have to manage alone: Help now lists people you can talk to, any time."
 )
 LOW_MOOD_MAX = 1
+HIGH_PAIN = 7
+"""A check-in with pain this high (or a very low mood) brings the offer of a skill."""
+HIGH_PAIN_OFFER = (
+    "Pain this high often brings hard thoughts with it. If you would like, a few minutes "
+    "of slow breathing or a thought record may help: run 'paincoach' and press e."
+)
 RECHECK_DAYS = 365
 """Every crisis number is re-checked at its source at least this often (design §7)."""
 ANY_REGION = "*"
@@ -109,6 +115,14 @@ def overdue_checks(directory: CrisisDirectory, today: date) -> list[str]:
         for line in directory.lines
         if today - line.checked > limit or line.checked > today
     ]
+
+
+def first_lines(directory: CrisisDirectory, region_code: str, limit: int = 2) -> list[str]:
+    """The emergency number and the first crisis lines, one short line each, to show at once."""
+    region = directory.region(region_code or DEFAULT_REGION)
+    shown = [f"Emergency ({region.name}): {region.emergency}"]
+    shown += [f"{line.name}: {line.number}" for line in directory.lines_for(region.code)[:limit]]
+    return shown
 
 
 def is_low_mood(mood: int | None) -> bool:

@@ -91,11 +91,18 @@ def test_activity_saves_an_activity(capsys: pytest.CaptureFixture[str], home: Pa
 
 
 def test_a_very_low_mood_gets_a_gentle_word(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "log", "--pain", "7", "--mood", "1")
-    assert safety.LOW_MOOD_CARD.split(".")[0] in " ".join(out.split())
+    _, out, _ = run(capsys, "log", "--pain", "8", "--mood", "1")
+    flat = " ".join(out.split())
+    assert safety.LOW_MOOD_CARD.split(".")[0] in flat
+    directory = safety.load_directory()
+    for line in safety.first_lines(directory, safety.DEFAULT_REGION):  # no region chosen yet
+        assert line in flat
     assert "paincoach help-now" in out
+    assert "slow breathing or a thought record" in flat  # the offer too: more, never less
     _, out, _ = run(capsys, "log", "--pain", "7", "--mood", "2")
-    assert "help-now" not in out
+    assert "help-now" not in out and "slow breathing or a thought record" in " ".join(out.split())
+    _, out, _ = run(capsys, "log", "--pain", "3", "--mood", "2")
+    assert "help-now" not in out and "thought record" not in out
 
 
 def test_note_is_read_from_standard_input(

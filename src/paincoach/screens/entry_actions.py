@@ -57,16 +57,7 @@ class EntryActions(ServiceCalls):
         if saved is None:
             return
         self.paincoach.journal_changed()
-        from paincoach.safety import LOW_MOOD_CARD, is_low_mood
-
-        if isinstance(saved, CheckIn) and is_low_mood(saved.mood):  # as for a new check-in
-            self.paincoach.notify(
-                LOW_MOOD_CARD + " Press F1 for Help now.",
-                title="Changes saved",
-                timeout=20,
-                markup=False,
-            )
-        else:
+        if not self.paincoach.offer_help_after(saved, edited=True):
             self.paincoach.notify("Changes saved.", timeout=3)
 
     def action_delete_entry(self) -> None:

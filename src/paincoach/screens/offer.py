@@ -1,4 +1,9 @@
-"""After a high-pain check-in: a gentle offer of a skill, never a block."""
+"""After a hard check-in: a gentle offer of a skill, never a block.
+
+High pain brings the offer of a thought record or slow breathing. A very low mood brings
+more, never less: a kind word and the first crisis lines where the person lives, with the
+same offer below them, whatever the pain.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Static
 
+from paincoach.safety import LOW_MOOD_CARD
 from paincoach.screens.base import PaincoachDialog
 
-HIGH_PAIN = 7
 THOUGHT_RECORD = "thought-record"
 SLOW_BREATHING = "breathing-slow"
 
@@ -17,6 +22,8 @@ OFFER = (
     "Your check-in is saved. Pain this high often brings hard thoughts with it. "
     "Would you like to try something for a few minutes?"
 )
+LOW_MOOD_OFFER = "If you would like, something for a few minutes may help a little too."
+HELP_NOW_HINT = "h or F1 opens Help now: every line where you live, and your own people."
 
 
 class OfferDialog(PaincoachDialog[str | None]):
@@ -32,6 +39,13 @@ class OfferDialog(PaincoachDialog[str | None]):
             tooltip="Look at the thoughts that come with the pain",
         ),
         Binding(
+            "h",
+            "app.help_now",
+            "Help now",
+            id="offer.help_now",
+            tooltip="Crisis lines, emergency numbers and your own contacts",
+        ),
+        Binding(
             "b",
             "choose('breathing-slow')",
             "Slow breathing",
@@ -40,11 +54,23 @@ class OfferDialog(PaincoachDialog[str | None]):
         ),
     ]
 
+    def __init__(self, reach: list[str] | None = None) -> None:
+        """`reach`: crisis lines to show first (the mood was very low), or None."""
+        super().__init__()
+        self.reach = reach
+
     def compose(self) -> ComposeResult:
-        """The offer and three choices."""
+        """The offer and three choices (after a kind word and the lines, when mood is low)."""
         with Vertical(classes="dialog confirm"):
             yield Static("Check-in saved", classes="dialog-title")
-            yield Static(OFFER, classes="detail")
+            if self.reach is not None:
+                yield Static(LOW_MOOD_CARD, classes="detail", id="offer-card", markup=False)
+                lines = "\n".join(self.reach)
+                yield Static(lines, classes="detail reach", id="offer-lines", markup=False)
+                yield Static(HELP_NOW_HINT, classes="detail", markup=False)
+                yield Static(LOW_MOOD_OFFER, classes="detail", markup=False)
+            else:
+                yield Static(OFFER, classes="detail")
             with Horizontal(classes="buttons"):
                 yield Button("Not now", id="not-now")
                 yield Button("Slow breathing", id=SLOW_BREATHING)

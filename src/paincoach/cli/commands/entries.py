@@ -86,16 +86,25 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         tags=tuple(args.tag),
         note=read_note(args.note),
     )
-    saved = _open(home).add_checkin(draft)
+    journal = _open(home)
+    saved = journal.add_checkin(draft)
     from paincoach.cli.terminal import console
     from paincoach.records.describe import describe
 
     out = console()
     out.print("Saved check-in:", describe(saved, with_day=True))
-    if safety.is_low_mood(saved.mood):
+    if safety.is_low_mood(saved.mood):  # the most help for the hardest moments
         out.print()
         out.print(safety.LOW_MOOD_CARD)
-        out.print("Run 'paincoach help-now' to see them.")
+        from paincoach.settings import load_settings
+
+        region = load_settings(journal.db).region
+        for line in safety.first_lines(safety.load_directory(), region):
+            out.print("  " + line)
+        out.print("Run 'paincoach help-now' for every line and your own people.")
+    if safety.is_low_mood(saved.mood) or saved.pain >= safety.HIGH_PAIN:
+        out.print()
+        out.print(safety.HIGH_PAIN_OFFER)
     return 0
 
 
