@@ -495,3 +495,15 @@ def test_debug_shows_the_traceback_in_a_real_process(home: Path) -> None:
     loud = _python("-c", script, "--debug", "today")
     assert loud.returncode == 1
     assert b"Traceback" in loud.stderr and b"RuntimeError: unforeseen" in loud.stderr
+
+
+def test_an_unlikely_date_needs_yes(capsys: pytest.CaptureFixture[str], home: Path) -> None:
+    status, _, err = run(capsys, "log", "--pain", "3", "--at", "1990-01-01")
+    assert status == 2
+    assert "1 January 1990 is a long time ago" in err and "add --yes" in err
+    assert "Nothing was saved" in err
+    assert journal_at(home).day(date(1990, 1, 1)).checkins == ()
+    status, out, _ = run(capsys, "log", "--pain", "3", "--at", "1990-01-01", "--yes")
+    assert status == 0 and "Saved check-in" in out
+    status, _, err = run(capsys, "activity", "walk", "10", "--at", "1985-05-01")
+    assert status == 2 and "add --yes" in err

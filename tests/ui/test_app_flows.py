@@ -319,7 +319,7 @@ async def test_a_failed_save_keeps_what_was_typed(
 ) -> None:
     from paincoach.core.errors import DiskFullError
 
-    def full(*_: object) -> None:
+    def full(*_: object, **__: object) -> None:
         raise DiskFullError("There is no room left to save. This entry was not saved.")
 
     monkeypatch.setattr(Journal, "add_checkin", full)

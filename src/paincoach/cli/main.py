@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from paincoach import __version__
-from paincoach.core.errors import InputError, PaincoachError
+from paincoach.core.errors import InputError, PaincoachError, UnlikelyDateError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -132,6 +132,11 @@ def _add_when_and_note(parser: argparse.ArgumentParser) -> None:
         help="when: 'YYYY-MM-DD HH:MM', 'today HH:MM', 'yesterday [HH:MM]' (default now)",
     )
     parser.add_argument(
+        "--yes",
+        action="store_true",
+        help="save even at an unlikely date (before 2000, or a year before your first entry)",
+    )
+    parser.add_argument(
         "--note",
         metavar="-",
         help="read a note from standard input (notes are never taken from the command line, "
@@ -145,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
+    except UnlikelyDateError as exc:
+        sys.stderr.write(f"paincoach: {exc.message} Nothing was saved; add --yes to save it.\n")
+        return EXIT_BAD_INPUT
     except InputError as exc:
         sys.stderr.write(f"paincoach: {exc.message}\n")
         return EXIT_BAD_INPUT

@@ -23,6 +23,16 @@ class InputError(PaincoachError):
         self.field = field
 
 
+class UnlikelyDateError(InputError):
+    """A date that is possible but unlikely to be meant (1990, or long before the first entry).
+
+    The person confirms it (`--yes`, or a question in the app) and saves again.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__("when", message)
+
+
 class NotFoundError(PaincoachError):
     """An entry the user asked for does not exist (any more)."""
 

@@ -11,12 +11,13 @@ from typing import Any, TypeVar
 from sqlalchemy import text
 
 from paincoach.core import clock
-from paincoach.core.errors import NotFoundError
+from paincoach.core.errors import NotFoundError, UnlikelyDateError
 from paincoach.core.when import format_moment, local_day
 from paincoach.db import repository as repo
 from paincoach.db.engine import Database
 from paincoach.db.models import ActivityRow, CheckInRow
 from paincoach.records.entries import (
+    EARLIEST_LIKELY_YEAR,
     Activity,
     ActivityDraft,
     CheckIn,
@@ -25,6 +26,7 @@ from paincoach.records.entries import (
     DayFigures,
     Entry,
     TodayView,
+    unlikely_date,
 )
 
 SPARK_DAYS = 7
@@ -47,25 +49,31 @@ class Journal:
 
     # -- saving -----------------------------------------------------------------
 
-    def add_checkin(self, draft: CheckInDraft) -> CheckIn:
-        """Save a new check-in; once this returns, it is on disk."""
+    def add_checkin(self, draft: CheckInDraft, *, confirmed: bool = False) -> CheckIn:
+        """Save a new check-in; once this returns, it is on disk.
+
+        An unlikely date raises `UnlikelyDateError` unless `confirmed`.
+        """
         stamp = self._stamp()
         row = CheckInRow(
             uid=str(uuid.uuid4()), created_at=stamp, updated_at=stamp, **_checkin_fields(draft)
         )
         with self.db.write() as session:
+            _check_date(session, draft.at, confirmed)
             session.add(row)
             session.flush()
             return repo.checkin_from_row(row)
 
-    def add_activity(self, draft: ActivityDraft) -> Activity:
-        """Save a new activity; once this returns, it is on disk."""
+    def add_activity(self, draft: ActivityDraft, *, confirmed: bool = False) -> Activity:
+        """Save a new activity; once this returns, it is on disk (unlikely dates: as above)."""
         with self.db.write() as session:
+            _check_date(session, draft.at, confirmed)
             return repo.insert_activity(session, draft, uid=str(uuid.uuid4()), stamp=self._stamp())
 
-    def update_checkin(self, uid: str, draft: CheckInDraft) -> CheckIn:
-        """Replace a check-in's fields, keeping its uid."""
+    def update_checkin(self, uid: str, draft: CheckInDraft, *, confirmed: bool = False) -> CheckIn:
+        """Replace a check-in's fields, keeping its uid (unlikely dates: as for a new one)."""
         with self.db.write() as session:
+            _check_date(session, draft.at, confirmed, uid=uid)
             row = _only(repo.rows_by_uid(session, uid), CheckInRow, uid)
             for name, value in _checkin_fields(draft).items():
                 setattr(row, name, value)
@@ -76,9 +84,12 @@ class Journal:
         self._flush_wal()  # the words edited away are deleted words too
         return saved
 
-    def update_activity(self, uid: str, draft: ActivityDraft) -> Activity:
-        """Replace an activity's fields, keeping its uid."""
+    def update_activity(
+        self, uid: str, draft: ActivityDraft, *, confirmed: bool = False
+    ) -> Activity:
+        """Replace an activity's fields, keeping its uid (unlikely dates: as for a new one)."""
         with self.db.write() as session:
+            _check_date(session, draft.at, confirmed, uid=uid)
             row = _only(repo.rows_by_uid(session, uid), ActivityRow, uid)
             for name, value in _activity_fields(draft).items():
                 setattr(row, name, value)
@@ -188,6 +199,18 @@ class Journal:
         """Tags used before, most used first."""
         with self.db.read() as session:
             return repo.used_labels(session, "tags", limit)
+
+
+def _check_date(session: Any, at: datetime, confirmed: bool, *, uid: str = "") -> None:
+    """Refuse an unlikely date (`UnlikelyDateError`) unless the person confirmed it."""
+    if confirmed:
+        return
+    day = local_day(at)
+    early = day.year < EARLIEST_LIKELY_YEAR
+    first = None if early else repo.first_entry_day(session, other_than=uid)
+    reason = unlikely_date(day, first)
+    if reason:
+        raise UnlikelyDateError(reason)
 
 
 def _checkin_fields(draft: CheckInDraft) -> dict[str, Any]:

@@ -266,3 +266,25 @@ class TodayView:
 
     today: DayEntries
     week: tuple[DayFigures, ...] = field(default_factory=tuple)
+
+
+#: Entries before this year are almost always a typing slip (and need confirming).
+EARLIEST_LIKELY_YEAR = 2000
+#: An entry this many days before the first one needs confirming too.
+LIKELY_DAYS_BEFORE_FIRST = 366
+
+
+def unlikely_date(day: date, first_day: date | None) -> str | None:
+    """Why an entry on `day` needs confirming, or None when it is a date people mean.
+
+    A date before 2000, or more than a year before the first entry, is far more often a
+    slip of the keys (1990 for 2019) than a memory; saved unasked, it would also stretch
+    every long view and baseline back to that day.
+    """
+    when = f"{day:%d %B %Y}".lstrip("0")
+    if day.year < EARLIEST_LIKELY_YEAR:
+        return f"{when} is a long time ago. Is that the date you meant?"
+    if first_day is not None and (first_day - day).days > LIKELY_DAYS_BEFORE_FIRST:
+        first = f"{first_day:%d %B %Y}".lstrip("0")
+        return f"{when} is more than a year before your first entry ({first}). Is that right?"
+    return None

@@ -140,10 +140,11 @@ class ActivityDialog(EntryForm):
             paced=self.query_one("#paced", TickBox).value,
             note=self._unless_untouched(self.query_one("#note", TextArea).text, "note"),
         )
+        confirmed = self.date_confirmed
         if self.existing is None:
-            return lambda services: services.journal.add_activity(draft)
+            return lambda services: services.journal.add_activity(draft, confirmed=confirmed)
         uid = self.existing.uid
-        return lambda services: services.journal.update_activity(uid, draft)
+        return lambda services: services.journal.update_activity(uid, draft, confirmed=confirmed)
 
     def _unless_untouched(self, shown: str, field: str) -> str:
         """What to save for a field an edit filled in: the stored text if left as shown.

@@ -220,10 +220,11 @@ class CheckInDialog(EntryForm):
             ),
             note=self._unless_untouched(self.query_one("#note", TextArea).text, "note"),
         )
+        confirmed = self.date_confirmed
         if self.existing is None:
-            return lambda services: services.journal.add_checkin(draft)
+            return lambda services: services.journal.add_checkin(draft, confirmed=confirmed)
         uid = self.existing.uid
-        return lambda services: services.journal.update_checkin(uid, draft)
+        return lambda services: services.journal.update_checkin(uid, draft, confirmed=confirmed)
 
     def _unless_untouched(self, shown: str, field: str) -> str:
         """What to save for a field an edit filled in: the stored text if left as shown.

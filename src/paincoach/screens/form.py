@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
-from paincoach.core.errors import InputError, PaincoachError
+from paincoach.core.errors import InputError, PaincoachError, UnlikelyDateError
 from paincoach.core.textsafe import visible
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.confirm import ConfirmDialog
@@ -53,6 +53,8 @@ class EntryForm(PaincoachDialog[Any]):
         super().__init__()
         self._initial_state: object = None
         self.saving = False
+        self.date_confirmed = False
+        """True once the person said an unlikely date is meant (for the next save only)."""
 
     def form_state(self) -> object:
         """Everything typed, to tell whether there is anything to lose."""
@@ -92,7 +94,27 @@ class EntryForm(PaincoachDialog[Any]):
 
     def _save_failed(self, error: PaincoachError) -> None:
         self.saving = False
+        if isinstance(error, UnlikelyDateError):
+            self._ask_about_date(error.message)
+            return
         self.show_error(error.message)
+
+    def _ask_about_date(self, question: str) -> None:
+        """An unlikely date: save only if the person says it is meant."""
+
+        def answered(meant: bool | None) -> None:
+            if meant:
+                self.date_confirmed = True
+                try:
+                    self.action_save()
+                finally:
+                    self.date_confirmed = False
+                return
+            self.show_error("Nothing is saved yet. Change the date under When, then save.")
+            self._focus_field("when")
+
+        dialog = ConfirmDialog(question, yes="Yes, save it", no="Change the date")
+        self.app.push_screen(dialog, answered)
 
     def _focus_field(self, field: str) -> None:
         widget_id = self.FIELD_WIDGETS.get(field)

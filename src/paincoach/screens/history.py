@@ -15,6 +15,7 @@ from paincoach.records.entries import DayFigures, Entry
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.messages import JournalChanged
 from paincoach.widgets.entry_table import EntryTable
+from paincoach.widgets.row_table import RowTable
 
 PAGE_DAYS = 30
 
@@ -75,7 +76,7 @@ class HistoryScreen(PaincoachScreen[None]):
                 placeholder="/ to search notes, tags, areas and activity names; Enter to search",
             )
             yield Static("", id="history-status", markup=False)
-            yield DataTable[Text](id="days", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="days", cursor_type="row", zebra_stripes=True)
             yield EntryTable(with_day=True, id="results")
         yield Footer()
 

@@ -17,6 +17,7 @@ from paincoach.core.errors import InputError
 from paincoach.core.textsafe import visible
 from paincoach.screens.base import PaincoachScreen
 from paincoach.settings import WEEKDAYS, Contact, Settings
+from paincoach.widgets.row_table import RowTable
 
 
 class SettingsScreen(PaincoachScreen[None]):
@@ -73,7 +74,7 @@ class SettingsScreen(PaincoachScreen[None]):
                 yield Label("Reduced motion", classes="field-label wide")
                 yield Switch(value=current.reduced_motion, id="reduced-motion")
             yield Static("Your people: shown in Help now", classes="section-title")
-            yield DataTable[Text](id="contacts", cursor_type="row")
+            yield RowTable(id="contacts", cursor_type="row")
             with Horizontal(classes="field-row contact-row"):
                 yield Input(id="contact-name", compact=True, placeholder="Name")
                 yield Input(id="contact-phone", compact=True, placeholder="Phone")

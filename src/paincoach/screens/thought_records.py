@@ -16,6 +16,7 @@ from paincoach.records.practice import Emotion, ThoughtRecord
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.screens.messages import JournalChanged
+from paincoach.widgets.row_table import RowTable
 
 PAGE = 50
 THOUGHT_RECORD_EXERCISE = "thought-record"
@@ -101,7 +102,7 @@ class ThoughtRecordsScreen(PaincoachScreen[None]):
         yield Header(icon="≡")
         with Vertical(classes="page"):
             yield Static("Loading your thought records…", id="records-status", markup=False)
-            yield DataTable[Text](id="records", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="records", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from paincoach.core.textsafe import one_line
 from paincoach.records.describe import rating
 from paincoach.records.entries import Activity, CheckIn, Entry
+from paincoach.widgets.row_table import RowTable
 
 
 def entry_summary(entry: Entry) -> Text:
@@ -43,7 +43,7 @@ def entry_extra(entry: Entry) -> Text:
     return Text(one_line(" ".join(bits), 26) if bits else "")
 
 
-class EntryTable(DataTable[Text]):
+class EntryTable(RowTable):
     """Entries, one per row, keyed by uid."""
 
     DEFAULT_CSS = """

@@ -87,7 +87,7 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         note=read_note(args.note),
     )
     journal = _open(home)
-    saved = journal.add_checkin(draft)
+    saved = journal.add_checkin(draft, confirmed=args.yes)
     from paincoach.cli.terminal import console
     from paincoach.records.describe import describe
 
@@ -117,7 +117,7 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
         paced=args.paced,
         note=read_note(args.note),
     )
-    saved = _open(home).add_activity(draft)
+    saved = _open(home).add_activity(draft, confirmed=args.yes)
     from paincoach.cli.terminal import console
     from paincoach.records.describe import describe
 
