@@ -445,7 +445,7 @@ async def test_a_bug_while_saving_leaves_the_form_usable(
     seeded_services(home).close()  # type: ignore[attr-defined]
     real_add = Journal.add_checkin
 
-    def broken(self: Journal, draft: Any) -> Any:
+    def broken(self: Journal, draft: Any, **_: Any) -> Any:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(Journal, "add_checkin", broken)
