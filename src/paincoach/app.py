@@ -368,7 +368,9 @@ class PaincoachApp(App[None]):
             "History", "Past days, search, edit and delete entries", self.action_history
         )
         yield SystemCommand(
-            "Settings", "Theme, week start, region, contacts, motion", self.action_open_settings
+            "Settings",
+            "Theme, week start, region, contacts, motion, sound",
+            self.action_open_settings,
         )
         yield SystemCommand("Refresh", "Reload entries saved elsewhere", self.action_refresh)
         yield from super().get_system_commands(screen)

@@ -37,6 +37,8 @@ class Settings:
     week_start: int = 0
     region: str = ""
     reduced_motion: bool = False
+    sound: bool = True
+    """A bell from the pacing timer when work turns to rest and back, and at the end."""
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -65,6 +67,7 @@ _STORED_TYPES: dict[str, tuple[type, ...]] = {
     "week_start": (int,),
     "region": (str,),
     "reduced_motion": (bool,),
+    "sound": (bool,),
 }
 
 

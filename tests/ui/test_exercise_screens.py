@@ -354,7 +354,8 @@ async def test_a_pacing_plan_shows_its_numbers_and_a_session_logs_paced_time(hom
         while screen.page is not Page.SUMMARY:
             await press(pilot, "ctrl+n")
         await settle(pilot)
-        assert "pacing plan is saved" in str(screen.query_one(".runner-summary", Static).render())
+        saved = str(screen.query_one(".runner-summary", Static).render())
+        assert "Saved. The pacing session will use your plan" in saved
         await press(pilot, "enter")
         screen = await open_runner(pilot, "pacing-session", clock)
         await press(pilot, "enter", "enter", "enter")

@@ -33,7 +33,7 @@ from paincoach.screens.runner_pages import IntroPage, RatingPage, SummaryPage, s
 from paincoach.widgets.pick_list import PickList
 from paincoach.widgets.step_base import NEXT, NEXT_ON_ENTER
 from paincoach.widgets.step_intervals import IntervalsStepView
-from paincoach.widgets.steps import PlansWanted, PlanWanted, StepView, step_view
+from paincoach.widgets.steps import PhaseChanged, PlansWanted, PlanWanted, StepView, step_view
 from paincoach.widgets.text_bar import TextBar
 
 if TYPE_CHECKING:
@@ -343,6 +343,13 @@ class RunnerScreen(SessionEnding):
         step, activity = message.step, message.activity
         if isinstance(step, IntervalsStepView):
             self._answer_step(step, lambda s: s.practice.plan_for(activity), step.use_plan)
+
+    @on(PhaseChanged)
+    def _phase_changed(self, message: PhaseChanged) -> None:
+        """The pacing timer moved on: ring, unless the person turned Sound off."""
+        message.stop()
+        if self.view is message.step and self.paincoach.settings.sound:
+            self.app.bell()
 
     def _answer_step(
         self, step: Widget, job: Callable[[Services], T], deliver: Callable[[T], object]

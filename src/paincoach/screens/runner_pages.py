@@ -110,19 +110,19 @@ class IntroPage(Vertical):
 
 
 def saved_words(saved: SavedPractice) -> list[str]:
-    """What saving did, in plain words."""
+    """What saving did, in plain words ("Saved." once, then what it means)."""
     words = ["Saved."]
     if saved.thought_record_uid:
         words.append("Your thought record is kept with the others.")
     if saved.goal_uid:
         words.append("Your goal is on Today until you mark it done.")
     if saved.plan_uid:
-        words.append("Your pacing plan is saved.")
+        words.append("The pacing session will use your plan for its work times.")
     if saved.activity is not None:
         activity = saved.activity
         words.append(f"Logged {activity.minutes} min of {visible(activity.name)} as paced.")
     if saved.flare_plan_saved:
-        words.append("Your flare-up plan is saved; Help now shows it.")
+        words.append("Help now shows your flare-up plan.")
     return words
 
 

@@ -1,6 +1,8 @@
-"""Settings: theme, week start, region, reduced motion and personal contacts.
+"""Settings: theme, week start, region, reduced motion, sound and personal contacts.
 
-Every change is saved at once, so there is nothing to forget to save.
+Every change is saved at once, so there is nothing to forget to save. The screen works by
+keyboard alone: focus starts on the first setting, Tab moves on, Enter opens a list (arrows
+and Enter choose), Space or Enter turns a switch On or Off.
 """
 
 from __future__ import annotations
@@ -16,12 +18,19 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sel
 from paincoach.core.errors import InputError
 from paincoach.core.textsafe import visible
 from paincoach.screens.base import PaincoachScreen
+from paincoach.screens.theme_names import theme_choices
 from paincoach.settings import WEEKDAYS, Contact, Settings
+from paincoach.widgets.on_off import OnOffSwitch
 from paincoach.widgets.row_table import RowTable
+
+SWITCHES = {"reduced-motion": "reduced_motion", "sound": "sound"}
+"""Each switch's id and the setting it changes."""
 
 
 class SettingsScreen(PaincoachScreen[None]):
     """Change settings; each change is stored straight away."""
+
+    AUTO_FOCUS = "#theme"
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="settings.back", tooltip="Back to Today"),
@@ -45,8 +54,9 @@ class SettingsScreen(PaincoachScreen[None]):
         with VerticalScroll(classes="page"):
             with Horizontal(classes="field-row"):
                 yield Label("Theme", classes="field-label wide")
+                themes = self.app.available_themes
                 yield Select[str](
-                    ((name, name) for name in sorted(self.app.available_themes)),
+                    theme_choices({tid: theme.dark for tid, theme in themes.items()}),
                     value=self.app.theme,
                     allow_blank=False,
                     id="theme",
@@ -72,7 +82,12 @@ class SettingsScreen(PaincoachScreen[None]):
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Reduced motion", classes="field-label wide")
-                yield Switch(value=current.reduced_motion, id="reduced-motion")
+                yield OnOffSwitch(value=current.reduced_motion, id="reduced-motion")
+                yield Static("Words and a bar, nothing moves", classes="hint switch-hint")
+            with Horizontal(classes="field-row"):
+                yield Label("Sound", classes="field-label wide")
+                yield OnOffSwitch(value=current.sound, id="sound")
+                yield Static("A bell when the pacing timer changes", classes="hint switch-hint")
             yield Static("Your people: shown in Help now", classes="section-title")
             yield RowTable(id="contacts", cursor_type="row")
             with Horizontal(classes="field-row contact-row"):
@@ -138,8 +153,10 @@ class SettingsScreen(PaincoachScreen[None]):
             self._save(region=value if isinstance(value, str) else "")
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
-        """Store reduced motion."""
-        self._save(reduced_motion=event.value)
+        """Store reduced motion or sound."""
+        setting = SWITCHES.get(event.switch.id or "")
+        if setting is not None:
+            self._save(**{setting: event.value})
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Add a contact."""
@@ -162,6 +179,13 @@ class SettingsScreen(PaincoachScreen[None]):
             field.value = ""
         fields[0].focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Remove contact only on the list of contacts (the footer shows what works)."""
+        if action == "remove_contact":
+            table = self.query_one("#contacts", DataTable)
+            return table.has_focus and table.row_count > 0
+        return True
+
     def action_remove_contact(self) -> None:
         """Remove the highlighted contact."""
         table = self.query_one("#contacts", DataTable)
@@ -170,6 +194,8 @@ class SettingsScreen(PaincoachScreen[None]):
             return
         del contacts[table.cursor_row]
         self._save(contacts=tuple(contacts))
+        if not contacts:  # the list is hidden now: on to adding one
+            self.query_one("#contact-name", Input).focus()
 
     def action_back(self) -> None:
         """Back to Today."""

@@ -141,5 +141,7 @@ class BreatheStepView(TimedStepView):
         self.query_one(BreathPacerWidget).refresh()
 
     def begin(self) -> None:
-        """Start the pacer; the pacer widget keeps itself up to date."""
+        """Start the pacer; the pacer widget keeps itself up to date (this view, its keys)."""
         self.start()
+        self.set_interval(1 / self.FPS, self.update_keys)
+        self.update_keys()

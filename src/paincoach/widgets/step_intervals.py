@@ -1,19 +1,26 @@
-"""The pacing timer step: work and rest intervals taken from the person's pacing plan."""
+"""The pacing timer step: work and rest intervals taken from the person's pacing plan.
+
+When work turns to rest, rest to work, or the time is up, the words flash and the view
+posts `PhaseChanged`; the runner screen rings the bell unless Sound is off in Settings.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from paincoach.core.textsafe import visible
 from paincoach.exercises.engine import Runner
 from paincoach.exercises.pacing import PacingError
-from paincoach.exercises.timing import IntervalTimer
+from paincoach.exercises.timing import IntervalState, IntervalTimer
 from paincoach.widgets.pick_list import PickItem, PickList
 from paincoach.widgets.step_pacing import PlansWanted, PlanWanted, field_row, parse_number
 from paincoach.widgets.step_timer import TimedStepView, clock_words
@@ -24,6 +31,20 @@ if TYPE_CHECKING:
 
 DEFAULT_REST = 5
 MINUTES = "minutes"
+FLASH_SECONDS = 2.0
+"""How long the words stay highlighted after work turns to rest (or back, or to the end)."""
+
+
+@dataclass
+class PhaseChanged(Message):
+    """The pacing timer moved on (the screen answers with the bell, if Sound is on)."""
+
+    step: Widget
+    """The view whose timer moved on."""
+    phase: str
+    """Now "work", "rest" or "done"."""
+    round: int
+    """The round it is in (1-based; the last round when done)."""
 
 
 def plan_line(plan: PacingPlanView) -> str:
@@ -41,6 +62,8 @@ class IntervalsStepView(TimedStepView):
         super().__init__(runner)
         self._plans: dict[str, PacingPlanView] = {}
         self.activity = ""
+        self._phase: str | None = None
+        self._flash_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Text, the set-up fields, and the running timer (hidden until started)."""
@@ -155,7 +178,9 @@ class IntervalsStepView(TimedStepView):
         self.query_one("#iv-setup").display = False
         self.query_one("#iv-run").display = True
         self.focus()
+        self._phase = None
         self.tick()
+        self.update_keys()
 
     def start(self) -> None:
         """Nothing starts by itself: the person chooses the activity and times first."""
@@ -184,11 +209,23 @@ class IntervalsStepView(TimedStepView):
         self.query_one("#iv-words", Static).update(words)
         self.query_one("#iv-bar", TextBar).fraction = state.phase_fraction
         self.query_one("#iv-detail", Static).update(detail)
+        self._note_phase(state)
 
-    def action_toggle_pause(self) -> None:
-        """Pause only once the timer runs."""
-        if isinstance(self.runner.timer, IntervalTimer):
-            super().action_toggle_pause()
+    def _note_phase(self, state: IntervalState) -> None:
+        """Flash and tell the screen when the phase has changed since the last tick."""
+        before, self._phase = self._phase, state.phase
+        if before is None or before == state.phase:
+            return
+        self.flash()
+        self.post_message(PhaseChanged(self, state.phase, state.round))
+
+    def flash(self) -> None:
+        """Highlight the words for a moment, so the change is seen as well as heard."""
+        words = self.query_one("#iv-words", Static)
+        words.add_class("-changed")
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(FLASH_SECONDS, lambda: words.remove_class("-changed"))
 
     def focus_target(self) -> Widget | None:
         """The list of plans once it is there, else the activity."""

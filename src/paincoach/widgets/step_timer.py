@@ -1,4 +1,8 @@
-"""Timed steps: a countdown with words and a bar; Space pauses and carries on."""
+"""Timed steps: a countdown with words and a bar; Space pauses and carries on.
+
+Pause is offered (in the footer) only while the clock runs: not before a pacing timer is
+started, and not once a timer is done.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
+from paincoach.exercises.engine import Runner
 from paincoach.exercises.session import RunState
 from paincoach.exercises.timing import Countdown
 from paincoach.widgets.step_base import StepView
@@ -36,11 +41,40 @@ class TimedStepView(StepView, can_focus=True):
 
     FPS = 4.0
 
+    def __init__(self, runner: Runner) -> None:
+        super().__init__(runner)
+        self._pause_offered: bool | None = None
+
     def begin(self) -> None:
         """Start the clock and keep the display in step with it."""
         self.start()
-        self.set_interval(1 / self.FPS, self.tick)
+        self.set_interval(1 / self.FPS, self._beat)
+        self._beat()
+
+    def _beat(self) -> None:
         self.tick()
+        self.update_keys()
+
+    def update_keys(self) -> None:
+        """Show Pause in the footer only while it works (it ends with the timer)."""
+        offered = self.can_pause
+        if offered != self._pause_offered:
+            self._pause_offered = offered
+            self.refresh_bindings()
+
+    @property
+    def can_pause(self) -> bool:
+        """Whether a timer is running (or paused) and not done yet."""
+        timer = self.runner.timer
+        return (
+            timer is not None and timer.started and not timer.state().finished
+        ) and not self.runner.ended
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Pause only while the clock runs."""
+        if action == "toggle_pause":
+            return self.can_pause
+        return True
 
     def start(self) -> None:
         """Start this step's timer (countdowns and pacers start as the step opens)."""
@@ -56,7 +90,7 @@ class TimedStepView(StepView, can_focus=True):
 
     def action_toggle_pause(self) -> None:
         """Pause, or carry on after a pause."""
-        if self.runner.ended:
+        if not self.can_pause:
             return
         if self.paused:
             self.runner.resume()

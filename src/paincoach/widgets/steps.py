@@ -14,13 +14,14 @@ from paincoach.exercises.model import (
 from paincoach.widgets.breath_pacer import BreatheStepView
 from paincoach.widgets.step_base import StepView, markdown_escape
 from paincoach.widgets.step_choice import ChoiceStepView
-from paincoach.widgets.step_intervals import IntervalsStepView
+from paincoach.widgets.step_intervals import IntervalsStepView, PhaseChanged
 from paincoach.widgets.step_pacing import PlanStepView, PlansWanted, PlanWanted
 from paincoach.widgets.step_prompt import PromptStepView
 from paincoach.widgets.step_rating import RatingStepView
 from paincoach.widgets.step_timer import TimedStepView, TimerStepView
 
 __all__ = [
+    "PhaseChanged",
     "PlanWanted",
     "PlansWanted",
     "StepView",

@@ -31,6 +31,7 @@ FULL = Settings(
     week_start=6,
     region="IE",
     reduced_motion=True,
+    sound=False,
     contacts=(Contact("Åsa [b]", "+353 1 234 5678", "after 6 ☎"), Contact("Sam")),
 )
 
@@ -47,6 +48,14 @@ def _store_raw(db: Database, values: dict[str, str]) -> None:
 def test_nothing_stored_gives_the_defaults(db: Database) -> None:
     assert load_settings(db) == Settings()
     assert Settings().theme == DEFAULT_THEME and Settings().week_start == 0
+
+
+def test_sound_is_on_until_turned_off_and_stays_off(home: Path, db: Database) -> None:
+    """A journal from before the setting (nothing stored) rings; Off is kept on reopening."""
+    assert load_settings(db).sound is True
+    save_settings(db, load_settings(db).with_changes(sound=False))
+    db.close()
+    assert load_settings(Database.open(home)).sound is False
 
 
 def test_settings_round_trip(db: Database) -> None:
@@ -90,6 +99,8 @@ def test_impossible_values_are_refused(db: Database, changes: dict, field: str) 
         ("week_start", "9", 0),
         ("week_start", "true", 0),
         ("reduced_motion", '"yes"', False),
+        ("sound", '"off"', True),
+        ("sound", "0", True),
         ("region", "null", ""),
         ("region", "[1, 2]", ""),
         ("acknowledged_at", "{", None),
@@ -105,7 +116,7 @@ def test_a_damaged_setting_falls_back_to_its_default_alone(
     loaded = load_settings(db)
     assert getattr(loaded, key) == default
     # every other setting is kept: above all the first-run acknowledgement and contacts
-    for name in ("acknowledged_at", "theme", "week_start", "region", "contacts"):
+    for name in ("acknowledged_at", "theme", "week_start", "region", "sound", "contacts"):
         if name != key:
             assert getattr(loaded, name) == getattr(FULL, name), name
 
