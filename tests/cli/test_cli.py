@@ -271,7 +271,7 @@ def test_today_lists_todays_entries(
     lines = out.splitlines()
     assert [line[:5] for line in lines[1:4]] == ["08:00", "12:00", "20:00"]
     assert "\x1b" not in out and "␛[2J[bold]x[/]" in out  # escapes made visible, markup kept
-    assert "Average pain today 5.0/10 over 2 check-in(s)." in out
+    assert "Average pain today 5.0/10 over 2 check-ins." in out
     assert "Active for 30 min (1 activity)." in out
 
 

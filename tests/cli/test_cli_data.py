@@ -142,7 +142,7 @@ def test_import_reports_added_and_skipped(
 ) -> None:
     run(capsys, "export", "--out", "all.json")
     status, out, _ = run(capsys, "import", "all.json")
-    assert status == 0 and "0 record(s) added" in out
+    assert status == 0 and "0 records added" in out
     assert "check-ins: 0 added, 38 skipped" in out and "flare-up plan was kept" in out
     other = here / "other"
     status, out, _ = run(capsys, "--home", str(other), "import", "all.json")

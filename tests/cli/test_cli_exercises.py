@@ -105,7 +105,7 @@ def test_list_warns_about_bad_files_on_stderr_and_still_succeeds(
     assert main(["exercises", "list"]) == 0
     out, err = capsys.readouterr()
     assert "my-breaths" in out and "broken" not in out
-    assert "1 problem(s) in your exercise files" in err
+    assert "1 problem in your exercise files" in err
     assert f"{bad}, {TIMER_PROBLEM}" in err.splitlines()[1]
 
 
@@ -117,14 +117,14 @@ def test_check_a_good_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     good.write_text(MINE, encoding="utf-8")
     assert main(["exercises", "check", str(good)]) == 0
     out, err = capsys.readouterr()
-    assert out == "OK: 1 file(s) checked, no problems found.\n" and err == ""
+    assert out == "OK: 1 file checked, no problems found.\n" and err == ""
 
 
 def test_check_every_bundled_file(capsys: pytest.CaptureFixture[str]) -> None:
     folder = data_dir() / "exercises"
     assert main(["exercises", "check", str(folder), str(data_dir() / "emotions.toml")]) == 0
     count = len(list(folder.glob("*.toml"))) + 1
-    assert capsys.readouterr().out == f"OK: {count} file(s) checked, no problems found.\n"
+    assert capsys.readouterr().out == f"OK: {count} files checked, no problems found.\n"
 
 
 def test_check_prints_every_problem_with_file_line_and_field(
@@ -147,7 +147,7 @@ def test_check_prints_every_problem_with_file_line_and_field(
         f'{bad}, line 14, steps[2].secnds: unknown key "secnds" (did you mean "seconds"?); '
         "a timer step allows: seconds, show, text, title, type",
     ]
-    assert "paincoach: 3 problem(s) in 1 file(s)." in err
+    assert "paincoach: 3 problems in 1 file." in err
 
 
 def test_check_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -155,7 +155,7 @@ def test_check_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["exercises", "check", str(missing)]) == 2
     out, err = capsys.readouterr()
     assert out == f"{missing}: no such file or folder\n"
-    assert "1 problem(s)" in err
+    assert "1 problem" in err
 
 
 def test_check_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

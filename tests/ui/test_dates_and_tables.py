@@ -87,3 +87,41 @@ async def test_home_and_end_reach_the_first_and_last_rows(home: Path) -> None:
             assert table.cursor_row == 0
             tables.append(table)
         assert len(tables) == 2
+
+
+def status(app: object) -> str:
+    return str(app.screen.query_one("#history-status", Static).render())  # type: ignore[attr-defined]
+
+
+async def test_history_counts_and_a_search_with_nothing_found(home: Path) -> None:
+    journal(home).add_checkin(CheckInDraft(at=NOW - timedelta(hours=1), pain=3, note="rain"))
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "h")
+        assert status(app).startswith("1 day with entries, newest first.")
+        await press(pilot, "slash", *"rain", "enter")
+        assert status(app).startswith("1 entry found. Enter opens the day")
+        await press(pilot, "escape", "slash")
+        app.screen.query_one("#search", Input).value = "snow"
+        await press(pilot, "enter")
+        said = status(app)
+        assert said.startswith("Nothing found.") and "Enter opens" not in said
+
+
+async def test_deleting_an_entry_of_another_year_names_the_year(home: Path) -> None:
+    other = journal(home)
+    other.add_checkin(CheckInDraft(at=NOW - timedelta(days=400), pain=3), confirmed=True)
+    other.add_checkin(CheckInDraft(at=NOW - timedelta(days=1), pain=4))
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        details = []
+        for _ in range(2):
+            await press(pilot, "h")
+            await press(pilot, "end" if details else "home", "enter", "d")
+            assert isinstance(app.screen, ConfirmDialog)
+            details.append(str(app.screen.query_one(".detail", Static).render()))
+            await press(pilot, "escape", "escape", "escape")
+        assert details[0].startswith("Thu 26 Nov 09:30")  # this year: no year
+        assert details[1].startswith("Thu 23 Oct 2025 09:30")

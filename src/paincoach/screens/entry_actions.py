@@ -65,7 +65,8 @@ class EntryActions(ServiceCalls):
         entry = self._selected_entry()
         if entry is None:
             return
-        when = entry.at.strftime("%a %d %b %H:%M")
+        this_year = entry.at.year == self.services.clock().year
+        when = entry.at.strftime("%a %d %b %H:%M" if this_year else "%a %d %b %Y %H:%M")
         detail = f"{when}  {entry_summary(entry).plain}"
         if entry.note:
             detail += f"\nNote: {one_line(entry.note, 60)}"

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from paincoach.core.words import counted
 from paincoach.records.entries import DayFigures, Entry
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.messages import JournalChanged
@@ -126,7 +127,8 @@ class HistoryScreen(PaincoachScreen[None]):
         else:
             more = "; scroll down for older days" if self._more else ""
             status.update(
-                f"{len(self._days)} days with entries, newest first{more}. Enter opens a day."
+                f"{counted(len(self._days), 'day')} with entries, newest first{more}. "
+                "Enter opens a day."
             )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -174,14 +176,11 @@ class HistoryScreen(PaincoachScreen[None]):
         results.show_entries(found)
         results.display = True
         self.query_one("#days", DataTable).display = False
-        shown = (
-            "Nothing found"
-            if not found
-            else f"{len(found)} entr{'y' if len(found) == 1 else 'ies'} found"
-        )
-        self.query_one("#history-status", Static).update(
-            f"{shown}. Enter opens the day; Escape goes back to all days."
-        )
+        if found:
+            shown = f"{counted(len(found), 'entry', 'entries')} found. Enter opens the day; "
+        else:
+            shown = "Nothing found. Try another word; "
+        self.query_one("#history-status", Static).update(f"{shown}Escape goes back to all days.")
         if found:
             results.focus()
 

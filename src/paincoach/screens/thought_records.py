@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from paincoach.core.textsafe import one_line, visible
+from paincoach.core.words import counted
 from paincoach.records.practice import Emotion, ThoughtRecord
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.confirm import ConfirmDialog
@@ -148,7 +149,9 @@ class ThoughtRecordsScreen(PaincoachScreen[None]):
             )
         else:
             more = "; scroll down for older ones" if self._more else ""
-            status.update(f"{len(self.records)} records, newest first{more}. Enter reads one.")
+            status.update(
+                f"{counted(len(self.records), 'record')}, newest first{more}. Enter reads one."
+            )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Fetch older records when the cursor nears the end."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from paincoach.cli.commands.common import PRIVATE_NOTE, open_database, say
 from paincoach.core.errors import InputError
+from paincoach.core.words import counted
 
 if TYPE_CHECKING:
     pass
@@ -97,7 +98,7 @@ def _import(path: Path, home: Path) -> int:
     report = import_file(open_database(home), path)
     from paincoach.transfer.export import NAMES
 
-    lines = [f"Imported {path}: {report.total_added} record(s) added."]
+    lines = [f"Imported {path}: {counted(report.total_added, 'record')} added."]
     for section, added in report.added.items():
         skipped = report.skipped.get(section, 0)
         if added or skipped:
@@ -106,7 +107,8 @@ def _import(path: Path, home: Path) -> int:
             )
     if report.plans_made_inactive:
         lines.append(
-            f"  {report.plans_made_inactive} pacing plan(s) were added as stopped plans: you "
+            f"  {counted(report.plans_made_inactive, 'pacing plan')} "
+            f"{'was' if report.plans_made_inactive == 1 else 'were'} added as stopped: you "
             "already follow a plan for that activity."
         )
     if report.flare_plan == "added":

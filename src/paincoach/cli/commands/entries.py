@@ -12,6 +12,7 @@ from paincoach import safety
 from paincoach.core import clock
 from paincoach.core.errors import InputError
 from paincoach.core.when import parse_when
+from paincoach.core.words import counted
 from paincoach.records.entries import ActivityDraft, CheckInDraft, check_minutes, check_rating
 
 if TYPE_CHECKING:
@@ -141,7 +142,8 @@ def _today(home: Path) -> int:
     figures = view.week[-1]
     if figures.pain_avg is not None:
         out.print(
-            f"Average pain today {figures.pain_avg:.1f}/10 over {figures.checkins} check-in(s)."
+            f"Average pain today {figures.pain_avg:.1f}/10 "
+            f"over {counted(figures.checkins, 'check-in')}."
         )
     if figures.activity_minutes:
         out.print(

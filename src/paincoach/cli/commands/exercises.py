@@ -15,6 +15,7 @@ from rich.text import Text
 
 from paincoach.cli.terminal import console
 from paincoach.core.textsafe import one_line, visible
+from paincoach.core.words import counted
 from paincoach.exercises.loader import (
     USER_FOLDER,
     ExerciseInfo,
@@ -88,7 +89,8 @@ def _print_warnings(warnings: list[LoadWarning]) -> None:
         return
     err = console(stderr=True)
     err.print(
-        f"paincoach: {len(warnings)} problem(s) in your exercise files; those were skipped:",
+        f"paincoach: {counted(len(warnings), 'problem')} in your exercise files; "
+        "those were skipped:",
         soft_wrap=True,
     )
     for warning in warnings:
@@ -108,13 +110,13 @@ def check(paths: list[Path]) -> int:
             out.print(Text(visible(str(problem))), soft_wrap=True)  # one per line
         files = len({problem.path for problem in problems})
         console(stderr=True).print(
-            f"paincoach: {len(problems)} problem(s) in {files} file(s). "
+            f"paincoach: {counted(len(problems), 'problem')} in {counted(files, 'file')}. "
             "Each line says the file, line and field, and what is expected.",
             soft_wrap=True,
         )
         return EXIT_BAD_INPUT
     count = sum(len(_files(path)) for path in paths)
-    console().print(f"OK: {count} file(s) checked, no problems found.")
+    console().print(f"OK: {counted(count, 'file')} checked, no problems found.")
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from paincoach.core import paths
 from paincoach.core.errors import DamagedDatabaseError
 from paincoach.core.paths import file_uri
 from paincoach.core.textsafe import visible
+from paincoach.core.words import counted
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -106,7 +107,8 @@ def _crisis_line_age(out: Console) -> None:
     overdue = safety.overdue_checks(safety.load_directory(), clock.today())
     if overdue:
         out.print(
-            f"{len(overdue)} crisis line(s) were last checked over a year ago; a newer "
+            f"{counted(len(overdue), 'crisis line')} {'was' if len(overdue) == 1 else 'were'} "
+            "last checked over a year ago; a newer "
             "paincoach may have newer numbers. Your local emergency number always works."
         )
 
