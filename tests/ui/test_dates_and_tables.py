@@ -116,7 +116,7 @@ async def test_deleting_an_entry_of_another_year_names_the_year(home: Path) -> N
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        details = []
+        details: list[str] = []
         for _ in range(2):
             await press(pilot, "h")
             await press(pilot, "end" if details else "home", "enter", "d")
