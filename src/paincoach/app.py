@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from paincoach.core import clock, startup
 from paincoach.core.errors import PaincoachError
+from paincoach.core.paths import privacy_warning
 from paincoach.screens.key_order import KeyTurns
 from paincoach.screens.messages import JournalChanged
 from paincoach.services import Services
@@ -125,6 +126,9 @@ class PaincoachApp(App[None]):
             self.notify(
                 self.services.db.read_only_reason, severity="warning", timeout=15, markup=False
             )
+        warning = privacy_warning(self.services.home)
+        if warning:
+            self.notify(warning, severity="warning", timeout=15, markup=False)
         if settings.acknowledged_at is None:
             from paincoach.screens.first_run import FirstRunScreen
 
@@ -339,40 +343,9 @@ class PaincoachApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every main action, searchable in the command palette."""
-        yield SystemCommand(
-            "Help now", "Crisis lines, emergency numbers and your contacts", self.action_help_now
-        )
-        yield SystemCommand(
-            "Check in", "Record pain, mood, sleep, areas, tags and a note", self.action_check_in
-        )
-        yield SystemCommand(
-            "Log an activity", "Record what you did and for how long", self.action_log_activity
-        )
-        yield SystemCommand(
-            "Exercises",
-            "Breathing, pacing, thought records, relaxation and more",
-            self.action_exercises,
-        )
-        yield SystemCommand(
-            "Thought records",
-            "Read past thought records or start a new one",
-            self.action_thought_records,
-        )
-        yield SystemCommand(
-            "Week", "The week's figures, charts, insights and export", self.action_week
-        )
-        yield SystemCommand(
-            "Weekly check", "Three questions about the past seven days", self.action_weekly_check
-        )
-        yield SystemCommand(
-            "History", "Past days, search, edit and delete entries", self.action_history
-        )
-        yield SystemCommand(
-            "Settings",
-            "Theme, week start, region, contacts, motion, sound",
-            self.action_open_settings,
-        )
-        yield SystemCommand("Refresh", "Reload entries saved elsewhere", self.action_refresh)
+        from paincoach.screens.palette import main_actions
+
+        yield from main_actions(self)
         yield from super().get_system_commands(screen)
 
 

@@ -108,8 +108,9 @@ def test_every_file_paincoach_writes_is_private_under_umask_022(tmp_path: Path) 
     assert any((old / "backups").glob("before-schema-*"))
     assert _not_private(home, restored, out / "csv", old / "backups") == []
     assert [p.name for p in out.iterdir() if p.is_file() and _mode(p) != 0o600] == []
-    # An existing journal is made private; an existing folder the person made is theirs.
+    # An existing journal, and the existing data folder it is in, are made private.
     assert _mode(paths.database_path(old)) == 0o600
+    assert _mode(old) == 0o700
 
 
 def test_the_wal_and_shm_of_a_running_app_are_private(home: Path) -> None:

@@ -34,6 +34,41 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def make_home_private(home: Path) -> None:
+    """Take group and other access away from the data folder, where that is safe to do.
+
+    An existing folder (made by hand, or by `mkdir` with the usual 0755) would otherwise
+    let others on the machine list the journal and its backups. The person's own home
+    folder is left as it is (other programs may need it); `privacy_warning` names it.
+    """
+    with contextlib.suppress(OSError):
+        mode = stat.S_IMODE(home.stat().st_mode)
+        if mode & ~PRIVATE_DIR and not _is_user_home(home):
+            home.chmod(mode & PRIVATE_DIR)
+
+
+def privacy_warning(home: Path) -> str:
+    """What to say when the data folder is open to others ("" when it is private)."""
+    try:
+        mode = stat.S_IMODE(home.stat().st_mode)
+    except OSError:
+        return ""
+    if not mode & ~PRIVATE_DIR:
+        return ""
+    return (
+        f"Your data folder {home} can be read by others on this computer (mode "
+        f"{mode:04o}). To keep your journal private, run: chmod 700 '{home}', "
+        "or choose a folder of its own with --home."
+    )
+
+
+def _is_user_home(path: Path) -> bool:
+    try:
+        return path.resolve() == Path.home().resolve()
+    except (OSError, RuntimeError):
+        return True  # cannot tell: leave it alone
+
+
 def make_private(path: Path) -> None:
     """Take group and other access away from an existing file; a missing file is fine.
 
