@@ -17,6 +17,7 @@ from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
 from paincoach.services import Services
 from paincoach.widgets.marked import TickBox
 from paincoach.widgets.rating import RatingInput
+from paincoach.widgets.text_box import TextBox
 
 
 class ActivityDialog(EntryForm):
@@ -78,7 +79,7 @@ class ActivityDialog(EntryForm):
                     id="paced",
                 )
                 yield Label("Note", classes="field-label wide")
-                yield TextArea(visible(old.note) if old else "", id="note", soft_wrap=True)
+                yield TextBox(visible(old.note) if old else "", id="note", soft_wrap=True)
             yield Static("", id="form-error", classes="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")

@@ -18,6 +18,7 @@ from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
 from paincoach.services import Services
 from paincoach.widgets.marked import MarkedSelectionList
 from paincoach.widgets.rating import RatingInput
+from paincoach.widgets.text_box import TextBox
 
 AREA_CHOICES = 40
 
@@ -88,7 +89,7 @@ class CheckInDialog(EntryForm):
                         placeholder="comma separated, e.g. cold, stress",
                     )
                 yield Label("Note", classes="field-label wide")
-                yield TextArea(
+                yield TextBox(
                     visible(old.note) if old else "",
                     id="note",
                     soft_wrap=True,

@@ -10,6 +10,7 @@ from textual.widgets import Input, Static, TextArea
 from paincoach.exercises.model import PromptStep
 from paincoach.widgets.hints import key_word
 from paincoach.widgets.step_base import NEXT, StepView
+from paincoach.widgets.text_box import TextBox
 
 
 class PromptStepView(StepView):
@@ -28,7 +29,7 @@ class PromptStepView(StepView):
         answer = self.runner.answer()
         start = "\n".join(answer) if isinstance(answer, list) else (answer or "")
         if step.multiline or step.lines:
-            yield TextArea(
+            yield TextBox(
                 start,
                 id="answer",
                 soft_wrap=True,
