@@ -163,7 +163,7 @@ async def test_leaving_before_starting_saves_nothing(home: Path) -> None:
         ("breathing-slow", (), "RatingInput"),  # the before rating
         ("breathing-slow", ("enter", "enter", "enter"), "BreatheStepView"),
         ("body-scan", ("enter", "enter", "enter"), "TimerStepView"),
-        ("thought-record", ("enter", "enter"), "TextArea"),
+        ("thought-record", ("enter", "enter"), "TextBox"),
         ("asking-for-support", ("enter",), "Input"),
         ("values-activities", ("enter",), "PickList"),
         (
