@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -145,3 +147,38 @@ def test_a_long_period_is_bounded_by_its_days(home: Path) -> None:
     report = build_report(journal.db, start, TODAY, now=NOW)
     assert len(report.days) == 401 and len(report.weeks) in (58, 59)
     assert "<svg" in report_html.render(report)
+
+
+# -- the HTML page's width ------------------------------------------------------------------
+
+
+def test_every_html_table_sits_in_its_own_scrolling_box(db: Database) -> None:
+    html = report_html.render(made(db))
+    assert html.count("<table>") == html.count('<div class="table"><table>') > 0
+    assert ".table { max-width: 100%; overflow-x: auto;" in html
+    assert "th.n { white-space: normal; }" in html  # long headers wrap instead of widening
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+MEASURE = (
+    "<script>addEventListener('load', () => {document.title = 'overflow=' + "
+    "(document.documentElement.scrollWidth - innerWidth);});</script>"
+)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs a headless Chromium")
+def test_the_html_report_fits_a_1000_pixel_window(db: Database, tmp_path: Path) -> None:
+    """Laid out by a real browser: nothing wider than the window (the script is the test's)."""
+    page = tmp_path / "report.html"
+    page.write_text(report_html.render(made(db)).replace("</body>", MEASURE + "</body>"))
+    browser = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"]
+    done = subprocess.run(
+        [*browser, "--window-size=1000,900", "--virtual-time-budget=2000", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    found = re.search(r"<title>overflow=(-?\d+)</title>", done.stdout)
+    assert found, done.stderr[-2000:]
+    assert int(found.group(1)) <= 0
