@@ -14,10 +14,12 @@ from paincoach.core.errors import InputError
 from paincoach.db.engine import Database
 from paincoach.records.entries import ActivityDraft
 from paincoach.report import html as report_html
+from paincoach.report import layout
 from paincoach.report import markdown as report_markdown
 from paincoach.report.build import HEADER, Report, build_report, report_range
 from paincoach.review import summary
 from tests.data_support import TODAY, fill_home
+from tests.review_support import Book
 from tests.storage_support import checkin, local, open_journal
 from tests.support import NOW
 
@@ -49,7 +51,7 @@ def test_figures_are_the_week_summarys_own_and_compared_with_the_baseline(db: Da
     report = made(db)
     with db.read() as session:
         expected = summary.period(session, FIRST, TODAY).values()
-        baseline, _ = summary.find_baseline(session)
+        baseline, _ = summary.find_baseline(session, 0)
     assert report.baseline == baseline and report.baseline_note == ""
     for key, value in expected.items():
         assert report.figure(key).value == value, key
@@ -149,7 +151,53 @@ def test_a_long_period_is_bounded_by_its_days(home: Path) -> None:
     assert "<svg" in report_html.render(report)
 
 
-# -- the HTML page's width ------------------------------------------------------------------
+# -- pacing by the one rule, days not yet lived, the baseline's weeks, the page's width -------
+
+
+def test_pacing_days_are_judged_within_20_percent_of_the_quota(home: Path) -> None:
+    """2 of 10 minutes is below the quota, not "within" it (the rule of docs/insights.md)."""
+    book = Book(home)
+    book.plan("walk", 10, TODAY - timedelta(days=3))
+    for back, minutes in ((3, 2), (2, 9), (1, 13)):  # 20%, 90%, 130% of the quota
+        book.activity(TODAY - timedelta(days=back), minutes)
+    report = build_report(book.db, TODAY - timedelta(days=6), TODAY, now=NOW)
+    [pacing] = [s for s in layout.sections(report) if s.key == "pacing"]
+    assert pacing.table is not None
+    assert pacing.table.rows == (("walk", "minutes", "4", "40", "24", "1", "1", "2"),)
+    assert pacing.table.headers[5:] == ("Days within 20% of quota", "Days above", "Days below")
+    [plan] = report.plans
+    tally = plan.tally
+    assert tally and (tally.within, tally.above, tally.below) == (1, 1, 2)  # today: 0 done
+
+
+def test_a_report_ends_today_at_the_latest(home: Path) -> None:
+    assert report_range(None, TODAY + timedelta(days=10), TODAY) == (
+        TODAY - timedelta(days=27),
+        TODAY,
+    )
+    with pytest.raises(InputError, match="after today"):
+        report_range(TODAY + timedelta(days=1), None, TODAY)
+    book = Book(home)
+    book.plan("walk", 10, TODAY - timedelta(days=2))
+    report = build_report(book.db, TODAY - timedelta(days=2), TODAY + timedelta(days=3), now=NOW)
+    [plan] = report.plans
+    assert plan.days[-1].day == TODAY  # days not lived yet are not "0 done"
+
+
+def test_the_front_names_the_two_baseline_weeks(home: Path) -> None:
+    book = Book(home)
+    book.checkin(date(2026, 9, 2), 5)  # a Wednesday, then a month with nothing
+    book.checkin(date(2026, 10, 7), 5)
+    book.checkin(TODAY, 4)
+    report = build_report(book.db, TODAY - timedelta(days=6), TODAY, now=NOW)
+    assert report.baseline_note == ""
+    assert layout.front(report)[-1] == (
+        "Baseline: the first two weeks with entries, Wed 2 Sep 2026 to Sun 6 Sep 2026 and "
+        "Mon 5 Oct 2026 to Sun 11 Oct 2026."
+    )
+    early = build_report(book.db, date(2026, 9, 14), date(2026, 9, 20), now=NOW)
+    assert "before the end of the first two weeks" in early.baseline_note
+    assert "overlaps" not in early.baseline_note
 
 
 def test_every_html_table_sits_in_its_own_scrolling_box(db: Database) -> None:
