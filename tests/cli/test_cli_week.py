@@ -166,3 +166,43 @@ def test_week_never_imports_textual(home: Path) -> None:
     out = result.stdout.decode()
     assert result.returncode == 0, result.stderr.decode()
     assert "STATUSES [0, 0]" in out and "TEXTUAL []" in out
+
+
+def test_this_week_so_far_leaves_out_the_days_not_yet_lived(
+    capsys: pytest.CaptureFixture[str], book: Book
+) -> None:
+    book.activity(MON + 7 * D, 10, name="[bold]walk[/]")  # this Monday: the quota, done
+    status, out, _ = run(capsys, "week")
+    assert status == 0
+    assert "Week 2026-W48: Monday 23 – Sunday 29 November 2026 (5 of 7 days so far)" in out
+    flat = " ".join(out.split())
+    pacing = flat[flat.index("Pacing, [bold]walk[/]") :]
+    assert "10 of 50 so far (Mon 10/10, Tue 0/10, Wed 0/10, Thu 0/10, Fri 0/10)" in pacing
+    assert "Sat" not in pacing.split(")")[1]  # Saturday and Sunday: not lived yet, not "0 done"
+    assert "within 20% of the quota on 1 of 5 days (0 above, 4 below)" in pacing
+    doc = document(capsys)
+    assert [d["day"] for d in doc["pacing"][0]["days"]][-1] == "2026-11-27"  # type: ignore[index]
+
+
+def test_counts_show_as_whole_numbers() -> None:
+    from paincoach.cli.commands.week import _cell
+    from paincoach.review.changes import compare
+
+    # the first two weeks' 4.42 active days a week, scaled: shown and compared as 4
+    cell = _cell(compare(7, 4.42, "count", "your first two weeks"), "count")
+    assert cell.plain == "4: more (+3, +75%), meaningful"
+
+
+def test_the_baseline_names_its_two_weeks_in_json(
+    capsys: pytest.CaptureFixture[str], book: Book
+) -> None:
+    doc = document(capsys)
+    assert doc["baseline"] == {
+        "first": "2026-11-09",
+        "last": "2026-11-22",
+        "days": 14,
+        "weeks": [
+            {"first": "2026-11-09", "last": "2026-11-15"},
+            {"first": "2026-11-16", "last": "2026-11-22"},
+        ],
+    }

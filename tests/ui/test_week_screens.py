@@ -129,3 +129,64 @@ def test_figures_table_marks_meaningful_changes_in_words(home: Path) -> None:
     assert "6.0/10" in pain and "▲ +3.0 meaningful" in pain
     days = next(line for line in text.splitlines() if line.strip().startswith("Days with"))
     assert "= about the same" in days
+
+
+def seed_four_weeks(home: Path) -> None:
+    """Every day from Mon 2 Nov to today (Fri 27 Nov): pain 3, then pain 6 this week."""
+    seeded_services(home).close()  # type: ignore[attr-defined]
+    db = Database.open(home)
+    journal = Journal(db, fixed_clock)
+    first = NOW.date() - timedelta(days=25)
+    for back in range(26):
+        moment = NOW - timedelta(days=back)
+        pain = 6 if moment.date() >= NOW.date() - timedelta(days=NOW.weekday()) else 3
+        journal.add_checkin(CheckInDraft(moment.replace(hour=8), pain, mood=5))
+        journal.add_activity(ActivityDraft(moment.replace(hour=9), "walk", 20))
+    assert first.weekday() == 0
+    db.close()
+
+
+async def test_the_week_heading_stays_in_view_and_says_how_far_the_week_is(home: Path) -> None:
+    seed_four_weeks(home)
+    app = create_app(home, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        title = app.screen.query_one("#week-title", Static)
+        assert "2026-W48: Mon 23 Nov – Sun 29 Nov 2026 (5 of 7 days so far)" in str(title.render())
+        await pilot.press("end")  # down to the insights
+        await settle(pilot)
+        assert app.screen.query_one("#week-page").scroll_y > 0
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        text = str(title.render())
+        assert "2026-W47" in text and "so far" not in text  # a week that is over
+        region = title.region
+        assert region.height and app.screen.get_widget_at(region.x + 1, region.y)[0] is title
+
+
+async def test_each_meaningful_change_names_its_figure_once(home: Path) -> None:
+    seed_four_weeks(home)
+    app = create_app(home, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        changes = str(app.screen.query_one("#week-changes", Static).render())
+    assert changes.count("Average pain:") == 1  # against last week and the first two weeks
+    line = next(line for line in changes.splitlines() if line.startswith("Average pain:"))
+    assert "than the same days last week" in line
+    assert "than your first two weeks (for as many days)" in changes
+
+
+def test_changes_of_counts_and_minutes_are_whole_numbers(home: Path) -> None:
+    from paincoach.records.review import Change, Figure
+    from paincoach.screens.week import change_cell
+
+    count = Figure("exercises_completed", "Exercises finished", "count", 4.0)
+    minutes = Figure("activity_minutes", "Activity minutes", "minutes", 220.0)
+    rating = Figure("pain_avg", "Average pain", "rating", 6.0)
+    assert change_cell(Change(0.0, 4.0, None, "up", True, ""), count).plain == "▲ +4 meaningful"
+    assert change_cell(Change(230.0, -10.0, -4, "down", False, ""), minutes).plain == "▼ -10"
+    assert change_cell(Change(3.0, 3.0, 100, "up", True, ""), rating).plain == "▲ +3.0 meaningful"

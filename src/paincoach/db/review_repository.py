@@ -94,17 +94,18 @@ def has_entries(session: Session, first: date, last: date) -> bool:
 # -- a period's figures, by day -------------------------------------------------------------------
 
 
-def first_entry_days(session: Session, count: int) -> list[date]:
-    """The first `count` days with a check-in or activity, oldest first.
+def first_entry_day(session: Session, after: date | None = None) -> date | None:
+    """The first day with a check-in or activity (after `after`, when given), or None.
 
-    Each table gives its own first `count` distinct days from the `day` index (stopping
-    there), so this never reads more than 2 × `count` index entries' worth of days.
+    One `LIMIT 1` scan of each table's `day` index: the cost does not grow with history.
     """
-    days: set[str] = set()
+    found: list[str] = []
     for day_column in (col(CheckInRow.day), col(ActivityRow.day)):
-        stmt = select(day_column).distinct().order_by(day_column).limit(count)
-        days.update(session.scalars(stmt))
-    return [date.fromisoformat(text) for text in sorted(days)[:count]]
+        stmt = select(day_column).order_by(day_column).limit(1)
+        if after is not None:
+            stmt = stmt.where(day_column > after.isoformat())
+        found.extend(session.scalars(stmt))
+    return date.fromisoformat(min(found)) if found else None
 
 
 def minutes_by_day_and_name(

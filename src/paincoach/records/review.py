@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from paincoach.core.rounding import rounded
 from paincoach.records.entries import check_rating
 
 # -- the weekly check ----------------------------------------------------------------------
@@ -45,7 +46,7 @@ class WeeklyAnswers:
 
 def check_score(pain: int, enjoyment: int, activity: int) -> float:
     """Mean of the three 0-10 answers, to one decimal (a mean of thirds never ties)."""
-    return round((pain + enjoyment + activity) / 3, 1)
+    return rounded((pain + enjoyment + activity) / 3, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,45 @@ class DayPoint:
     activity_minutes: int | None
 
 
+QuotaMark = Literal["below", "within", "above"]
+WITHIN_SHARE = 0.20  # a day's minutes within ±20% of its quota keep to the plan
+
+
+def quota_mark(done: int, quota: int) -> QuotaMark:
+    """Whether `done` kept to the day's `quota`: within ±20% of it, or below or above.
+
+    0.8 × quota ≤ done ≤ 1.2 × quota, in whole numbers (no rounding at the edges). The one
+    rule for the report, the Week screen, `paincoach week` and the pacing insight.
+    """
+    if 5 * done < 4 * quota:
+        return "below"
+    if 5 * done > 6 * quota:
+        return "above"
+    return "within"
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaTally:
+    """How many days of a plan were below, within and above ±20% of their quota."""
+
+    below: int
+    within: int
+    above: int
+
+    @property
+    def days(self) -> int:
+        """Days judged."""
+        return self.below + self.within + self.above
+
+    @property
+    def words(self) -> str:
+        """E.g. "within 20% of the quota on 4 of 7 days (1 above, 2 below)"."""
+        return (
+            f"within 20% of the quota on {self.within} of {self.days} "
+            f"day{'s' * (self.days != 1)} ({self.above} above, {self.below} below)"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class PlanDay:
     """One day of a pacing plan: the quota and the minutes done (None for other units)."""
@@ -116,6 +156,11 @@ class PlanDay:
     day: date
     quota: int
     done: int | None
+
+    @property
+    def mark(self) -> QuotaMark | None:
+        """Below, within or above ±20% of the quota (None when not counted in minutes)."""
+        return None if self.done is None else quota_mark(self.done, self.quota)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +183,14 @@ class PlanProgress:
             return None
         return sum(d.done or 0 for d in self.days)
 
+    @property
+    def tally(self) -> QuotaTally | None:
+        """Days below, within and above ±20% of their quota (None for other units)."""
+        marks = [d.mark for d in self.days]
+        if any(mark is None for mark in marks):
+            return None
+        return QuotaTally(marks.count("below"), marks.count("within"), marks.count("above"))
+
 
 @dataclass(frozen=True, slots=True)
 class ExerciseCount:
@@ -150,11 +203,28 @@ class ExerciseCount:
 
 @dataclass(frozen=True, slots=True)
 class Baseline:
-    """The person's first 14 days with entries, against which later weeks are set."""
+    """The person's first two weeks with entries, against which later weeks are set.
 
-    first: date
-    last: date  # the 14th day with an entry
-    days: int  # calendar days from `first` to `last`, inclusive
+    The first runs from the day of the first entry to the end of its week; the second is the
+    next week with an entry, however long after (the empty weeks between are not counted).
+    """
+
+    weeks: tuple[tuple[date, date], ...]  # (first day, last day) of each, in order
+
+    @property
+    def first(self) -> date:
+        """The day of the first entry."""
+        return self.weeks[0][0]
+
+    @property
+    def last(self) -> date:
+        """The last day of the second week."""
+        return self.weeks[-1][1]
+
+    @property
+    def days(self) -> int:
+        """Calendar days counted: those of the two weeks, not the days between them."""
+        return sum((last - first).days + 1 for first, last in self.weeks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +240,15 @@ class WeekSummary:
     plans: tuple[PlanProgress, ...]
     exercises: tuple[ExerciseCount, ...]
     check: WeeklyCheck | None
-    baseline: Baseline | None  # None until there are 14 days with entries
+    baseline: Baseline | None  # None until two weeks have entries
     baseline_note: str  # why there is no baseline comparison, when there is none
     previous_note: str = ""  # why there is no comparison with last week, when there is none
     days_so_far: int = 7  # fewer while the week is in progress (when `today` was given)
+
+    @property
+    def so_far(self) -> str:
+        """ "3 of 7 days so far" while the week is in progress, else ""."""
+        return f"{self.days_so_far} of 7 days so far" if self.days_so_far < 7 else ""
 
     def figure(self, key: str) -> Figure:
         """The figure with this key (see docs/insights.md for the keys)."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError
+from paincoach.core.rounding import rounded
 from paincoach.core.when import week_start_for
 from paincoach.records.practice import ThoughtRecord
 from paincoach.records.review import Baseline, Change, DayPoint, PlanProgress, Scale, WeeklyCheck
@@ -115,8 +116,15 @@ class Report:
 def report_range(
     since: date | None, until: date | None, today: date | None = None
 ) -> tuple[date, date]:
-    """The report's days: by default the four weeks ending today (or ending `until`)."""
-    last = until or today or clock.now().date()
+    """The report's days: by default the four weeks ending today (or ending `until`).
+
+    A report ends today at the latest: days not lived yet have nothing to count, and would
+    show as 0 done.
+    """
+    today = today or clock.now().date()
+    last = min(until, today) if until else today
+    if since is not None and since > today:
+        raise InputError("since", f"--since ({since}) is after today; a report covers days lived.")
     first = since or last - timedelta(days=DEFAULT_DAYS - 1)
     if first > last:
         raise InputError("since", f"--since ({first}) is after --until ({last}).")
@@ -139,8 +147,9 @@ def build_report(
     from paincoach.db import review_repository as rrepo
     from paincoach.review.plan_progress import plan_progress
 
+    made_at = now or clock.now()
     with db.read() as session:
-        figures, baseline, note, days = _figures(session, first, last)
+        figures, baseline, note, days = _figures(session, first, last, week_start)
         checks = report_repo.weekly_checks_between(session, first, last)
         first_check = rrepo.first_weekly_check(session)
         trap_records, traps = rrepo.trap_counts(session, first, last)
@@ -149,14 +158,14 @@ def build_report(
         return Report(
             first=first,
             last=last,
-            made_at=now or clock.now(),
+            made_at=made_at,
             include_notes=include_notes,
             figures=(*figures, _check_row(checks, first_check)),
             baseline=baseline,
             baseline_note=note,
             weeks=_weeks(session, first, last, week_start, checks),
             days=days,
-            plans=plan_progress(session, first, last),
+            plans=plan_progress(session, first, last, made_at.date()),
             exercises=tuple(report_repo.exercise_lines(session, first, last)),
             traps=tuple(traps),
             trap_records=trap_records,
@@ -171,24 +180,17 @@ def build_report(
 
 
 def _figures(
-    session: Session, first: date, last: date
+    session: Session, first: date, last: date, week_start: int
 ) -> tuple[list[FigureRow], Baseline | None, str, tuple[DayPoint, ...]]:
     from paincoach.review import summary
     from paincoach.review.changes import compare
 
     now = summary.period(session, first, last)
-    baseline, found_days = summary.find_baseline(session)
+    baseline, found_weeks = summary.find_baseline(session, week_start)
+    note = summary.baseline_note(baseline, found_weeks, first, last, "period")
     base = None
-    note = ""
-    if baseline is None:
-        note = (
-            f"No baseline yet: it is the first {summary.BASELINE_DAYS} days with entries, "
-            f"and there are {found_days} so far."
-        )
-    elif baseline.last >= first:
-        note = "This period overlaps the first two weeks with entries (the baseline)."
-    else:
-        base = summary.period(session, baseline.first, baseline.last).per_days(now.length)
+    if baseline is not None and not note:
+        base = summary.baseline_period(session, baseline).per_days(now.length)
     values = now.values()
     rows = [
         FigureRow(
@@ -213,8 +215,8 @@ def _points(rows: dict[date, DayFigures], first: date, last: date) -> tuple[DayP
         if row is None:
             points.append(DayPoint(day, None, None, None))
             continue
-        pain = None if row.pain_avg is None else round(row.pain_avg, 1)
-        mood = None if row.mood_avg is None else round(row.mood_avg, 1)
+        pain = None if row.pain_avg is None else rounded(row.pain_avg, 1)
+        mood = None if row.mood_avg is None else rounded(row.mood_avg, 1)
         points.append(DayPoint(day, pain, mood, row.activity_minutes if row.activities else None))
     return tuple(points)
 
@@ -223,7 +225,7 @@ def _check_row(checks: list[WeeklyCheck], first_check: WeeklyCheck | None) -> Fi
     from paincoach.review import summary
     from paincoach.review.changes import compare
 
-    value = round(sum(c.score for c in checks) / len(checks), 1) if checks else None
+    value = rounded(sum(c.score for c in checks) / len(checks), 1) if checks else None
     own = first_check is None or any(c.uid == first_check.uid for c in checks)
     earlier = None if own or first_check is None else first_check.score
     change = compare(value, earlier, "rating", summary.FIRST_CHECK)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape
 
+from paincoach.core.rounding import decimals
 from paincoach.records.review import DayPoint
 
 WIDTH = 720
@@ -134,9 +135,9 @@ def _describe(points: Sequence[DayPoint]) -> str:
     moods = [p.mood_avg for p in points if p.mood_avg is not None]
     text = f"{len(points)} days; pain logged on {len(pains)}, mood on {len(moods)}."
     if pains:
-        text += f" Pain from {min(pains):.1f} to {max(pains):.1f}."
+        text += f" Pain from {decimals(min(pains), 1)} to {decimals(max(pains), 1)}."
     if moods:
-        text += f" Mood from {min(moods):.1f} to {max(moods):.1f}."
+        text += f" Mood from {decimals(min(moods), 1)} to {decimals(max(moods), 1)}."
     return text
 
 

@@ -32,6 +32,9 @@ th { border-bottom: 1pt solid #555; font-weight: 600; }
 td:first-child { white-space: nowrap; }
 h2 + p { break-after: avoid; page-break-after: avoid; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.n { white-space: normal; }
+.table { max-width: 100%; overflow-x: auto; margin: 0 0 6pt; }
+.table table { margin: 0; }
 .strong { font-weight: 700; }
 td.text { overflow-wrap: anywhere; }
 thead { display: table-header-group; }
@@ -44,6 +47,7 @@ ul { margin: 0 0 6pt; padding-left: 16pt; }
 footer { margin-top: 14pt; border-top: 0.75pt solid #8a8a8a; padding-top: 4pt; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
+  .table { overflow: visible; }
   h2 { margin-top: 12pt; }
 }
 """
@@ -70,7 +74,11 @@ def _table(table: Table) -> str:
         "<tr>" + "".join(cell("td", i, c, r) for i, c in enumerate(row)) + "</tr>"
         for r, row in enumerate(table.rows)
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # its own box: a table wider than the page scrolls inside it, the page never does
+    return (
+        f'<div class="table"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def _charts(report: Report) -> str:

@@ -65,12 +65,15 @@ def title(report: Report) -> str:
 def front(report: Report) -> tuple[str, ...]:
     """The lines under the title: what this is, the period, when made, the baseline."""
     base = report.baseline
-    baseline = (
-        f"Baseline: the first 14 days with entries, {day_text(base.first)} to "
-        f"{day_text(base.last)}."
-        if base
-        else ""
-    )
+    baseline = ""
+    if base is not None:
+        (lo, end), (start, hi) = base.weeks[0], base.weeks[-1]
+        weeks = (
+            f"{day_text(lo)} to {day_text(hi)}"
+            if (start - end).days == 1
+            else f"{day_text(lo)} to {day_text(end)} and {day_text(start)} to {day_text(hi)}"
+        )
+        baseline = f"Baseline: the first two weeks with entries, {weeks}."
     lines = [
         f"Period: {period_text(report.first, report.last)}. "
         f"Made on {day_text(report.made_at.date())} at {report.made_at:%H:%M}.",
@@ -156,7 +159,7 @@ def _weeks(report: Report) -> Section:
                 value_text(v["activity_minutes"], "minutes"),
                 str(exercises),
                 value_text(v["thought_records"], "count"),
-                DASH if week.check is None else f"{week.check.score:.1f}",
+                DASH if week.check is None else shown(week.check.score, "rating"),
             )
         )
     headers = (
@@ -199,9 +202,7 @@ def _pacing(report: Report) -> Section | None:
         return None
     rows = []
     for plan in report.plans:
-        done = plan.done_total
-        over = sum(1 for d in plan.days if d.done is not None and d.done > d.quota)
-        met = sum(1 for d in plan.days if d.done is not None and 0 < d.done <= d.quota)
+        done, tally = plan.done_total, plan.tally
         rows.append(
             (
                 plan.activity,
@@ -209,8 +210,9 @@ def _pacing(report: Report) -> Section | None:
                 str(len(plan.days)),
                 str(plan.quota_total),
                 DASH if done is None else str(done),
-                DASH if done is None else str(met),
-                DASH if done is None else str(over),
+                DASH if tally is None else str(tally.within),
+                DASH if tally is None else str(tally.above),
+                DASH if tally is None else str(tally.below),
             )
         )
     headers = (
@@ -219,17 +221,19 @@ def _pacing(report: Report) -> Section | None:
         "Days",
         "Quota total",
         "Done total",
-        "Days within quota",
-        "Days over quota",
+        "Days within 20% of quota",
+        "Days above",
+        "Days below",
     )
     return Section(
         "pacing",
         "Pacing",
         (
-            "Quota: the plan's daily amount on each day it applied. "
-            "Done: minutes logged for that activity.",
+            "Quota: the plan's daily amount on each day it applied. Done: minutes logged for "
+            "that activity. A day keeps to the plan when its minutes are within 20% of the "
+            "quota (0.8 to 1.2 times it).",
         ),
-        Table(headers, tuple(rows), frozenset(range(2, 7))),
+        Table(headers, tuple(rows), frozenset(range(2, 8))),
         notes=("Plans counted in other units than minutes show no 'done' figures.",)
         if any(p.done_total is None for p in report.plans)
         else (),
@@ -288,7 +292,7 @@ def _checks(report: Report) -> Section | None:
             str(check.pain),
             str(check.enjoyment),
             str(check.activity),
-            f"{check.score:.1f}",
+            shown(check.score, "rating"),
         )
         for check in report.checks
     )
@@ -300,7 +304,7 @@ def _checks(report: Report) -> Section | None:
     ]
     if first is not None and all(c.uid != first.uid for c in report.checks):
         paragraphs.append(
-            f"First weekly check ever: {day_text(first.day)}, score {first.score:.1f}."
+            f"First weekly check ever: {day_text(first.day)}, score {shown(first.score, 'rating')}."
         )
     return Section(
         "checks",

@@ -88,7 +88,12 @@ def summary_json(summary: WeekSummary) -> dict[str, Any]:
         },
         "baseline": None
         if base is None
-        else {"first": base.first.isoformat(), "last": base.last.isoformat(), "days": base.days},
+        else {
+            "first": base.first.isoformat(),
+            "last": base.last.isoformat(),
+            "days": base.days,
+            "weeks": [{"first": lo.isoformat(), "last": hi.isoformat()} for lo, hi in base.weeks],
+        },
         "notes": {"baseline": summary.baseline_note, "previous": summary.previous_note},
         "figures": {figure.key: figure_json(figure) for figure in summary.figures},
         "days": [

@@ -11,6 +11,10 @@ No validated way to find this in a diary exists; this is a heuristic (see docs/i
 - and by a **much quieter day** when, on one of those two days, the minutes are at most 50%
   of the usual (or of the plan's quota, for a plan's activity). A day with a check-in but no
   activity counts as 0 minutes; a day with no entries at all counts as unknown.
+
+An episode is named by its **busiest** day: when the day after a busy day is busier still
+(a 40-minute Friday, then 160 minutes on Saturday, then the flare on Sunday), the words name
+Saturday, and the pain before is the first busy day's.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
 
+from paincoach.core.rounding import decimals, rounded
 from paincoach.records.entries import DayFigures
 from paincoach.records.review import PlanDay, PlanProgress
 from paincoach.review.changes import is_meaningful
@@ -31,15 +36,18 @@ WITHIN_DAYS = 2
 
 @dataclass(frozen=True, slots=True)
 class Episode:
-    """One busy day, the rise in pain and the quieter day after it."""
+    """Busy days, the rise in pain and the quieter day after them."""
 
-    busy_day: date
+    busy_day: date  # the first busy day: the pain before is this day's
     busy_minutes: int
     plan: str  # the plan's activity when the day was busy against its quota, else ""
     pain_before: float
     flare_day: date
     pain_after: float
     quiet_day: date
+    busiest_day: date  # the busiest of the busy days from `busy_day` to the flare
+    busiest_minutes: int
+    busiest_plan: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +74,8 @@ class BoomBust:
                     "flare_day": e.flare_day.isoformat(),
                     "pain_after": e.pain_after,
                     "quiet_day": e.quiet_day.isoformat(),
+                    "busiest_day": e.busiest_day.isoformat(),
+                    "busiest_minutes": e.busiest_minutes,
                 }
                 for e in self.episodes
             ],
@@ -105,7 +115,7 @@ def _quiet(
 
 
 def _rise(before: float, after: float) -> bool:
-    before, after = round(before, 1), round(after, 1)
+    before, after = rounded(before, 1), rounded(after, 1)
     return after > before and is_meaningful(after, before, "rating")
 
 
@@ -116,14 +126,15 @@ def find_boom_bust(days: dict[date, DayFigures], plans: tuple[PlanProgress, ...]
         return BoomBust(len(active), None, 0, ())
     usual = float(median(active))
     by_day = _plan_days(plans)
+    busy = {
+        day: plan
+        for day, row in sorted(days.items())
+        if (plan := _busy(row, usual, by_day.get(day, []))) is not None
+    }
     episodes: list[Episode] = []
-    busy_days = 0
     after_last = date.min
-    for day, row in sorted(days.items()):
-        plan = _busy(row, usual, by_day.get(day, []))
-        if plan is None:
-            continue
-        busy_days += 1
+    for day, plan in busy.items():
+        row = days[day]
         if day <= after_last or row.pain_avg is None:
             continue  # already part of an episode, or no pain to compare with
         following = [day + timedelta(days=k) for k in range(1, WITHIN_DAYS + 1)]
@@ -140,29 +151,48 @@ def find_boom_bust(days: dict[date, DayFigures], plans: tuple[PlanProgress, ...]
         )
         if flare is None or quiet is None:
             continue
-        after = days[flare].pain_avg or 0.0
+        # the busiest busy day before the flare (the earlier one when two are as busy)
+        peak = max(
+            (d for d in busy if day <= d < flare),
+            key=lambda d: (days[d].activity_minutes, -d.toordinal()),
+        )
         episodes.append(
             Episode(
                 day,
                 row.activity_minutes,
                 plan,
-                round(row.pain_avg, 1),
+                rounded(row.pain_avg, 1),
                 flare,
-                round(after, 1),
+                rounded(days[flare].pain_avg or 0.0, 1),
                 quiet,
+                peak,
+                days[peak].activity_minutes,
+                busy[peak],
             )
         )
         after_last = max(flare, quiet)
-    return BoomBust(len(active), usual, busy_days, tuple(episodes))
+    return BoomBust(len(active), usual, len(busy), tuple(episodes))
 
 
 def _day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
+def _busy_words(e: Episode) -> str:
+    """The busy day (the busiest, when there were several) and its minutes."""
+    over = f", over the {e.busiest_plan} quota" if e.busiest_plan else ""
+    busiest = f"{_day(e.busiest_day)} ({e.busiest_minutes} min{over})"
+    if e.busiest_day == e.busy_day:
+        return f"{busiest}, then pain {decimals(e.pain_before, 1)}"
+    return (
+        f"{_day(e.busy_day)} to {busiest}, the busiest, then pain {decimals(e.pain_before, 1)} "
+        f"(on {_day(e.busy_day)})"
+    )
+
+
 def describe(found: BoomBust) -> str:
     """The observation in words."""
-    usual = f"{found.usual:g}" if found.usual is not None else "?"
+    usual = decimals(found.usual, 0) if found.usual is not None else "?"
     busy = f"at least 150% of your usual {usual} active minutes, or of a pacing quota"
     if not found.busy_days:
         return f"No day in these weeks was much busier than usual ({busy})."
@@ -177,9 +207,7 @@ def describe(found: BoomBust) -> str:
             "both a rise in pain and a much quieter day."
         )
     listed = "; ".join(
-        f"{_day(e.busy_day)} ({e.busy_minutes} min"
-        + (f", over the {e.plan} quota" if e.plan else "")
-        + f"), then pain {e.pain_before:.1f} → {e.pain_after:.1f} on {_day(e.flare_day)}"
+        f"{_busy_words(e)} → {decimals(e.pain_after, 1)} on {_day(e.flare_day)}"
         for e in found.episodes
     )
     count = len(found.episodes)

@@ -2,14 +2,17 @@
 
 A change is **meaningful** at 2 points or 30% (after Farrar et al. 2001 for 0-10 pain
 ratings; see docs/insights.md). Smaller changes are called "about the same" or "a little"
-higher or lower, never more. Figures are compared as shown (rounded to one decimal), so the
-words always agree with the numbers beside them.
+higher or lower, never more. Figures are compared as shown (ratings to one decimal, counts
+and minutes whole, by `core.rounding`), so the words always agree with the numbers beside
+them. `shown` and `signed` are how every screen, the command line and the report write a
+figure or a change.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paincoach.core import rounding
 from paincoach.records.review import Change, Direction, Scale
 
 MEANINGFUL_SHARE = 0.30
@@ -38,13 +41,23 @@ RULES: dict[str, Rule] = {
 }
 
 
+#: Decimals shown for each scale: ratings to one, counts and minutes whole.
+PLACES: dict[str, int] = {"rating": 1, "count": 0, "minutes": 0}
+
+
+def as_shown(value: float, scale: Scale) -> float:
+    """A figure rounded as it is shown (ratings to one decimal, counts and minutes whole)."""
+    return rounding.rounded(value, PLACES[scale])
+
+
 def shown(value: float, scale: Scale) -> str:
-    """A figure as the person sees it: one decimal for ratings, whole minutes, counts."""
-    if scale == "rating":
-        return f"{value:.1f}"
-    if scale == "minutes":
-        return f"{round(value):d}"
-    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+    """A figure as the person sees it: "4.3" for a rating, "2" for a count, "120" minutes."""
+    return rounding.decimals(value, PLACES[scale])
+
+
+def signed(delta: float, scale: Scale) -> str:
+    """A change as the person sees it: "+0.5" points, "+2" days, "-10" minutes."""
+    return rounding.signed(delta, PLACES[scale])
 
 
 def is_meaningful(now: float, earlier: float, scale: Scale) -> bool:
@@ -61,10 +74,10 @@ def compare(now: float | None, earlier: float | None, scale: Scale, against: str
     """`now` set against `earlier` ("last week", "your first two weeks"); None if either is."""
     if now is None or earlier is None:
         return None
-    now, earlier = _rounded(now, scale), _rounded(earlier, scale)
+    now, earlier = as_shown(now, scale), as_shown(earlier, scale)
     rule = RULES[scale]
-    delta = round(now - earlier, 1)
-    percent = None if earlier == 0 else round(100 * delta / earlier)
+    delta = as_shown(now - earlier, scale)
+    percent = None if earlier == 0 else int(rounding.rounded(100 * delta / earlier))
     meaningful = is_meaningful(now, earlier, scale)
     same = not meaningful and abs(delta) < rule.same_below - _EPSILON
     direction: Direction = "same" if same else ("up" if delta > 0 else "down")
@@ -77,10 +90,6 @@ def compare(now: float | None, earlier: float | None, scale: Scale, against: str
         words = f"{_amount(delta, rule, scale)} {rule.more if delta > 0 else rule.less} than "
         words += f"{against} ({span}{_percent(percent)}): a meaningful change"
     return Change(earlier, delta, percent, direction, meaningful, words)
-
-
-def _rounded(value: float, scale: Scale) -> float:
-    return float(round(value)) if scale == "minutes" else round(value, 1)
 
 
 def _amount(delta: float, rule: Rule, scale: Scale) -> str:

@@ -8,9 +8,11 @@ in docs/insights.md; the numbers live here as constants.
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from statistics import StatisticsError, correlation, fmean, median
 
+from paincoach.core.rounding import decimals, rounded, signed
 from paincoach.core.when import week_start_for
 from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
@@ -27,7 +29,6 @@ MIN_RATED_SESSIONS = 3
 MIN_TRAP_RECORDS = 3
 MIN_PLAN_DAYS = 7
 TOP_TRAPS = 3
-WITHIN_SHARE = 0.20  # pacing: a day's minutes within ±20% of its quota count as "on plan"
 
 NOT_CAUSE = "Moving together does not show that one causes the other."
 
@@ -52,7 +53,7 @@ def strength(r: float) -> str:
 
 def _r(xs: list[float], ys: list[float]) -> float | None:
     try:
-        return round(correlation(xs, ys), 2)
+        return rounded(correlation(xs, ys), 2)
     except StatisticsError:  # one of them never varied
         return None
 
@@ -114,13 +115,13 @@ def pain_and_mood(days: dict[date, DayFigures]) -> Insight:
     elif abs(r) < 0.1:
         text = (
             f"Over {n} days with both ratings, pain and mood did not clearly move together "
-            f"(r = {r:.2f})."
+            f"(r = {decimals(r, 2)})."
         )
     else:
         mood = "lower" if r < 0 else "higher"
         text = (
-            f"Over {n} days with both ratings, there was {strength(r)} link (r = {r:.2f}): on days "
-            f"with more pain, your mood tended to be {mood}."
+            f"Over {n} days with both ratings, there was {strength(r)} link "
+            f"(r = {decimals(r, 2)}): on days with more pain, your mood tended to be {mood}."
         )
     return Insight(key, title, True, text, MIN_PAIN_MOOD_DAYS, n, NOT_CAUSE, data)
 
@@ -147,20 +148,21 @@ def activity_and_next_day_pain(days: dict[date, DayFigures]) -> Insight:
     elif abs(r) < 0.1:
         text = (
             f"Over {n} pairs of days, how active you were showed no clear link with your "
-            f"pain the next day (r = {r:.2f})."
+            f"pain the next day (r = {decimals(r, 2)})."
         )
     else:
         pain = "higher" if r > 0 else "lower"
         text = (
-            f"Over {n} pairs of days, there was {strength(r)} link (r = {r:.2f}): after more "
-            f"active days, your pain the next day tended to be {pain}."
+            f"Over {n} pairs of days, there was {strength(r)} link (r = {decimals(r, 2)}): "
+            f"after more active days, your pain the next day tended to be {pain}."
         )
     if r is not None and busier and quieter:
-        after_busy, after_quiet = round(fmean(busier), 1), round(fmean(quieter), 1)
+        after_busy, after_quiet = rounded(fmean(busier), 1), rounded(fmean(quieter), 1)
         data.update(after_busier=after_busy, after_quieter=after_quiet)
+        # minutes are whole, so "more than a median of 32.5" is exactly "more than 32"
         text += (
-            f" Next-day pain averaged {after_busy:.1f} after days with more than "
-            f"{split:g} active minutes, and {after_quiet:.1f} after the others."
+            f" Next-day pain averaged {decimals(after_busy, 1)} after days with more than "
+            f"{math.floor(split)} active minutes, and {decimals(after_quiet, 1)} after the others."
         )
     caveat = "Other things change from day to day too: this is a pattern, not a cause."
     return Insight(key, title, True, text, MIN_NEXT_DAY_PAIRS, n, caveat, data)
@@ -195,7 +197,7 @@ def exercises_that_help(rated: list[rrepo.RatedExercise]) -> Insight:
         return not_enough(key, title, MIN_RATED_SESSIONS, has, what)
 
     def change(e: rrepo.RatedExercise) -> float:
-        return round(e.after_avg - e.before_avg, 1)
+        return rounded(rounded(e.after_avg, 1) - rounded(e.before_avg, 1), 1)
 
     ranked = sorted(enough, key=lambda e: (change(e), -e.sessions, e.title))
     best = ranked[0]
@@ -204,10 +206,11 @@ def exercises_that_help(rated: list[rrepo.RatedExercise]) -> Insight:
     else:
         text = (
             f"By your own ratings, {best.title} went with the biggest fall: from "
-            f"{best.before_avg:.1f} before to {best.after_avg:.1f} after, on average over "
+            f"{decimals(best.before_avg, 1)} before to {decimals(best.after_avg, 1)} after, on "
+            "average over "
             f"{best.sessions} sessions."
         )
-        others = [f"{e.title} ({change(e):+.1f})" for e in ranked[1:3]]
+        others = [f"{e.title} ({signed(change(e), 1)})" for e in ranked[1:3]]
         if others:
             text += " Next: " + ", ".join(others) + "."
     rows = [
@@ -215,8 +218,8 @@ def exercises_that_help(rated: list[rrepo.RatedExercise]) -> Insight:
             "exercise_id": e.exercise_id,
             "title": e.title,
             "sessions": e.sessions,
-            "before": round(e.before_avg, 1),
-            "after": round(e.after_avg, 1),
+            "before": rounded(e.before_avg, 1),
+            "after": rounded(e.after_avg, 1),
             "change": change(e),
         }
         for e in ranked
@@ -241,15 +244,6 @@ def thinking_traps(records: int, counts: list[tuple[str, int]]) -> Insight:
     return Insight(key, title, True, text, MIN_TRAP_RECORDS, records, "", data)
 
 
-def on_plan(done: int, quota: int) -> int:
-    """-1 below, 0 within, +1 above ±20% of the quota (exact: no rounding at the edges)."""
-    if 5 * done < 4 * quota:
-        return -1
-    if 5 * done > 6 * quota:
-        return 1
-    return 0
-
-
 def pacing_consistency(plans: tuple[PlanProgress, ...]) -> Insight:
     """For each plan counted in minutes: the share of days within ±20% of the day's quota."""
     key, title = "pacing_consistency", "Keeping to your pacing plans"
@@ -262,10 +256,11 @@ def pacing_consistency(plans: tuple[PlanProgress, ...]) -> Insight:
     for plan in measured:
         if len(plan.days) < MIN_PLAN_DAYS:
             continue
-        marks = [on_plan(d.done or 0, d.quota) for d in plan.days]
-        within, above, below = marks.count(0), marks.count(1), marks.count(-1)
-        total = len(marks)
-        share = round(100 * within / total)
+        tally = plan.tally
+        if tally is None:
+            continue
+        within, above, below, total = tally.within, tally.above, tally.below, tally.days
+        share = int(rounded(100 * within / total))
         rows.append(
             {
                 "activity": plan.activity,

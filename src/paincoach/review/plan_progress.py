@@ -3,7 +3,8 @@
 A plan applies from its start day; a plan that was stopped or replaced applies until the day
 it was made inactive (its `updated_at`), not including that day. When two plans for the same
 activity both apply on a day, the newer one counts. Minutes are those logged that day under
-the plan's activity name, matched with Unicode casefold (as Today's progress does).
+the plan's activity name, matched with Unicode casefold (as Today's progress does). Days after
+today are left out: a day not lived yet has no minutes to count, not 0.
 """
 
 from __future__ import annotations
@@ -34,10 +35,15 @@ def _applies(row: PacingPlanRow, day: date) -> bool:
     return bool(row.active) or day < parse_moment(row.updated_at).date()
 
 
-def plan_progress(session: Session, first: date, last: date) -> tuple[PlanProgress, ...]:
-    """Each plan that applied on some day from `first` to `last`, with its days, by activity."""
+def plan_progress(
+    session: Session, first: date, last: date, today: date | None = None
+) -> tuple[PlanProgress, ...]:
+    """Each plan that applied on some day from `first` to `last` (up to `today`, when given),
+    with its days, by activity."""
+    if today is not None:
+        last = min(last, today)
     rows = sorted(prepo.plan_rows(session, active_only=False), key=lambda r: -(r.id or 0))
-    if not rows:
+    if not rows or last < first:
         return ()
     done: dict[tuple[date, str], int] = defaultdict(int)
     for day, name, minutes in rrepo.minutes_by_day_and_name(session, first, last):

@@ -1,13 +1,16 @@
 """The week summary: a week's figures, each set against the week before and the baseline.
 
-The baseline is the person's first 14 days with a check-in or an activity. Every figure is
-computed in SQL by the stored local day, over bounded date ranges (the week, the week
-before, the baseline days), so the cost does not grow with years of history. What each
-figure means, and when a change is called meaningful, is in docs/insights.md.
+The baseline is the person's first two weeks with a check-in or an activity: the week of the
+first entry (from that day) and the next week that has one, however long after; the empty
+weeks between are no part of it. Every figure is computed in SQL by the stored local day,
+over bounded date ranges (the week, the week before, the two baseline weeks), so the cost
+does not grow with years of history. What each figure means, and when a change is called
+meaningful, is in docs/insights.md.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,6 +18,7 @@ from statistics import fmean
 
 from sqlmodel import Session
 
+from paincoach.core.rounding import rounded
 from paincoach.core.weeks import iso_label, week_days
 from paincoach.core.when import week_start_for
 from paincoach.db import review_repository as rrepo
@@ -33,7 +37,7 @@ from paincoach.records.review import (
 from paincoach.review.changes import compare
 from paincoach.review.plan_progress import plan_progress
 
-BASELINE_DAYS = 14
+BASELINE_WEEKS = 2
 LAST_WEEK = "last week"
 BASELINE = "your first two weeks"
 SAME_DAYS = "the same days last week"
@@ -62,18 +66,14 @@ _PER_WEEK = {key for key, _, scale in FIGURES if scale != "rating"}
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """The sums for a run of days (a week, or the baseline days)."""
+    """The sums for some days (a week, or the two baseline weeks)."""
 
     first: date
     last: date
     days: dict[date, DayFigures]
     exercises: tuple[ExerciseCount, ...]
     thought_records: int
-
-    @property
-    def length(self) -> int:
-        """Calendar days in the period."""
-        return (self.last - self.first).days + 1
+    length: int  # calendar days counted (the days between two baseline weeks are not)
 
     @property
     def empty(self) -> bool:
@@ -110,7 +110,7 @@ class Period:
 
 def _mean(values: Iterable[float | None]) -> float | None:
     found = [v for v in values if v is not None]
-    return round(fmean(found), 1) if found else None
+    return rounded(fmean(found), 1) if found else None
 
 
 def _extreme(pick: Callable[[list[int]], int], values: Iterable[int | None]) -> float | None:
@@ -126,15 +126,45 @@ def period(session: Session, first: date, last: date) -> Period:
         daily_figures(session, first, last),
         tuple(rrepo.exercise_counts(session, first, last)),
         rrepo.thought_record_count(session, first, last),
+        (last - first).days + 1,
     )
 
 
-def find_baseline(session: Session) -> tuple[Baseline | None, int]:
-    """The baseline (None until there are 14 days with entries) and how many days there are."""
-    days = rrepo.first_entry_days(session, BASELINE_DAYS)
-    if len(days) < BASELINE_DAYS:
-        return None, len(days)
-    return Baseline(days[0], days[-1], (days[-1] - days[0]).days + 1), len(days)
+def baseline_period(session: Session, baseline: Baseline) -> Period:
+    """The sums for the baseline's two weeks together (not the days between them)."""
+    parts = [period(session, first, last) for first, last in baseline.weeks]
+    done: Counter[str] = Counter()
+    left: Counter[str] = Counter()
+    for part in parts:
+        for count in part.exercises:
+            done[count.kind] += count.completed
+            left[count.kind] += count.incomplete
+    return Period(
+        baseline.first,
+        baseline.last,
+        {day: row for part in parts for day, row in part.days.items()},
+        tuple(ExerciseCount(kind, done[kind], left[kind]) for kind in sorted(done | left)),
+        sum(part.thought_records for part in parts),
+        baseline.days,
+    )
+
+
+def find_baseline(session: Session, week_start: int) -> tuple[Baseline | None, int]:
+    """The baseline (None until two weeks have entries) and how many weeks with entries (0-2).
+
+    The first week counts from the first entry's day: the days before it were not days of
+    keeping the journal. The second is the next week with an entry, whole, however long after.
+    """
+    first = rrepo.first_entry_day(session)
+    if first is None:
+        return None, 0
+    first_end = week_start_for(first, week_start) + timedelta(days=6)
+    later = rrepo.first_entry_day(session, after=first_end)
+    if later is None:
+        return None, 1
+    second = week_start_for(later, week_start)
+    weeks = ((first, first_end), (second, second + timedelta(days=6)))
+    return Baseline(weeks), BASELINE_WEEKS
 
 
 def week_summary(
@@ -151,15 +181,15 @@ def week_summary(
     with db.read() as session:
         week = period(session, start, end)
         before = period(session, start - timedelta(days=7), start - timedelta(days=8 - elapsed))
-        baseline, found_days = find_baseline(session)
+        baseline, found_weeks = find_baseline(session, week_start)
         usable = baseline is not None and baseline.last < start
-        base = period(session, baseline.first, baseline.last) if usable and baseline else None
+        base = baseline_period(session, baseline) if usable and baseline else None
         check = rrepo.weekly_check_for(session, start, end)
         check_before = rrepo.weekly_check_for(
             session, start - timedelta(days=7), start - timedelta(days=1)
         )
         first_check = rrepo.first_weekly_check(session)
-        plans = plan_progress(session, start, end)
+        plans = plan_progress(session, start, end, today)
     return WeekSummary(
         start=start,
         end=end,
@@ -171,7 +201,7 @@ def week_summary(
         exercises=week.exercises,
         check=check,
         baseline=baseline,
-        baseline_note=_baseline_note(baseline, usable, found_days),
+        baseline_note=baseline_note(baseline, found_weeks, start, end),
         previous_note=_previous_note(before, elapsed),
         days_so_far=elapsed,
     )
@@ -234,20 +264,35 @@ def _series(week: Period) -> tuple[DayPoint, ...]:
         points.append(
             DayPoint(
                 day,
-                None if row.pain_avg is None else round(row.pain_avg, 1),
-                None if row.mood_avg is None else round(row.mood_avg, 1),
+                None if row.pain_avg is None else rounded(row.pain_avg, 1),
+                None if row.mood_avg is None else rounded(row.mood_avg, 1),
                 row.activity_minutes if row.activities else None,
             )
         )
     return tuple(points)
 
 
-def _baseline_note(baseline: Baseline | None, usable: bool, found_days: int) -> str:
+def baseline_note(
+    baseline: Baseline | None, found_weeks: int, first: date, last: date, what: str = "week"
+) -> str:
+    """Why the days from `first` to `last` are not set against the baseline ("" when they are).
+
+    `what` names them: "week" (told to the person) or "period" (the report, for a clinician).
+    """
+    whose = "your" if what == "week" else "the"
     if baseline is None:
+        so_far = "nothing is logged yet" if not found_weeks else "so far one week has entries"
+        return f"The baseline is {whose} first two weeks with entries; {so_far}."
+    if baseline.last < first:
+        return ""
+    if any(lo <= last and first <= hi for lo, hi in baseline.weeks):
+        inside = "is part of" if what == "week" else "overlaps"
+        return f"This {what} {inside} {whose} first two weeks with entries (the baseline)."
+    if last < baseline.first:
         return (
-            f"The baseline is your first {BASELINE_DAYS} days with entries; "
-            f"you have {found_days} so far."
+            f"This {what} is before {whose} first entry, so there is no baseline to compare with."
         )
-    if not usable:
-        return "This week is part of your first two weeks with entries (the baseline)."
-    return ""
+    return (
+        f"This {what} comes before the end of {whose} first two weeks with entries (the "
+        "baseline), so it is not compared with them."
+    )

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from paincoach.core.rounding import decimals
 from paincoach.core.words import counted
 from paincoach.records.entries import DayFigures, Entry
 from paincoach.screens.base import PaincoachScreen
@@ -22,14 +23,14 @@ PAGE_DAYS = 30
 
 
 def _avg(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return "–" if value is None else decimals(value, 1)
 
 
 def figures_row(figures: DayFigures) -> list[Text]:
     """One day's figures as table cells."""
     pain = "–"
     if figures.pain_avg is not None:
-        pain = f"{figures.pain_avg:.1f} ({figures.pain_min}–{figures.pain_max})"
+        pain = f"{decimals(figures.pain_avg, 1)} ({figures.pain_min}–{figures.pain_max})"
     return [
         Text(f"{figures.day:%a %d %b %Y}"),
         Text(str(figures.checkins)),

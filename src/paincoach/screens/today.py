@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from paincoach.core import startup
 from paincoach.core.errors import PaincoachError
+from paincoach.core.rounding import decimals
 from paincoach.core.textsafe import one_line
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
@@ -247,7 +248,8 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         if today.pain_avg is not None:
             plural = "s" if today.checkins != 1 else ""
             parts.append(
-                f"average pain today {today.pain_avg:.1f}/10 ({today.checkins} check-in{plural})"
+                f"average pain today {decimals(today.pain_avg, 1)}/10 "
+                f"({today.checkins} check-in{plural})"
             )
         if today.activity_minutes:
             parts.append(f"active {today.activity_minutes} min")

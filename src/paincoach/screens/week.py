@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 from paincoach.core.textsafe import one_line
 from paincoach.core.when import week_start_for
 from paincoach.records.review import Change, Figure, Insight, Insights, WeekSummary
+from paincoach.review.changes import shown, signed
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.exercises import kind_title
 from paincoach.screens.messages import JournalChanged
@@ -25,24 +26,20 @@ def figure_value(figure: Figure) -> str:
     """A figure's value in words and units."""
     if figure.value is None:
         return "–"
-    if figure.scale == "rating":
-        return f"{figure.value:.1f}/10"
-    if figure.scale == "minutes":
-        return f"{figure.value:.0f} min"
-    return f"{figure.value:.0f}"
+    unit = {"rating": "/10", "minutes": " min"}.get(figure.scale, "")
+    return shown(figure.value, figure.scale) + unit
 
 
 ARROWS = {"up": "▲", "down": "▼", "same": "="}
 
 
-def change_cell(change: Change | None) -> Text:
+def change_cell(change: Change | None, figure: Figure) -> Text:
     """A change in a few characters: arrow, amount, and the word 'meaningful' when it is."""
     if change is None:
         return Text("–", style="dim")
-    amount = f"{change.delta:+.1f}" if abs(change.delta) < 100 else f"{change.delta:+.0f}"
     if change.direction == "same":
         return Text("= about the same", style="dim")
-    cell = Text(f"{ARROWS[change.direction]} {amount}")
+    cell = Text(f"{ARROWS[change.direction]} {signed(change.delta, figure.scale)}")
     if change.meaningful:
         cell.append(" meaningful", style="bold")
     return cell
@@ -61,19 +58,19 @@ def figures_table(summary: WeekSummary) -> Table:
         table.add_row(
             figure.label,
             figure_value(figure),
-            change_cell(figure.previous),
-            change_cell(figure.baseline),
+            change_cell(figure.previous, figure),
+            change_cell(figure.baseline, figure),
         )
     return table
 
 
 def changes_text(summary: WeekSummary) -> Text:
-    """The meaningful changes in words (and why a comparison is missing)."""
+    """The meaningful changes in words (and why a comparison is missing), each figure once."""
     text = Text()
     for figure in summary.figures:
-        for change in (figure.previous, figure.baseline):
-            if change is not None and change.meaningful:
-                text.append(f"{figure.label}: {change.words}.\n")
+        found = [c.words for c in (figure.previous, figure.baseline) if c and c.meaningful]
+        if found:
+            text.append(f"{figure.label}: {'; and '.join(found)}.\n")
     for note in (summary.previous_note, summary.baseline_note):
         if note:
             text.append(note + "\n", style="italic")
@@ -108,11 +105,15 @@ def _insight_body(item: Insight) -> str:
 def practice_text(summary: WeekSummary) -> Text:
     """Pacing plans against their quota, and exercises practised."""
     text = Text()
+    so_far = " so far" if summary.so_far else ""
     for plan in summary.plans:
-        done = plan.done_total
-        done_words = "not counted in minutes" if done is None else f"{done} {plan.unit} done"
+        done, tally = plan.done_total, plan.tally
         name = one_line(plan.activity, 30)
-        text.append(f"{name}: {plan.quota_total} {plan.unit} planned, {done_words}\n")
+        if done is None or tally is None:
+            line = f"{plan.quota_total} {plan.unit} planned{so_far} (not counted in minutes)"
+        else:
+            line = f"{done} of {plan.quota_total} {plan.unit} done{so_far}, {tally.words}"
+        text.append(f"{name}: {line}\n")
     for count in summary.exercises:
         left = f", {count.incomplete} left early" if count.incomplete else ""
         text.append(f"{kind_title(count.kind)}: {count.completed} finished{left}\n")
@@ -162,8 +163,9 @@ class WeekScreen(PaincoachScreen[None]):
     def compose(self) -> ComposeResult:
         """Title, figures, chart, pacing, insights."""
         yield Header(icon="≡")
+        # outside the scrolling page, so the week's name stays in view after [ and ]
+        yield Static("Loading the week…", id="week-title", classes="section-title")
         with VerticalScroll(classes="page", id="week-page"):
-            yield Static("Loading the week…", id="week-title", classes="section-title")
             yield Static("", id="week-figures")
             yield Static("", id="week-changes")
             yield Static("By day", classes="section-title")
@@ -195,9 +197,10 @@ class WeekScreen(PaincoachScreen[None]):
     def show_week(self, result: tuple[WeekSummary, Insights]) -> None:
         """Present one week."""
         summary, insights = result
-        self.query_one("#week-title", Static).update(
-            f"Week {summary.label}: {summary.start:%a %d %b} – {summary.end:%a %d %b %Y}"
-        )
+        title = f"Week {summary.label}: {summary.start:%a %d %b} – {summary.end:%a %d %b %Y}"
+        if summary.so_far:
+            title += f" ({summary.so_far})"
+        self.query_one("#week-title", Static).update(title)
         self.query_one("#week-figures", Static).update(figures_table(summary))
         self.query_one("#week-changes", Static).update(changes_text(summary))
         self.query_one(WeekChart).show(summary.days)

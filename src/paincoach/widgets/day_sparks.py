@@ -12,6 +12,8 @@ from datetime import date
 from rich.text import Text
 from textual.widget import Widget
 
+from paincoach.core.rounding import decimals, rounded
+
 BARS = "▁▂▃▄▅▆▇█"
 NO_DATA = "·"
 
@@ -20,7 +22,7 @@ def bar(value: float | None, maximum: float = 10) -> str:
     """The block character for a value from 0 to `maximum` (a dot when missing)."""
     if value is None:
         return NO_DATA
-    index = round(max(0.0, min(value, maximum)) / maximum * (len(BARS) - 1))
+    index = int(rounded(max(0.0, min(value, maximum)) / maximum * (len(BARS) - 1)))
     return BARS[index]
 
 
@@ -54,7 +56,7 @@ class DaySparks(Widget):
         for label, values in self._rows:
             line = Text(label.ljust(label_width), style="bold")
             for value in values:
-                number = "" if value is None else f"{value:.0f}"
+                number = "" if value is None else decimals(value, 0)
                 line.append(bar(value))
                 line.append(number.ljust(3))
             lines.append(line)

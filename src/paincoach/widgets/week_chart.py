@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widget import Widget
 
+from paincoach.core.rounding import decimals, rounded
 from paincoach.records.review import DayPoint
 
 RATING_WIDTH = 10  # one cell per point on a 0-10 scale
@@ -22,15 +23,15 @@ def rating_bar(value: float | None) -> str:
     """A 0-10 value as a bar of up to ten cells and its number (a dot when missing)."""
     if value is None:
         return NO_DATA.ljust(RATING_WIDTH + 5)
-    cells = round(max(0.0, min(value, 10.0)))
-    return ("█" * cells).ljust(RATING_WIDTH) + f" {value:4.1f}"
+    cells = int(rounded(max(0.0, min(value, 10.0))))
+    return ("█" * cells).ljust(RATING_WIDTH) + f" {decimals(value, 1):>4}"
 
 
 def minutes_bar(minutes: int | None, most: int) -> str:
     """Minutes as a bar scaled to the week's busiest day, with the number."""
     if not minutes:
         return NO_DATA
-    cells = max(1, round(minutes / max(most, 1) * MINUTES_WIDTH))
+    cells = max(1, int(rounded(minutes / max(most, 1) * MINUTES_WIDTH)))
     return "█" * cells + f" {minutes} min"
 
 

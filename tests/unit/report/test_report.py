@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,10 +14,12 @@ from paincoach.core.errors import InputError
 from paincoach.db.engine import Database
 from paincoach.records.entries import ActivityDraft
 from paincoach.report import html as report_html
+from paincoach.report import layout
 from paincoach.report import markdown as report_markdown
 from paincoach.report.build import HEADER, Report, build_report, report_range
 from paincoach.review import summary
 from tests.data_support import TODAY, fill_home
+from tests.review_support import Book
 from tests.storage_support import checkin, local, open_journal
 from tests.support import NOW
 
@@ -47,7 +51,7 @@ def test_figures_are_the_week_summarys_own_and_compared_with_the_baseline(db: Da
     report = made(db)
     with db.read() as session:
         expected = summary.period(session, FIRST, TODAY).values()
-        baseline, _ = summary.find_baseline(session)
+        baseline, _ = summary.find_baseline(session, 0)
     assert report.baseline == baseline and report.baseline_note == ""
     for key, value in expected.items():
         assert report.figure(key).value == value, key
@@ -145,3 +149,84 @@ def test_a_long_period_is_bounded_by_its_days(home: Path) -> None:
     report = build_report(journal.db, start, TODAY, now=NOW)
     assert len(report.days) == 401 and len(report.weeks) in (58, 59)
     assert "<svg" in report_html.render(report)
+
+
+# -- pacing by the one rule, days not yet lived, the baseline's weeks, the page's width -------
+
+
+def test_pacing_days_are_judged_within_20_percent_of_the_quota(home: Path) -> None:
+    """2 of 10 minutes is below the quota, not "within" it (the rule of docs/insights.md)."""
+    book = Book(home)
+    book.plan("walk", 10, TODAY - timedelta(days=3))
+    for back, minutes in ((3, 2), (2, 9), (1, 13)):  # 20%, 90%, 130% of the quota
+        book.activity(TODAY - timedelta(days=back), minutes)
+    report = build_report(book.db, TODAY - timedelta(days=6), TODAY, now=NOW)
+    [pacing] = [s for s in layout.sections(report) if s.key == "pacing"]
+    assert pacing.table is not None
+    assert pacing.table.rows == (("walk", "minutes", "4", "40", "24", "1", "1", "2"),)
+    assert pacing.table.headers[5:] == ("Days within 20% of quota", "Days above", "Days below")
+    [plan] = report.plans
+    tally = plan.tally
+    assert tally and (tally.within, tally.above, tally.below) == (1, 1, 2)  # today: 0 done
+
+
+def test_a_report_ends_today_at_the_latest(home: Path) -> None:
+    assert report_range(None, TODAY + timedelta(days=10), TODAY) == (
+        TODAY - timedelta(days=27),
+        TODAY,
+    )
+    with pytest.raises(InputError, match="after today"):
+        report_range(TODAY + timedelta(days=1), None, TODAY)
+    book = Book(home)
+    book.plan("walk", 10, TODAY - timedelta(days=2))
+    report = build_report(book.db, TODAY - timedelta(days=2), TODAY + timedelta(days=3), now=NOW)
+    [plan] = report.plans
+    assert plan.days[-1].day == TODAY  # days not lived yet are not "0 done"
+
+
+def test_the_front_names_the_two_baseline_weeks(home: Path) -> None:
+    book = Book(home)
+    book.checkin(date(2026, 9, 2), 5)  # a Wednesday, then a month with nothing
+    book.checkin(date(2026, 10, 7), 5)
+    book.checkin(TODAY, 4)
+    report = build_report(book.db, TODAY - timedelta(days=6), TODAY, now=NOW)
+    assert report.baseline_note == ""
+    assert layout.front(report)[-1] == (
+        "Baseline: the first two weeks with entries, Wed 2 Sep 2026 to Sun 6 Sep 2026 and "
+        "Mon 5 Oct 2026 to Sun 11 Oct 2026."
+    )
+    early = build_report(book.db, date(2026, 9, 14), date(2026, 9, 20), now=NOW)
+    assert "before the end of the first two weeks" in early.baseline_note
+    assert "overlaps" not in early.baseline_note
+
+
+def test_every_html_table_sits_in_its_own_scrolling_box(db: Database) -> None:
+    html = report_html.render(made(db))
+    assert html.count("<table>") == html.count('<div class="table"><table>') > 0
+    assert ".table { max-width: 100%; overflow-x: auto;" in html
+    assert "th.n { white-space: normal; }" in html  # long headers wrap instead of widening
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+MEASURE = (
+    "<script>addEventListener('load', () => {document.title = 'overflow=' + "
+    "(document.documentElement.scrollWidth - innerWidth);});</script>"
+)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs a headless Chromium")
+def test_the_html_report_fits_a_1000_pixel_window(db: Database, tmp_path: Path) -> None:
+    """Laid out by a real browser: nothing wider than the window (the script is the test's)."""
+    page = tmp_path / "report.html"
+    page.write_text(report_html.render(made(db)).replace("</body>", MEASURE + "</body>"))
+    browser = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"]
+    done = subprocess.run(
+        [*browser, "--window-size=1000,900", "--virtual-time-budget=2000", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    found = re.search(r"<title>overflow=(-?\d+)</title>", done.stdout)
+    assert found, done.stderr[-2000:]
+    assert int(found.group(1)) <= 0

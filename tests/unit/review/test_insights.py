@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.records.review import Insight
+from paincoach.records.review import Insight, quota_mark
 from paincoach.review.insights import (
     MIN_NEXT_DAY_PAIRS,
     MIN_PAIN_MOOD_DAYS,
-    on_plan,
     strength,
     week_insights,
     window,
@@ -169,6 +168,8 @@ def test_boom_bust_at_exactly_its_thresholds(book: Book) -> None:
             "flare_day": (MON + D).isoformat(),
             "pain_after": 6.0,
             "quiet_day": (MON + D).isoformat(),
+            "busiest_day": MON.isoformat(),
+            "busiest_minutes": 45,
         }
     ]
     assert found.text.startswith("1 time in these weeks")
@@ -217,6 +218,28 @@ def test_boom_bust_within_two_days_not_three(book: Book) -> None:
     book.activity(book2_first + 3 * D, 5)
     found = week_insights(book.db, book2_first, week_start=0).get("boom_bust")
     assert [e["busy_day"] for e in found.data["episodes"]] == [MON.isoformat()]  # type: ignore[attr-defined]
+
+
+def test_an_episode_is_named_by_its_busiest_day(book: Book) -> None:
+    """A 40-minute Friday, 160 minutes on Saturday, then the flare on Sunday: Saturday."""
+    _usual_days(book, MON - 20 * D, minutes=25)  # usual 25: 40 minutes is already busy
+    fri, sat, sun = MON + 4 * D, MON + 5 * D, MON + 6 * D
+    book.checkin(fri, 4)
+    book.activity(fri, 40)
+    book.checkin(sat, 4)
+    book.activity(sat, 160)
+    book.checkin(sun, 7)  # pain up on Friday's by 3 points
+    book.activity(sun, 5)  # and a much quieter day
+    found = insight(book, "boom_bust")
+    episodes = found.data["episodes"]
+    assert isinstance(episodes, list) and len(episodes) == 1
+    episode = episodes[0]
+    assert (episode["busy_day"], episode["busiest_day"]) == (fri.isoformat(), sat.isoformat())
+    assert episode["busiest_minutes"] == 160 and found.data["busy_days"] == 2
+    assert (
+        "Fri 20 Nov to Sat 21 Nov (160 min), the busiest, then pain 4.0 (on Fri 20 Nov) → 7.0 "
+        "on Sun 22 Nov" in found.text
+    )
 
 
 def test_busy_against_a_plans_quota(book: Book) -> None:
@@ -307,9 +330,12 @@ def test_the_most_frequent_traps(book: Book) -> None:
 # -- pacing consistency ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("done", "mark"), [(7, -1), (8, 0), (10, 0), (12, 0), (13, 1)])
-def test_within_20_percent_of_the_quota_exactly(done: int, mark: int) -> None:
-    assert on_plan(done, 10) == mark
+@pytest.mark.parametrize(
+    ("done", "mark"),
+    [(7, "below"), (8, "within"), (10, "within"), (12, "within"), (13, "above")],
+)
+def test_within_20_percent_of_the_quota_exactly(done: int, mark: str) -> None:
+    assert quota_mark(done, 10) == mark
 
 
 def test_pacing_consistency_needs_7_plan_days(book: Book) -> None:

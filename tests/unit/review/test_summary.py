@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paincoach.core.errors import InputError
+from paincoach.core.rounding import rounded
 from paincoach.core.weeks import iso_label, parse_iso_week, week_of_date, week_of_iso
 from paincoach.records.entries import CheckInDraft
 from paincoach.records.review import DayPoint, ExerciseCount, PlanDay, WeeklyAnswers
@@ -141,7 +142,7 @@ def test_an_empty_week(book: Book) -> None:
     found = {f.key: f for f in summary.figures}
     assert found["days_logged"].value == 0 and found["pain_avg"].value is None
     assert all(f.previous is None and f.baseline is None for f in summary.figures)
-    assert summary.previous_note and "0 so far" in summary.baseline_note
+    assert summary.previous_note and "nothing is logged yet" in summary.baseline_note
     assert summary.days == tuple(DayPoint(MON + i * D, None, None, None) for i in range(7))
 
 
@@ -180,32 +181,86 @@ def test_nothing_logged_last_week_means_no_comparison(book: Book) -> None:
     assert summary.previous_note == "Nothing was logged the week before."
 
 
-def test_no_baseline_until_14_days_with_entries(book: Book) -> None:
-    book.days(MON - 28 * D, [5] * 13)
+def test_no_baseline_until_two_weeks_have_entries(book: Book) -> None:
+    book.days(MON - 28 * D, [5] * 7)  # one week with entries, every day
     summary = week_summary(book.db, MON, week_start=0)
     assert summary.baseline is None
-    assert "first 14 days" in summary.baseline_note and "13 so far" in summary.baseline_note
+    assert summary.baseline_note == (
+        "The baseline is your first two weeks with entries; so far one week has entries."
+    )
 
 
-def test_the_baseline_is_the_first_14_days_with_entries(book: Book) -> None:
-    first = MON - 70 * D
-    # 14 days with entries spread over 28 calendar days (every other day), 20 minutes each
-    for i in range(14):
-        book.checkin(first + 2 * i * D, 3)
-        book.activity(first + 2 * i * D, 20)
-    book.checkin(first + 40 * D, 9)  # after the baseline: not part of it
+def test_the_baseline_is_the_first_two_weeks_with_entries(book: Book) -> None:
+    first = MON - 68 * D  # a Wednesday: the first week counts from here, 5 days
+    for i in range(0, 5, 2):  # Wed, Fri, Sun: 3 days with entries, 20 minutes each
+        book.checkin(first + i * D, 3)
+        book.activity(first + i * D, 20)
+    second = MON - 42 * D  # three empty weeks later, a whole week
+    book.days(second, [3] * 7, minutes=[20] * 7)
+    book.checkin(second + 7 * D, 9)  # after the baseline: not part of it
     book.days(MON, [5] * 7, minutes=[20] * 7)
     summary = week_summary(book.db, MON, week_start=0)
-    assert summary.baseline is not None
-    assert (summary.baseline.first, summary.baseline.last) == (first, first + 26 * D)
-    assert summary.baseline.days == 27
+    base = summary.baseline
+    assert base is not None
+    assert base.weeks == ((first, first + 4 * D), (second, second + 6 * D))
+    assert (base.first, base.last, base.days) == (first, second + 6 * D, 12)
     pain = summary.figure("pain_avg").baseline
     assert pain and pain.earlier == 3.0 and pain.meaningful  # 3 → 5: 2 points
-    # counts and minutes per 7 days: 14 × 20 min over 27 days
+    # counts and minutes per 7 days over the 12 days of the two weeks (not the weeks between)
     minutes = summary.figure("activity_minutes").baseline
-    assert minutes and minutes.earlier == round(14 * 20 * 7 / 27)
+    assert minutes and minutes.earlier == rounded(10 * 20 * 7 / 12) == 117
     days = summary.figure("days_logged").baseline
-    assert days and days.earlier == round(14 * 7 / 27, 1)
+    assert days and days.earlier == rounded(10 * 7 / 12) == 6  # whole, as shown
+    assert summary.baseline_note == ""
+
+
+def test_a_stray_old_entry_does_not_spread_the_baseline_over_years(book: Book) -> None:
+    """`log --at 1990-01-01` once: the baseline is that week and the next week with entries,
+    not the 36 years between them scaled down to almost nothing per week."""
+    book.checkin(date(1990, 1, 1), 5)
+    book.days(MON - 14 * D, [5] * 14, minutes=[30] * 14)
+    book.days(MON, [5] * 7, minutes=[30] * 7)
+    summary = week_summary(book.db, MON, week_start=0)
+    base = summary.baseline
+    assert base is not None and base.days == 14
+    assert base.weeks == ((date(1990, 1, 1), date(1990, 1, 7)), (MON - 14 * D, MON - 8 * D))
+    # the 1990 week had one day with entries (no activity), the next one seven
+    active = summary.figure("active_days").baseline
+    minutes = summary.figure("activity_minutes").baseline
+    logged = summary.figure("days_logged").baseline
+    assert active and active.earlier == rounded(7 * 7 / 14) == 4  # not 0 (7 over 13,000 days)
+    assert "(4 → 7" in active.words
+    assert minutes and minutes.earlier == 105  # 7 × 30 over 14 days, per 7: not 0
+    assert logged and logged.earlier == 4  # 8 days over 14, per 7
+
+
+def test_weeks_before_the_first_entry_are_not_part_of_the_baseline(book: Book) -> None:
+    book.days(MON, [5] * 14)
+    before = week_summary(book.db, MON - 21 * D, week_start=0)
+    assert "part of" not in before.baseline_note
+    assert before.baseline_note == (
+        "This week is before your first entry, so there is no baseline to compare with."
+    )
+    inside = week_summary(book.db, MON + 7 * D, week_start=0)
+    assert "is part of your first two weeks" in inside.baseline_note
+
+
+def test_an_empty_week_between_the_two_baseline_weeks(book: Book) -> None:
+    book.days(MON - 21 * D, [5])
+    book.days(MON, [5] * 7)
+    between = week_summary(book.db, MON - 7 * D, week_start=0)
+    assert between.baseline is not None and all(f.baseline is None for f in between.figures)
+    assert "part of" not in between.baseline_note
+    assert "before the end of your first two weeks" in between.baseline_note
+
+
+def test_the_baseline_weeks_follow_the_week_start(book: Book) -> None:
+    book.days(MON - 1 * D, [5])  # a Sunday
+    book.days(MON + 1 * D, [5])  # the Tuesday after
+    monday = week_summary(book.db, MON + 14 * D, week_start=0).baseline
+    sunday = week_summary(book.db, MON + 14 * D, week_start=6).baseline
+    assert monday and monday.weeks == ((MON - D, MON - D), (MON, MON + 6 * D))
+    assert sunday is None  # from Sunday, both days are in one week
 
 
 def test_a_week_inside_the_baseline_is_not_compared_with_it(book: Book) -> None:
@@ -357,3 +412,36 @@ def test_services_use_the_stored_week_start_and_todays_date(home: Path) -> None:
     assert insights.last == date(2026, 11, 27)
     assert services.weekly_checks.due(date(2026, 11, 27), 6)
     services.close()
+
+
+# -- rounding and days not yet lived ---------------------------------------------------------------
+
+
+def test_averages_round_a_half_away_from_zero(book: Book) -> None:
+    for hour, pain in enumerate([4, 4, 5, 4]):  # the day's mean: 4.25
+        book.checkin(MON, pain, hour=8 + hour)
+    summary = week_summary(book.db, MON, week_start=0)
+    assert summary.figure("pain_avg").value == 4.3  # round(4.25, 1) would say 4.2
+    assert summary.days[0].pain_avg == 4.3
+
+
+def test_counts_and_minutes_are_compared_as_whole_numbers() -> None:
+    days = compare(7, 4.42, "count", "your first two weeks")
+    minutes = compare(120.0, 57.5, "minutes", "last week")
+    assert days and (days.earlier, days.delta) == (4.0, 3.0)
+    assert days.words == "3 more than your first two weeks (4 → 7, +75%): a meaningful change"
+    assert minutes and (minutes.earlier, minutes.delta) == (58.0, 62.0)  # 57.5: a half, up
+
+
+def test_pacing_leaves_out_the_days_not_yet_lived(book: Book) -> None:
+    book.plan("walk", 10, MON - 7 * D)
+    book.activity(MON, 10)
+    book.activity(MON + D, 2)
+    summary = week_summary(book.db, MON, week_start=0, today=MON + 2 * D)
+    [walk] = summary.plans
+    assert [d.day for d in walk.days] == [MON, MON + D, MON + 2 * D]  # not Thursday to Sunday
+    assert (walk.quota_total, walk.done_total) == (30, 12)
+    tally = walk.tally
+    assert tally and (tally.within, tally.above, tally.below) == (1, 0, 2)
+    assert summary.so_far == "3 of 7 days so far"
+    assert week_summary(book.db, MON, week_start=0, today=MON + 7 * D).so_far == ""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 from paincoach import safety
 from paincoach.core import clock
 from paincoach.core.errors import InputError
+from paincoach.core.rounding import decimals
 from paincoach.core.when import parse_when
 from paincoach.core.words import counted
 from paincoach.records.entries import ActivityDraft, CheckInDraft, check_minutes, check_rating
@@ -142,7 +143,7 @@ def _today(home: Path) -> int:
     figures = view.week[-1]
     if figures.pain_avg is not None:
         out.print(
-            f"Average pain today {figures.pain_avg:.1f}/10 "
+            f"Average pain today {decimals(figures.pain_avg, 1)}/10 "
             f"over {counted(figures.checkins, 'check-in')}."
         )
     if figures.activity_minutes:

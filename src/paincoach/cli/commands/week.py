@@ -18,7 +18,7 @@ from paincoach.core.textsafe import visible
 from paincoach.core.weeks import week_of_date, week_of_iso
 from paincoach.core.when import parse_date
 from paincoach.records.review import Change, Figure, Insights, Scale, WeekSummary
-from paincoach.review.changes import RULES, shown
+from paincoach.review.changes import RULES, shown, signed
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -59,17 +59,15 @@ def _span(summary: WeekSummary) -> str:
     first, last = summary.start, summary.end
     head = f"{first:%A} {first.day}" + ("" if first.month == last.month else f" {first:%B}")
     text = f"Week {summary.label}: {head} – {last:%A} {last.day} {last:%B %Y}"
-    if summary.days_so_far < 7:
-        text += f" ({summary.days_so_far} of 7 days so far)"
+    if summary.so_far:
+        text += f" ({summary.so_far})"
     return text
 
 
 def _value(figure: Figure) -> str:
     if figure.value is None:
         return "–"
-    if figure.scale == "rating":
-        return f"{figure.value:.1f}"
-    return f"{figure.value:g}" + (" min" if figure.scale == "minutes" else "")
+    return shown(figure.value, figure.scale) + (" min" if figure.scale == "minutes" else "")
 
 
 def _cell(change: Change | None, scale: Scale) -> Text:
@@ -83,7 +81,7 @@ def _cell(change: Change | None, scale: Scale) -> Text:
     way = rule.more if change.delta > 0 else rule.less
     if not change.meaningful:
         return Text(f"{earlier}: a little {way}")
-    size = f"{change.delta:+.1f}" if scale == "rating" else f"{change.delta:+g}"
+    size = signed(change.delta, scale)
     percent = "" if change.percent is None else f", {change.percent:+d}%"
     return Text(f"{earlier}: {way} ({size}{percent}), meaningful", style="bold")
 
@@ -116,8 +114,8 @@ def days_table(summary: WeekSummary) -> Table:
     for point in summary.days:
         table.add_row(
             f"{point.day:%a} {point.day.day} {point.day:%b}",
-            "–" if point.pain_avg is None else f"{point.pain_avg:.1f}",
-            "–" if point.mood_avg is None else f"{point.mood_avg:.1f}",
+            "–" if point.pain_avg is None else shown(point.pain_avg, "rating"),
+            "–" if point.mood_avg is None else shown(point.mood_avg, "rating"),
             "–" if point.activity_minutes is None else str(point.activity_minutes),
         )
     return table
@@ -153,7 +151,7 @@ def _show_check(summary: WeekSummary) -> None:
         return
     out.print(
         f"Weekly check ({check.day:%a} {check.day.day} {check.day:%b}): score "
-        f"{check.score:.1f} (pain {check.pain}, enjoying life {check.enjoyment}, "
+        f"{shown(check.score, 'rating')} (pain {check.pain}, enjoying life {check.enjoyment}, "
         f"usual activities {check.activity})"
     )
 
@@ -164,9 +162,12 @@ def _show_pacing(summary: WeekSummary) -> None:
         days = ", ".join(
             f"{d.day:%a} {'?' if d.done is None else d.done}/{d.quota}" for d in plan.days
         )
-        done = plan.done_total
+        done, tally = plan.done_total, plan.tally
         total = f"{done} of {plan.quota_total}" if done is not None else f"quota {plan.quota_total}"
-        line = f"Pacing, {plan.activity} ({plan.unit}): {total} this week ({days})"
+        when = "so far" if summary.so_far else "this week"
+        line = f"Pacing, {plan.activity} ({plan.unit}): {total} {when} ({days})"
+        if tally is not None:
+            line += f"; {tally.words}"
         out.print(Text(visible(line)), soft_wrap=True)
 
 
