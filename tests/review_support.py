@@ -48,11 +48,12 @@ class Book:
         hour: int = 9,
     ) -> None:
         """A check-in on `day`."""
-        self.journal.add_checkin(CheckInDraft(at(day, hour), pain, mood, sleep))
+        # Test histories are deliberate, in any order and at any date: as if confirmed.
+        self.journal.add_checkin(CheckInDraft(at(day, hour), pain, mood, sleep), confirmed=True)
 
     def activity(self, day: date, minutes: int, name: str = "walk", hour: int = 11) -> None:
         """An activity on `day`."""
-        self.journal.add_activity(ActivityDraft(at(day, hour), name, minutes))
+        self.journal.add_activity(ActivityDraft(at(day, hour), name, minutes), confirmed=True)
 
     def days(
         self,
