@@ -1,17 +1,26 @@
 """Schema versions, kept in `PRAGMA user_version`, and the steps between them.
 
-Each step is a list of SQL statements. A fresh journal runs every step from 0, so a new
-database and a migrated one have exactly the same schema. Steps never change once
-released; a new schema means a new step at the end.
+Each step is a list of SQL statements, and may rewrite data that SQL alone cannot (Unicode
+case folding). A fresh journal runs every step from 0, so a new database and a migrated
+one have exactly the same schema. Steps never change once released; a new schema means a
+new step at the end.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from paincoach.db.name_merge import merge_spellings
 
 #: 'PCCH' in the SQLite header: marks a file as a paincoach journal.
 APPLICATION_ID = 0x50434348
+
+
+#: Runs one statement, with its parameters when given (`Connection.exec_driver_sql`, or
+#: `sqlite3.Connection.execute`), and returns its rows.
+Executor = Callable[..., Any]
 
 
 @dataclass(frozen=True)
@@ -21,6 +30,8 @@ class Step:
     version: int
     summary: str
     statements: tuple[str, ...]
+    #: Run after the statements, in the same transaction, with `execute(sql, params)`.
+    rewrite: Callable[[Executor], None] | None = None
 
 
 _V1 = Step(
@@ -166,10 +177,15 @@ _V3 = Step(
     ),
 )
 
-STEPS: tuple[Step, ...] = (_V1, _V2, _V3)
-LATEST = STEPS[-1].version
+_V4 = Step(
+    4,
+    "one spelling for each pain area, tag and activity name (the first one used)",
+    (),
+    rewrite=merge_spellings,  # see db/name_merge.py
+)
 
-Executor = Callable[[str], object]
+STEPS: tuple[Step, ...] = (_V1, _V2, _V3, _V4)
+LATEST = STEPS[-1].version
 
 
 def pending(current: int) -> list[Step]:
@@ -181,4 +197,6 @@ def apply_step(execute: Executor, step: Step) -> None:
     """Run one step and record its version; the caller wraps this in one transaction."""
     for statement in step.statements:
         execute(statement)
+    if step.rewrite is not None:
+        step.rewrite(execute)
     execute(f"PRAGMA user_version = {step.version}")

@@ -17,6 +17,7 @@ from sqlmodel import Session, col
 
 from paincoach.core.when import format_moment, local_day, parse_moment
 from paincoach.db.models import ActivityRow, CheckInRow, SettingRow
+from paincoach.db.names import known_activity
 from paincoach.records.entries import Activity, ActivityDraft, CheckIn, DayFigures
 
 
@@ -50,12 +51,15 @@ def activity_from_row(row: ActivityRow) -> Activity:
 
 
 def insert_activity(session: Session, draft: ActivityDraft, *, uid: str, stamp: str) -> Activity:
-    """Add an activity inside the caller's transaction (e.g. one a pacing session logs)."""
+    """Add an activity inside the caller's transaction (e.g. one a pacing session logs).
+
+    Its name is saved as the journal already spells that activity (one name, one activity).
+    """
     row = ActivityRow(
         uid=uid,
         at=format_moment(draft.at),
         day=local_day(draft.at).isoformat(),
-        name=draft.name,
+        name=known_activity(session, draft.name),
         minutes=draft.minutes,
         effort=draft.effort,
         paced=draft.paced,

@@ -25,6 +25,7 @@ from paincoach.db.models import (
     ThoughtRecordRow,
     WeeklyCheckRow,
 )
+from paincoach.records.names import name_key
 
 #: Each export section and its table (in the order sections appear in an export).
 TABLES: dict[str, Table] = {
@@ -102,10 +103,10 @@ def insert_rows(conn: Connection, section: str, rows: Iterable[dict[str, Any]]) 
 
 
 def active_plan_activities(conn: Connection) -> set[str]:
-    """Activity names (casefolded) that already have an active pacing plan."""
+    """Activity names (by `name_key`) that already have an active pacing plan."""
     table = TABLES["pacing_plans"]
     stmt = select(table.c.activity).where(table.c.active.is_(True))
-    return {str(name).casefold() for name in conn.scalars(stmt)}
+    return {name_key(str(name)) for name in conn.scalars(stmt)}
 
 
 def get_setting(conn: Connection, key: str) -> object | None:

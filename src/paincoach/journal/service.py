@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import text
+from sqlmodel import Session
 
 from paincoach.core import clock
 from paincoach.core.errors import NotFoundError, UnlikelyDateError
 from paincoach.core.when import format_moment, local_day
+from paincoach.db import names
 from paincoach.db import repository as repo
 from paincoach.db.engine import Database
 from paincoach.db.models import ActivityRow, CheckInRow
@@ -52,14 +55,18 @@ class Journal:
     def add_checkin(self, draft: CheckInDraft, *, confirmed: bool = False) -> CheckIn:
         """Save a new check-in; once this returns, it is on disk.
 
+        Areas and tags are saved as the journal already spells them (one name, one area).
         An unlikely date raises `UnlikelyDateError` unless `confirmed`.
         """
         stamp = self._stamp()
-        row = CheckInRow(
-            uid=str(uuid.uuid4()), created_at=stamp, updated_at=stamp, **_checkin_fields(draft)
-        )
         with self.db.write() as session:
             _check_date(session, draft.at, confirmed)
+            row = CheckInRow(
+                uid=str(uuid.uuid4()),
+                created_at=stamp,
+                updated_at=stamp,
+                **_checkin_fields(_known_labels(session, draft)),
+            )
             session.add(row)
             session.flush()
             return repo.checkin_from_row(row)
@@ -75,7 +82,8 @@ class Journal:
         with self.db.write() as session:
             _check_date(session, draft.at, confirmed, uid=uid)
             row = _only(repo.rows_by_uid(session, uid), CheckInRow, uid)
-            for name, value in _checkin_fields(draft).items():
+            # spelled as the other check-ins spell them: this one's own may be corrected
+            for name, value in _checkin_fields(_known_labels(session, draft, uid)).items():
                 setattr(row, name, value)
             row.updated_at = self._stamp()
             session.add(row)
@@ -91,6 +99,7 @@ class Journal:
         with self.db.write() as session:
             _check_date(session, draft.at, confirmed, uid=uid)
             row = _only(repo.rows_by_uid(session, uid), ActivityRow, uid)
+            draft = replace(draft, name=names.known_activity(session, draft.name, besides=uid))
             for name, value in _activity_fields(draft).items():
                 setattr(row, name, value)
             row.updated_at = self._stamp()
@@ -211,6 +220,17 @@ def _check_date(session: Any, at: datetime, confirmed: bool, *, uid: str = "") -
     reason = unlikely_date(day, first)
     if reason:
         raise UnlikelyDateError(reason)
+
+
+def _known_labels(session: Session, draft: CheckInDraft, besides: str = "") -> CheckInDraft:
+    """The draft with its areas and tags as the journal spells them (besides one check-in)."""
+    if not draft.areas and not draft.tags:
+        return draft
+    return replace(
+        draft,
+        areas=names.known_labels(session, "areas", draft.areas, besides=besides),
+        tags=names.known_labels(session, "tags", draft.tags, besides=besides),
+    )
 
 
 def _checkin_fields(draft: CheckInDraft) -> dict[str, Any]:

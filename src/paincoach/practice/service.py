@@ -18,13 +18,16 @@ from sqlmodel import Session
 from paincoach.core import clock
 from paincoach.core.errors import NotFoundError
 from paincoach.core.when import format_moment, local_day, parse_moment
+from paincoach.db import names
 from paincoach.db import practice_repository as prepo
 from paincoach.db import repository as repo
 from paincoach.db.engine import Database
 from paincoach.db.models import ExerciseSessionRow, GoalRow, PacingPlanRow
 from paincoach.exercises import pacing
 from paincoach.journal.service import Journal
-from paincoach.records.entries import Activity, ActivityDraft, activity_name
+from paincoach.records.entries import Activity, ActivityDraft
+from paincoach.records.names import name_key
+from paincoach.records.plan_match import plan_named
 from paincoach.records.practice import (
     FlarePlan,
     Goal,
@@ -122,18 +125,19 @@ class Practice:
         return True
 
     def _replace_plan(self, session: Session, plan: PacingPlan, stamp: str) -> str:
-        key = plan.activity.casefold()
+        key = name_key(plan.activity)
         old = [
             row.uid
             for row in prepo.plan_rows(session, active_only=True)
-            if row.activity.casefold() == key
+            if name_key(row.activity) == key
         ]
         prepo.deactivate_plans(session, old, stamp)
         uid = _uid()
         session.add(
             PacingPlanRow(
                 uid=uid,
-                activity=plan.activity,
+                # named as the activities it counts are (one name, one activity)
+                activity=names.known_activity(session, plan.activity),
                 unit=plan.unit,
                 measurements=prepo.dumps(list(plan.measurements)),
                 baseline=plan.baseline,
@@ -209,21 +213,17 @@ class Practice:
         with self.db.read() as session:
             rows = prepo.plan_rows(session, active_only=active_only)
             done = prepo.minutes_by_name_on(session, today) if rows else {}
-        # SQL sums today's minutes per name; names are matched here with Unicode casefold
-        # (SQLite's lower() and NOCASE only fold ASCII). Today's names are a handful.
+        # SQL sums today's minutes per name; names are matched here by `name_key` (SQLite's
+        # lower() and NOCASE only fold ASCII). Today's names are a handful.
         minutes: dict[str, int] = {}
         for name, total in done.items():
-            key = activity_name(name).casefold()
+            key = name_key(name)
             minutes[key] = minutes.get(key, 0) + total
         return [_plan_view(row, today, minutes) for row in rows]
 
     def plan_for(self, activity: str) -> PacingPlanView | None:
-        """The active plan for `activity` (any case), if there is one."""
-        key = activity_name(activity).casefold()
-        for plan in self.pacing_plans():
-            if plan.activity.casefold() == key:
-                return plan
-        return None
+        """The active plan for `activity` (the same name, see `name_key`), if there is one."""
+        return plan_named(activity, self.pacing_plans())
 
     def stop_plan(self, uid: str) -> None:
         """Stop following a plan (it is kept, inactive, for the record)."""
@@ -298,7 +298,7 @@ def _session_row(result: SessionResult, found: Extracted, uid: str) -> ExerciseS
 
 def _plan_view(row: PacingPlanRow, today: date, minutes: dict[str, int]) -> PacingPlanView:
     start = date.fromisoformat(row.start_day)
-    done = minutes.get(row.activity.casefold(), 0) if row.unit == MINUTES_UNIT else None
+    done = minutes.get(name_key(row.activity), 0) if row.unit == MINUTES_UNIT else None
     return PacingPlanView(
         uid=row.uid,
         activity=row.activity,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from paincoach.core.errors import InputError
+from paincoach.records.names import name_key
 
 RATING_MAX = 10
 MINUTES_MAX = 1440
@@ -122,7 +123,7 @@ def activity_name(text: str) -> str:
 
 
 def clean_labels(items: Iterable[str], field_name: str) -> tuple[str, ...]:
-    """Tidy pain areas or tags: trimmed, single-spaced, no repeats (ignoring case)."""
+    """Tidy pain areas or tags: trimmed, single-spaced, each name once (see `name_key`)."""
     if isinstance(items, str):
         items = [items]  # one label, not one label per character
     seen: dict[str, str] = {}
@@ -135,7 +136,7 @@ def clean_labels(items: Iterable[str], field_name: str) -> tuple[str, ...]:
                 raise InputError(
                     field_name, f"Each of the {field_name} can be up to {LABEL_MAX} characters."
                 )
-            seen.setdefault(label.casefold(), label)
+            seen.setdefault(name_key(label), label)
     if len(seen) > LABELS_MAX:
         raise InputError(field_name, f"Up to {LABELS_MAX} {field_name} per entry, please.")
     return tuple(seen.values())

@@ -3,7 +3,7 @@
 A plan applies from its start day; a plan that was stopped or replaced applies until the day
 it was made inactive (its `updated_at`), not including that day. When two plans for the same
 activity both apply on a day, the newer one counts. Minutes are those logged that day under
-the plan's activity name, matched with Unicode casefold (as Today's progress does). Days after
+the plan's activity name, matched by `name_key` (as Today's progress does). Days after
 today are left out: a day not lived yet has no minutes to count, not 0.
 """
 
@@ -19,14 +19,10 @@ from paincoach.db import practice_repository as prepo
 from paincoach.db import review_repository as rrepo
 from paincoach.db.models import PacingPlanRow
 from paincoach.exercises import pacing
-from paincoach.records.entries import activity_name
+from paincoach.records.names import name_key
 from paincoach.records.review import PlanDay, PlanProgress
 
 MINUTES_UNIT = "minutes"
-
-
-def _key(name: str) -> str:
-    return activity_name(name).casefold()
 
 
 def _applies(row: PacingPlanRow, day: date) -> bool:
@@ -47,15 +43,15 @@ def plan_progress(
         return ()
     done: dict[tuple[date, str], int] = defaultdict(int)
     for day, name, minutes in rrepo.minutes_by_day_and_name(session, first, last):
-        done[(day, _key(name))] += minutes
+        done[(day, name_key(name))] += minutes
     days: dict[tuple[str, str], list[PlanDay]] = {}
     # each activity is shown under the name of its newest plan
-    labels = {(_key(row.activity), row.unit): row.activity for row in reversed(rows)}
+    labels = {(name_key(row.activity), row.unit): row.activity for row in reversed(rows)}
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)
         taken: set[str] = set()
         for row in rows:  # newest first: the first plan found for an activity counts
-            key = _key(row.activity)
+            key = name_key(row.activity)
             if key in taken or not _applies(row, day):
                 continue
             taken.add(key)

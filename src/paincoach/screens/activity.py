@@ -1,4 +1,8 @@
-"""The activity form: what, how long, how hard, paced or not, and a note."""
+"""The activity form: what, how long, how hard, paced or not, and a note.
+
+Under "Paced" a line says which pacing plan the activity counts for, as it is typed (an
+activity counts for the plan of its name only: `records.plan_match`).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,13 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
 
 from paincoach.core.textsafe import visible
 from paincoach.core.when import parse_when
 from paincoach.records.entries import RATING_LABELS, Activity, ActivityDraft, check_minutes
+from paincoach.records.plan_match import counts_for
+from paincoach.records.practice import PacingPlanView
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
 from paincoach.services import Services
@@ -35,6 +41,7 @@ class ActivityDialog(EntryForm):
     def __init__(self, existing: Activity | None = None) -> None:
         super().__init__()
         self.existing = existing
+        self._plans: list[PacingPlanView] | None = None  # the active plans, once fetched
 
     def compose(self) -> ComposeResult:
         """The fields in the order people answer them."""
@@ -78,6 +85,7 @@ class ActivityDialog(EntryForm):
                     value=old.paced if old else False,
                     id="paced",
                 )
+                yield Static("", id="plan-line", classes="hint", markup=False)
                 yield Label("Note", classes="field-label wide")
                 yield TextBox(visible(old.note) if old else "", id="note", soft_wrap=True)
             yield Static("", id="form-error", classes="form-error", markup=False)
@@ -89,18 +97,42 @@ class ActivityDialog(EntryForm):
     def on_mount(self) -> None:
         """Focus the name and fetch earlier names for suggestions."""
         self.query_one("#form-error", Static).display = False
+        self.query_one("#plan-line", Static).display = False
         self.query_one("#name", Input).focus()
         self.remember_initial_state()
         self.call_after_refresh(self._fetch_names)  # draw the form first
 
     def _fetch_names(self) -> None:
-        self.call_service(
-            lambda services: services.journal.activity_names(), self._suggest, group="names"
-        )
+        self.call_service(self._names_and_plans, self._suggest, group="names")
 
-    def _suggest(self, names: list[str]) -> None:
+    @staticmethod
+    def _names_and_plans(services: Services) -> tuple[list[str], list[PacingPlanView]]:
+        return services.journal.activity_names(), services.practice.pacing_plans()
+
+    def _suggest(self, found: tuple[list[str], list[PacingPlanView]]) -> None:
+        names, self._plans = found
         shown = [visible(name) for name in names]  # a suggestion is drawn as typed text
         self.query_one("#name", Input).suggester = SuggestFromList(shown, case_sensitive=False)
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        """Say which plan the activity counts for (or that a paced one counts for none)."""
+        if self._plans is None:
+            return
+        name = self.query_one("#name", Input).value
+        words = counts_for(name, self.query_one("#paced", TickBox).value, self._plans)
+        line = self.query_one("#plan-line", Static)
+        line.update(words)
+        line.display = bool(words)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A new name may count for another plan."""
+        if event.input.id == "name":
+            self._show_plan()
+
+    def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
+        """Ticking "Paced" says whether it counts for a plan."""
+        self._show_plan()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on from the name, and saves from the other fields."""

@@ -13,6 +13,7 @@ from paincoach.core.errors import InputError
 from paincoach.core.textsafe import visible
 from paincoach.core.when import parse_when
 from paincoach.records.entries import RATING_LABELS, CheckIn, CheckInDraft
+from paincoach.records.names import first_spellings, name_key
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
 from paincoach.services import Services
@@ -141,7 +142,9 @@ class CheckInDialog(EntryForm):
     def _area_choices(services: Services) -> list[str]:
         from paincoach.core.lists import body_areas
 
-        return [*body_areas(), *services.journal.used_areas(AREA_CHOICES)]
+        used = services.journal.used_areas(AREA_CHOICES)
+        mine = first_spellings(used)  # a listed area the person has used, as they spell it
+        return [*(mine.get(name_key(area), area) for area in body_areas()), *used]
 
     def _chosen_areas(self) -> list[str]:
         return list(self.query_one("#areas", MarkedSelectionList).selected)
@@ -150,8 +153,8 @@ class CheckInDialog(EntryForm):
         areas = self.query_one("#areas", MarkedSelectionList)
         seen: dict[str, str] = {}
         for area in [*choices, *chosen]:
-            seen.setdefault(area.casefold(), area)
-        chosen_keys = {area.casefold() for area in chosen}
+            seen.setdefault(name_key(area), area)
+        chosen_keys = {name_key(area) for area in chosen}
         self._choices = list(seen.values())
         areas.clear_options()
         areas.add_options(

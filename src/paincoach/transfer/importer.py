@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from paincoach.core import clock
 from paincoach.core.errors import InputError, TooNewDatabaseError
 from paincoach.core.when import format_moment
-from paincoach.db import transfer
+from paincoach.db import names, transfer
+from paincoach.records.names import name_key, unify
 from paincoach.transfer import import_fields as check
 from paincoach.transfer.export import FLARE_PLAN, FORMAT, JSON_FIELDS, VERSION, sections
 from paincoach.transfer.import_sections import SPECS, SectionSpec
@@ -29,6 +30,13 @@ if TYPE_CHECKING:
 
 TOP_KEYS = frozenset({"format", "version", "exported_at", "app", FLARE_PLAN, *sections()})
 FLARE_LISTS = ("helps", "drop", "signs")
+#: The columns that hold names, by section, and the set of names each belongs to: activities
+#: and pacing plans share one (a plan counts the activities of its name).
+NAMED: dict[str, tuple[tuple[str, str], ...]] = {
+    "checkins": (("areas", "areas"), ("tags", "tags")),
+    "activities": (("name", "activities"),),
+    "pacing_plans": (("activity", "activities"),),
+}
 
 
 class ImportRecordError(InputError):
@@ -212,8 +220,10 @@ def apply(db: Database, prepared: Prepared) -> ImportReport:
         raise TooNewDatabaseError(db.read_only_reason)
     report = ImportReport()
     with db.connection(write=True) as conn:
+        spellings = _Spellings(conn)
         for section, rows in prepared.rows.items():
             fresh = _new_rows(conn, section, rows)
+            spellings.apply(section, fresh)
             if section == "pacing_plans":
                 report.plans_made_inactive = _settle_active_plans(conn, fresh)
             report.added[section] = transfer.insert_rows(conn, section, fresh)
@@ -234,6 +244,36 @@ def _new_rows(conn: Connection, section: str, rows: list[dict[str, Any]]) -> lis
     return fresh
 
 
+class _Spellings:
+    """The journal's spelling of each name, then the file's for names new to the journal."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._known: dict[str, dict[str, str]] = {}
+
+    def _of(self, kind: str) -> dict[str, str]:
+        if kind not in self._known:  # read once, and only for sections the file holds
+            self._known[kind] = (
+                names.activity_spellings(self._conn)
+                if kind == "activities"
+                else names.label_spellings(self._conn, kind)
+            )
+        return self._known[kind]
+
+    def apply(self, section: str, rows: list[dict[str, Any]]) -> None:
+        """Spell each name in `rows` as the journal (or, if new, the file first) spells it."""
+        for column, kind in NAMED.get(section, ()) if rows else ():
+            known = self._of(kind)
+            for row in rows:
+                if column in JSON_FIELDS:
+                    labels = json.loads(row[column])
+                    for label in labels:
+                        known.setdefault(name_key(label), label)
+                    row[column] = json.dumps(list(unify(labels, known)), ensure_ascii=False)
+                else:
+                    row[column] = known.setdefault(name_key(row[column]), row[column])
+
+
 def _settle_active_plans(conn: Connection, rows: list[dict[str, Any]]) -> int:
     """Keep one active plan per activity: an imported one meeting an active plan goes inactive."""
     active = transfer.active_plan_activities(conn)
@@ -241,7 +281,7 @@ def _settle_active_plans(conn: Connection, rows: list[dict[str, Any]]) -> int:
     for row in rows:
         if not row["active"]:
             continue
-        key = str(row["activity"]).casefold()
+        key = name_key(str(row["activity"]))
         if key in active:
             row["active"] = False
             changed += 1

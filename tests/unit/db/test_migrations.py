@@ -28,6 +28,7 @@ from tests.storage_support import (
     folder_state,
     normalised_schema,
     raw_rows,
+    respelled_by_v4,
 )
 from tests.support import fixed_clock
 
@@ -111,6 +112,8 @@ def test_opening_an_old_journal_keeps_every_value_byte_for_byte(
     Database.open(home).close()
     assert _pragma(db_path, "user_version") == [(migrations.LATEST,)]
     after = {table: raw_rows(db_path, table, cols) for table, cols in old_columns.items()}
+    if version < 4:  # schema 4 gives each name one spelling (tests/unit/db/test_migration_v4.py)
+        before = {t: respelled_by_v4(t, old_columns[t], rows) for t, rows in before.items()}
     assert after == before
 
 

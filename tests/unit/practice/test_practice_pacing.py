@@ -60,11 +60,12 @@ def test_a_new_plan_replaces_the_active_one_for_that_activity(home: Path) -> Non
     practice.save_session(plan_session("Swim", [20, 20, 20], date(2026, 11, 2), unit="lengths"))
     second = practice.save_session(plan_session("WALK", [10, 12, 14], date(2026, 11, 20)))
     active = practice.pacing_plans()
-    assert [(p.activity, p.baseline) for p in active] == [("Swim", 16), ("WALK", 10)]
+    # the new plan keeps the name's first spelling (one name, one activity)
+    assert [(p.activity, p.baseline) for p in active] == [("Swim", 16), ("walk", 10)]
     every = practice.pacing_plans(active_only=False)
     assert [(p.activity, p.active) for p in every] == [
         ("Swim", True),
-        ("WALK", True),
+        ("walk", True),
         ("walk", False),
     ]
     assert {p.uid for p in every} == {first.plan_uid, second.plan_uid, active[0].uid}
@@ -87,7 +88,8 @@ def test_a_pacing_timer_logs_a_paced_activity_and_counts_towards_today(home: Pat
     saved = practice.save_session(timer_session(" walk ", 17))
     activity = saved.activity
     assert activity is not None and saved.completed
-    assert (activity.name, activity.minutes, activity.paced) == ("walk", 12, True)
+    # logged under the plan's spelling, as the journal first spelled it
+    assert (activity.name, activity.minutes, activity.paced) == ("Walk", 12, True)
     assert activity.day == TODAY and activity.effort is None and activity.note == ""
     journal = Journal(practice.db, lambda: NOW)
     assert journal.entry(activity.uid) == activity

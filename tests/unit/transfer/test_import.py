@@ -218,6 +218,41 @@ def test_an_imported_plan_meeting_an_active_plan_is_kept_stopped(
     assert sorted(p["active"] for p in plans) == [False, True]
 
 
+def test_imported_names_take_the_journals_spelling_or_the_files_first(
+    home: Path, tmp_path: Path
+) -> None:
+    from paincoach.journal.service import Journal
+    from tests.storage_support import activity, checkin
+
+    journal = Journal(Database.open(home))
+    journal.add_checkin(checkin(areas=("Lower back",), tags=("cold",)))
+    journal.add_activity(activity("Walk"))
+    checkins = [
+        {"at": AT, "pain": 4, "areas": ["lower back", "Knee"], "tags": ["COLD", "Straße"]},
+        {"at": AT, "pain": 5, "areas": ["KNEE"], "tags": ["STRASSE"]},
+    ]
+    activities = [
+        {"at": AT, "name": "walk", "minutes": 10},
+        {"at": AT, "name": "Swim", "minutes": 5},
+    ]
+    plans = [{"activity": "SWIM", "baseline": 10, "start_day": "2026-11-01"}]
+    import_file(
+        journal.db,
+        write(
+            tmp_path / "names.json",
+            document(checkins=checkins, activities=activities, pacing_plans=plans),
+        ),
+    )
+    found = export_document(journal.db)
+    assert sorted((c["areas"], c["tags"]) for c in found["checkins"]) == [
+        (["Knee"], ["Straße"]),
+        (["Lower back"], ["cold"]),  # the journal's own
+        (["Lower back", "Knee"], ["cold", "Straße"]),
+    ]
+    assert sorted(a["name"] for a in found["activities"]) == ["Swim", "Walk", "Walk"]
+    assert [p["activity"] for p in found["pacing_plans"]] == ["Swim"]
+
+
 def test_a_flare_plan_is_added_only_when_there_is_none(home: Path, tmp_path: Path) -> None:
     plan = {"helps": ["heat"], "tell": "Sam", "drop": [], "signs": ["stiff"]}
     db = Database.open(home)

@@ -119,11 +119,21 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
         paced=args.paced,
         note=read_note(args.note),
     )
-    saved = _open(home).add_activity(draft, confirmed=args.yes)
-    from paincoach.cli.terminal import console
-    from paincoach.records.describe import describe
+    journal = _open(home)
+    saved = journal.add_activity(draft, confirmed=args.yes)
+    from rich.text import Text
 
-    console().print("Saved activity:", describe(saved, with_day=True))
+    from paincoach.cli.terminal import console
+    from paincoach.practice.service import Practice
+    from paincoach.records.describe import describe
+    from paincoach.records.plan_match import counts_for
+
+    out = console()
+    out.print("Saved activity:", describe(saved, with_day=True))
+    plans = Practice(journal.db, journal).pacing_plans()
+    words = counts_for(saved.name, saved.paced, plans, with_today=saved.day == journal.today())
+    if words:
+        out.print(Text(words))
     return 0
 
 
