@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from textual.widgets import Footer, Header, Static
 from paincoach.core import startup
 from paincoach.core.errors import PaincoachError
 from paincoach.core.textsafe import one_line
+from paincoach.records.describe import describe_session
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
 from paincoach.screens.messages import JournalChanged
@@ -25,7 +27,7 @@ from paincoach.widgets.hints import hint_line
 
 if TYPE_CHECKING:  # the records arrive with the data, after the first frame
     from paincoach.records.entries import TodayView
-    from paincoach.records.practice import Goal, PacingPlanView
+    from paincoach.records.practice import Goal, PacingPlanView, SessionSummary
 
 CHECK_DUE = "Your weekly check is due: press k (three questions, under a minute)."
 
@@ -38,6 +40,7 @@ class TodayData:
     plans: list[PacingPlanView]
     goals: list[Goal]
     check_due: bool = False
+    sessions: tuple[SessionSummary, ...] = ()
 
 
 def fetch_today(services: Services) -> TodayData:
@@ -45,7 +48,13 @@ def fetch_today(services: Services) -> TodayData:
     practice = services.practice
     view = services.journal.today_view()
     due = services.weekly_checks.due(view.today.day, services.settings().week_start)
-    return TodayData(view, practice.pacing_plans(), practice.open_goals(), due)
+    sessions = tuple(practice.sessions_on(view.today.day))
+    return TodayData(view, practice.pacing_plans(), practice.open_goals(), due, sessions)
+
+
+def sessions_text(sessions: Sequence[SessionSummary]) -> Text:
+    """One line per exercise session: time, title, how far it got, the ratings given."""
+    return Text("\n").join(describe_session(session, labelled=False) for session in sessions)
 
 
 def pacing_text(plans: list[PacingPlanView]) -> Text:
@@ -171,6 +180,8 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             yield EntryTable(id="today-entries")
             yield Static("", id="today-empty", markup=False)
             yield Static(CHECK_DUE, id="check-due", classes="due")
+            yield Static("Exercises today", id="sessions-title", classes="section-title")
+            yield Static("", id="today-sessions")
             yield Static("Pacing today", id="pacing-title", classes="section-title")
             yield Static("", id="today-pacing")
             yield Static(
@@ -190,6 +201,8 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         self.sub_title = "Today"
         for widget_id in (
             "today-entries",
+            "sessions-title",
+            "today-sessions",
             "pacing-title",
             "today-pacing",
             "goals-title",
@@ -219,6 +232,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         )
         empty.display = not entries
         self.query_one("#check-due").display = data.check_due
+        self._show_section("sessions", sessions_text(data.sessions), bool(data.sessions))
         self._show_section("pacing", pacing_text(data.plans), bool(data.plans))
         self.goals = data.goals
         self._show_section("goals", goals_text(data.goals), bool(data.goals))
