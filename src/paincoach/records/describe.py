@@ -1,6 +1,7 @@
 """Records as plain text, the same on the command line and in the app.
 
-Entries and exercise sessions as one line each (the tables, Today, `paincoach today`).
+Entries and exercise sessions as one line each (the tables, Today, `paincoach today`), and
+the flare-up plan as the person wrote it (Help now, `paincoach help-now`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from rich.text import Text
 
 from paincoach.core.textsafe import one_line, visible
 from paincoach.records.entries import Activity, CheckIn, Entry
-from paincoach.records.practice import SessionSummary
+from paincoach.records.practice import FlarePlan, SessionSummary
 
 
 def rating(value: int | None) -> str:
@@ -105,3 +106,22 @@ def describe_session(summary: SessionSummary, *, labelled: bool = True) -> Text:
         parts.append(", ".join(ratings))
     label = "exercise  " if labelled else ""
     return Text(f"{summary.started_at:%H:%M}  {label}" + visible(" · ".join(parts)))
+
+
+def flare_plan_text(plan: FlarePlan) -> Text:
+    """The person's own flare-up plan, as they wrote it."""
+    text = Text("Your flare-up plan\n", style="bold")
+    sections = (
+        ("What helps", plan.helps),
+        ("Signs a flare is starting", plan.signs),
+        ("What I can drop for now", plan.drop),
+    )
+    for title, items in sections:
+        if items:
+            text.append(f"{title}:\n", style="italic")
+            for item in items:
+                text.append(visible(f"  • {item}") + "\n")
+    if plan.tell.strip():
+        text.append("Who I tell: ", style="italic")
+        text.append(visible(plan.tell.strip()) + "\n")
+    return text
