@@ -85,11 +85,24 @@ def generic_answer(r: Runner) -> object:
     return {label: 50} if step.rate else [label] if step.multiple else label
 
 
-def run_through(r: Runner) -> None:
-    """Finish any exercise with generic answers (pacing steps are left unanswered)."""
+def run_through(r: Runner, *, pace: str = "") -> None:
+    """Finish any exercise with generic answers, each countdown and pacer run to its end.
+
+    Pacing steps are left unanswered, unless `pace` names an activity: then a pacing timer
+    runs one minute of it.
+    """
+    clock = r.clock
+    assert isinstance(clock, FakeClock)
     while not r.ended:
-        if r.missing() and not isinstance(r.step, PacingStep):
+        step = r.step
+        if r.missing() and not isinstance(step, PacingStep):
             r.set_answer(generic_answer(r))
+        if isinstance(step, PacingStep) and step.mode == "timer" and pace:
+            r.start_intervals(1, 0, 1, pace)
+        elif r.timer is not None:
+            r.start_timer()
+        if r.timer is not None:
+            clock.advance(r.timer.total)
         r.next()
 
 
@@ -105,7 +118,10 @@ def plan_session(
 
 
 def timer_session(activity: str, minutes_worked: float) -> SessionResult:
-    """A finished pacing session: 10 min work, 5 rest, 2 rounds; stopped after `minutes_worked`."""
+    """A pacing session to its end: 10 min work, 5 rest, 2 rounds; stopped after `minutes_worked`.
+
+    It counts as finished only when the timer ran for most of its 25 minutes.
+    """
     clock = FakeClock()
     r = runner("pacing-session", clock=clock)
     drive(r, {}, until="pacing_timer")

@@ -185,11 +185,14 @@ def test_thought_record_read_in_full(snap_compare: Any, home: Path) -> None:
 def test_runner_summary_after_ratings(snap_compare: Any, home: Path) -> None:
     app = make_app(home)
     clock = FakeClock()
-    setup = push_runner("breathing-4-7-8", clock, "6", "enter", "enter", "enter", "enter", "enter")
+    setup = push_runner("breathing-4-7-8", clock, "6", "enter", "enter", "enter")
 
     async def finish(pilot: Pilot[None]) -> None:
-        await setup(pilot)
-        await pilot.press("3", "enter")
+        await setup(pilot)  # at the pacer: four breaths of 19 s, run to their end
+        clock.advance(4 * 19)
+        for key in ("enter", "enter", "3", "enter"):
+            await pilot.press(key)
+            await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=before_snap(finish))
 

@@ -23,7 +23,11 @@ from paincoach.db.models import (
     SettingRow,
     ThoughtRecordRow,
 )
-from paincoach.records.practice import Emotion, Goal, SessionSummary, ThoughtRecord
+from paincoach.records.practice import Emotion, Goal, SessionSummary, ThoughtRecord, timed_sums
+
+#: The key, among a session's stored answers, of how long each timed step ran: a list of
+#: `{"step", "seconds", "of"}`. It cannot clash with a step's answer key (no "@" in those).
+TIMED_KEY = "@timed"
 
 
 def dumps(value: object) -> str:
@@ -40,8 +44,39 @@ def add_session(session: Session, row: ExerciseSessionRow) -> None:
     session.flush()
 
 
+def timed_of(answers_text: str) -> tuple[int, int | None] | None:
+    """Seconds the timed steps ran and their full time, from stored answers (None: not kept).
+
+    Sessions saved before this was kept, or without timed steps, give None; a full time is
+    None when a pacing timer never started (its length was never chosen).
+    """
+    if TIMED_KEY not in answers_text:  # most sessions: no need to parse their answers
+        return None
+    try:
+        runs = json.loads(answers_text).get(TIMED_KEY)
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(runs, list) or not runs:
+        return None
+    pairs = []
+    for run in runs:
+        seconds = _whole(run.get("seconds")) if isinstance(run, dict) else None
+        if seconds is None:
+            return None
+        pairs.append((seconds, _whole(run.get("of"))))  # of: None for a timer never started
+    return timed_sums(pairs)
+
+
+def _whole(value: object) -> int | None:
+    """A stored count of seconds, or None when it is not one."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    return None
+
+
 def summary_from_row(row: ExerciseSessionRow) -> SessionSummary:
     """A plain summary from a session row."""
+    timed = timed_of(row.answers)
     return SessionSummary(
         uid=row.uid,
         exercise_id=row.exercise_id,
@@ -54,6 +89,8 @@ def summary_from_row(row: ExerciseSessionRow) -> SessionSummary:
         after=row.after,
         steps_done=row.steps_done,
         steps_total=row.steps_total,
+        timed_seconds=None if timed is None else timed[0],
+        timed_total=None if timed is None else timed[1],
     )
 
 
@@ -67,6 +104,16 @@ def recent_sessions(session: Session, limit: int) -> list[SessionSummary]:
             col(ExerciseSessionRow.id).desc(),
         )
         .limit(limit)
+    )
+    return [summary_from_row(row) for row in session.scalars(stmt)]
+
+
+def sessions_on(session: Session, day: date) -> list[SessionSummary]:
+    """One local day's sessions, oldest first (a day holds a handful)."""
+    stmt = (
+        select(ExerciseSessionRow)
+        .where(col(ExerciseSessionRow.day) == day.isoformat())
+        .order_by(col(ExerciseSessionRow.started_at), col(ExerciseSessionRow.id))
     )
     return [summary_from_row(row) for row in session.scalars(stmt)]
 

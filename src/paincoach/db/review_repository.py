@@ -161,7 +161,11 @@ class RatedExercise:
 
 
 def rated_exercises(session: Session, first: date, last: date) -> list[RatedExercise]:
-    """Per exercise: sessions from `first` to `last` rated before and after, and the averages."""
+    """Per exercise: finished sessions from `first` to `last` rated before and after, averaged.
+
+    Only finished sessions count: a rating after a pacer stopped at 36 s of 10 minutes says
+    nothing about the exercise.
+    """
     stmt = (
         select(
             col(ExerciseSessionRow.exercise_id),
@@ -174,6 +178,7 @@ def rated_exercises(session: Session, first: date, last: date) -> list[RatedExer
             col(ExerciseSessionRow.day).between(first.isoformat(), last.isoformat()),
             col(ExerciseSessionRow.before).is_not(None),
             col(ExerciseSessionRow.after).is_not(None),
+            col(ExerciseSessionRow.completed).is_(True),
         )
         .group_by(col(ExerciseSessionRow.exercise_id))
     )

@@ -35,11 +35,13 @@ from paincoach.exercises.session import (
     RunnerClosedError,
     RunState,
     SessionResult,
+    TimedRun,
+    ran_enough,
 )
+from paincoach.exercises.step_runs import StepRuns, StepTimer
 from paincoach.exercises.templates import fill, format_answer
 from paincoach.exercises.timing import BreathPacer, Clock, Countdown, IntervalTimer, MonotonicClock
 
-StepTimer = Countdown | BreathPacer | IntervalTimer
 __all__ = [
     "AnswerError",
     "AnswerRequiredError",
@@ -77,6 +79,7 @@ class Runner:
         self._state = RunState.RUNNING
         self._timer: StepTimer | None = None
         self._activity = ""
+        self._runs = StepRuns(exercise.steps)
         self._enter()
 
     # -- where we are -----------------------------------------------------------------
@@ -282,19 +285,25 @@ class Runner:
     def result(self) -> SessionResult:
         """The session as plain data; before it ends, a provisional incomplete one."""
         ex = self.exercise
+        timed = self.timed()
         return SessionResult(
             exercise_id=ex.id,
             exercise_title=ex.title,
             kind=ex.kind,
             started_at=self.started_at,
             ended_at=self.ended_at or self._wall(),
-            completed=self._state is RunState.FINISHED,
+            completed=self._state is RunState.FINISHED and ran_enough(timed),
             steps_done=self._done,
             steps_total=len(ex.steps),
             before=self.before,
             after=self.after,
             answers=copy.deepcopy(self._answers),
+            timed=timed,
         )
+
+    def timed(self) -> tuple[TimedRun, ...]:
+        """How long each timed step ran so far (0 seconds for those not reached)."""
+        return self._runs.timed(None if self.ended else (self._index, self._timer))
 
     # -- internals ----------------------------------------------------------------------
     def _require_open(self) -> None:
@@ -320,10 +329,11 @@ class Runner:
             )
 
     def _leave_step(self) -> None:
-        """Save the time worked when leaving a pacing timer step, and drop the timer."""
+        """Keep how long the step's timer ran (and a pacing timer's work); drop the timer."""
         step = self.step
         if isinstance(step, PacingStep) and isinstance(self._timer, IntervalTimer):
             self._answers[step.answer_key] = self._interval_record(self._timer)
+        self._runs.keep(self._index, self._timer)
         self._timer = None
 
     def _interval_record(self, timer: IntervalTimer) -> dict[str, Any]:

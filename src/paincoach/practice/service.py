@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -167,6 +167,11 @@ class Practice:
         with self.db.read() as session:
             return prepo.recent_sessions(session, limit)
 
+    def sessions_on(self, day: date) -> list[SessionSummary]:
+        """The exercise sessions of one local day, in the order they were started."""
+        with self.db.read() as session:
+            return prepo.sessions_on(session, day)
+
     # -- thought records ----------------------------------------------------------------------
 
     def thought_records(
@@ -292,8 +297,15 @@ def _session_row(result: SessionResult, found: Extracted, uid: str) -> ExerciseS
         steps_total=result.steps_total,
         before=result.before,
         after=result.after,
-        answers=prepo.dumps(found.session_answers),
+        answers=prepo.dumps(_with_timed(found.session_answers, result)),
     )
+
+
+def _with_timed(answers: dict[str, Any], result: SessionResult) -> dict[str, Any]:
+    """The answers to store, with how long each timed step ran (docs/decisions.md)."""
+    if not result.timed:
+        return answers
+    return {**answers, prepo.TIMED_KEY: [run.as_json() for run in result.timed]}
 
 
 def _plan_view(row: PacingPlanRow, today: date, minutes: dict[str, int]) -> PacingPlanView:

@@ -6,6 +6,7 @@ screens can hold them as long as they like after the journal session is closed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -121,6 +122,21 @@ class FlarePlan:
         return not (self.helps or self.tell or self.drop or self.signs)
 
 
+def timed_sums(runs: Iterable[tuple[int, int | None]]) -> tuple[int, int | None]:
+    """Seconds a session's timed steps ran, and their full time, from (ran, length) pairs.
+
+    A step counts up to its length; the full time is None when a length is unknown (a
+    pacing timer that never started). One rule for the runner's summary and the lists.
+    """
+    done, total, known = 0, 0, True
+    for seconds, length in runs:
+        if length is None:
+            done, known = done + seconds, False
+        else:
+            done, total = done + min(seconds, length), total + length
+    return done, total if known else None
+
+
 @dataclass(frozen=True, slots=True)
 class SessionSummary:
     """One exercise session for lists and figures (answers are left out)."""
@@ -136,3 +152,7 @@ class SessionSummary:
     after: int | None
     steps_done: int = 0
     steps_total: int = 0
+    # Seconds the timed steps ran and their full time; None when not kept (sessions saved
+    # before paincoach kept it, or with no timed steps), total None when a length is unknown.
+    timed_seconds: int | None = None
+    timed_total: int | None = None

@@ -193,7 +193,7 @@ def exercises_that_help(rated: list[rrepo.RatedExercise]) -> Insight:
     enough = [e for e in rated if e.sessions >= MIN_RATED_SESSIONS]
     has = max((e.sessions for e in rated), default=0)
     if not enough:
-        what = "sessions of one exercise rated both before and after"
+        what = "finished sessions of one exercise rated both before and after"
         return not_enough(key, title, MIN_RATED_SESSIONS, has, what)
 
     def change(e: rrepo.RatedExercise) -> float:

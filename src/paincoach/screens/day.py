@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -12,12 +15,35 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from paincoach.core.textsafe import visible
-from paincoach.records.describe import rating
+from paincoach.records.describe import describe_session, rating
 from paincoach.records.entries import CheckIn, DayEntries, Entry
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import ENTRY_BINDINGS, EntryActions
 from paincoach.screens.messages import JournalChanged
 from paincoach.widgets.entry_table import EntryTable, entry_summary
+
+if TYPE_CHECKING:
+    from paincoach.records.practice import SessionSummary
+    from paincoach.services import Services
+
+
+@dataclass(frozen=True)
+class DayData:
+    """One day's entries and exercise sessions, fetched in one worker call."""
+
+    entries: DayEntries
+    sessions: tuple[SessionSummary, ...] = ()
+
+
+def fetch_day(services: Services, day: date) -> DayData:
+    """Read a day's entries and the exercises done that day."""
+    return DayData(services.journal.day(day), tuple(services.practice.sessions_on(day)))
+
+
+def sessions_block(sessions: Sequence[SessionSummary]) -> Text:
+    """The day's exercises under a heading, one line each."""
+    text = Text("Exercises\n", style="bold")
+    return text + Text("\n").join(describe_session(s, labelled=False) for s in sessions)
 
 
 def entry_details(entry: Entry) -> Text:
@@ -67,6 +93,7 @@ class DayScreen(EntryActions, PaincoachScreen[None]):
         with Vertical(classes="page"):
             yield Static("", id="day-title", classes="section-title")
             yield EntryTable(id="day-entries")
+            yield Static("", id="day-sessions")
             with VerticalScroll(id="day-detail"):
                 yield Static("", id="day-detail-text")
         yield Footer()
@@ -80,19 +107,23 @@ class DayScreen(EntryActions, PaincoachScreen[None]):
     def load(self) -> None:
         """Fetch the day's entries."""
         day = self.day
-        self.call_service(lambda services: services.journal.day(day), self.show_day, group="day")
+        self.call_service(lambda services: fetch_day(services, day), self.show_day, group="day")
 
-    def show_day(self, entries: DayEntries) -> None:
-        """Present the entries."""
+    def show_day(self, data: DayData) -> None:
+        """Present the entries and the exercises done."""
+        entries = data.entries
         self.sub_title = f"{self.day:%A %d %B %Y}"
         table = self.query_one(EntryTable)
         table.show_entries(entries.entries)
         count = len(entries.entries)
-        self.query_one("#day-title", Static).update(
-            f"{self.day:%A %d %B %Y}: {count} entr{'y' if count == 1 else 'ies'}"
-            if count
-            else f"{self.day:%A %d %B %Y}: nothing recorded on this day"
-        )
+        if count:
+            what = f"{count} entr{'y' if count == 1 else 'ies'}"
+        else:
+            what = "no check-ins or activities" if data.sessions else "nothing recorded on this day"
+        self.query_one("#day-title", Static).update(f"{self.day:%A %d %B %Y}: {what}")
+        sessions = self.query_one("#day-sessions", Static)
+        sessions.update(sessions_block(data.sessions) if data.sessions else "")
+        sessions.display = bool(data.sessions)
         if self.focus_uid is not None:
             uids = [entry.uid for entry in entries.entries]
             if self.focus_uid in uids:

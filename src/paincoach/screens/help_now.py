@@ -1,7 +1,8 @@
 """Help now: emergency and crisis lines for the person's region, and their own people.
 
-Its content comes only from the bundled crisis-line file and the person's settings, never
-from exercise content, so nothing added by a user can hide or replace it.
+Its lines come only from the bundled crisis-line file and the person's settings, never
+from exercise content, so nothing added by a user can hide or replace them. The person's
+own flare-up plan is named on the first line with its key (`p`), and shown below the lines.
 """
 
 from __future__ import annotations
@@ -13,11 +14,30 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from paincoach import safety
+from paincoach.core.errors import PaincoachError
 from paincoach.core.textsafe import visible
+from paincoach.records.describe import flare_plan_text
 from paincoach.records.practice import FlarePlan
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.offer import SLOW_BREATHING
 from paincoach.settings import Settings
+
+FLARE_PLAN = "flare-plan"  # the bundled exercise that writes the flare-up plan
+PLAN_KEY = "p"
+
+__all__ = ["HelpNowDialog", "flare_plan_text", "help_text", "own_plans_line"]
+
+
+def own_plans_line(plan: FlarePlan | None, *, readable: bool = True) -> Text:
+    """The first line of Help now: the person's own plan and the key that opens it.
+
+    Without a plan it says, in one line, how to write one (the same key starts it).
+    """
+    if not readable:
+        return Text("Your flare-up plan could not be read just now.", style="italic")
+    if plan is None or plan.empty:
+        return Text(f"No flare-up plan yet: press {PLAN_KEY} to write one (about 10 minutes).")
+    return Text.assemble(("Your flare-up plan", "bold"), f": press {PLAN_KEY} to read it.")
 
 
 def help_text(directory: safety.CrisisDirectory, settings: Settings) -> Text:
@@ -48,25 +68,6 @@ def help_text(directory: safety.CrisisDirectory, settings: Settings) -> Text:
     return text
 
 
-def flare_plan_text(plan: FlarePlan) -> Text:
-    """The person's own flare-up plan, as they wrote it."""
-    text = Text("Your flare-up plan\n", style="bold")
-    sections = (
-        ("What helps", plan.helps),
-        ("Signs a flare is starting", plan.signs),
-        ("What I can drop for now", plan.drop),
-    )
-    for title, items in sections:
-        if items:
-            text.append(f"{title}:\n", style="italic")
-            for item in items:
-                text.append(visible(f"  • {item}") + "\n")
-    if plan.tell.strip():
-        text.append("Who I tell: ", style="italic")
-        text.append(visible(plan.tell.strip()) + "\n")
-    return text
-
-
 class HelpNowDialog(PaincoachDialog[None]):
     """Crisis lines and contacts; works with the journal closed or broken."""
 
@@ -83,12 +84,25 @@ class HelpNowDialog(PaincoachDialog[None]):
             id="help_now.breathe",
             tooltip="Start a slow breathing pacer straight away",
         ),
+        Binding(
+            PLAN_KEY,
+            "plan",
+            "Flare-up plan",
+            id="help_now.plan",
+            tooltip="Your flare-up plan, or write one if there is none yet",
+        ),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: FlarePlan | None = None
+        self.plan_known = False  # the journal answered (with a plan or without)
 
     def compose(self) -> ComposeResult:
         """The lines, in a scrollable panel."""
         with Vertical(classes="dialog help-now"):
             yield Static("Help now", classes="dialog-title")
+            yield Static("", id="own-plans")
             with VerticalScroll(id="help-body"):
                 yield Static(self._text(), id="help-text")
                 yield Static("", id="flare-plan")
@@ -111,15 +125,41 @@ class HelpNowDialog(PaincoachDialog[None]):
             lambda services: services.practice.flare_plan(),
             self._show_flare_plan,
             group="flare-plan",
-            failed=lambda _error: None,  # Help now never depends on the journal
+            failed=self._no_flare_plan,  # Help now never depends on the journal
         )
 
     def _show_flare_plan(self, plan: FlarePlan | None) -> None:
-        if plan is None or plan.empty:
+        self.plan = None if plan is None or plan.empty else plan
+        self.plan_known = True
+        self.query_one("#own-plans", Static).update(own_plans_line(self.plan))
+        self.refresh_bindings()
+        if self.plan is None:
             return
         widget = self.query_one("#flare-plan", Static)
-        widget.update(flare_plan_text(plan))
+        widget.update(flare_plan_text(self.plan))
         widget.display = True
+
+    def _no_flare_plan(self, _error: PaincoachError) -> None:
+        self.query_one("#own-plans", Static).update(own_plans_line(None, readable=False))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`p` only once the journal has said whether there is a plan."""
+        if action == "plan":
+            return self.plan_known
+        return True
+
+    def action_plan(self) -> None:
+        """Show the flare-up plan; without one, start writing it (paincoach's own exercise)."""
+        if not self.plan_known:
+            return
+        if self.plan is not None:
+            body = self.query_one("#help-body", VerticalScroll)
+            body.scroll_to_widget(self.query_one("#flare-plan"), top=True, animate=False)
+            return
+        from paincoach.screens.exercise_start import start_exercise
+
+        self.dismiss(None)
+        start_exercise(self.paincoach, FLARE_PLAN, bundled=True)
 
     def action_breathe(self) -> None:
         """Close Help now and start slow breathing at once."""

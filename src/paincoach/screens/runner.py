@@ -259,6 +259,8 @@ class RunnerScreen(SessionEnding):
         if not self._take_answer(view):
             return
         if runner.is_last and self.exercise.after is not None:
+            if runner.timer is not None:
+                runner.pause()  # the rating page is not part of the timer's time
             self.page = Page.AFTER
             await self._show()
             return

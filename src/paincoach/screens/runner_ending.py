@@ -17,7 +17,7 @@ from paincoach.exercises.session import SessionResult
 from paincoach.records.practice import SavedPractice
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.confirm import ConfirmDialog
-from paincoach.screens.runner_pages import RatingPage, SummaryPage
+from paincoach.screens.runner_pages import RatingPage, SummaryPage, result_progress
 
 if TYPE_CHECKING:
     from paincoach.services import Services
@@ -131,8 +131,7 @@ class SessionEnding(PaincoachScreen[SavedPractice | None]):
         self.paincoach.journal_changed()
         if self._leaving:
             assert self.result is not None
-            done, total = self.result.steps_done, self.result.steps_total
-            self.app.notify(f"Saved as unfinished ({done} of {total} steps).", timeout=4)
+            self.app.notify(f"Saved as unfinished: {result_progress(self.result)}.", timeout=4)
             self.dismiss(saved)
             return
         view = self.view

@@ -13,7 +13,8 @@ from textual.widgets import Static
 from paincoach.core.textsafe import one_line, visible
 from paincoach.exercises.engine import Runner
 from paincoach.exercises.model import Exercise, RatingSpec
-from paincoach.exercises.session import SessionResult
+from paincoach.exercises.session import SessionResult, timed_totals
+from paincoach.records.describe import progress_words
 from paincoach.records.practice import SavedPractice
 from paincoach.widgets.hints import key_word
 from paincoach.widgets.rating import RatingInput
@@ -126,6 +127,18 @@ def saved_words(saved: SavedPractice) -> list[str]:
     return words
 
 
+def result_progress(result: SessionResult) -> str:
+    """How far the session got, in the words the lists use (`stopped after 36 s of 8 min`)."""
+    seconds, total = timed_totals(result.timed)
+    return progress_words(
+        result.completed,
+        result.steps_done,
+        result.steps_total,
+        seconds if result.timed else None,
+        total,
+    )
+
+
 def summary_text(result: SessionResult, saving: str) -> Text:
     """A quiet summary: what was done, the ratings, and whether it is saved."""
     text = Text()
@@ -134,7 +147,8 @@ def summary_text(result: SessionResult, saving: str) -> Text:
         text.append(f"You finished {visible(result.exercise_title)}.\n")
     else:
         text.append("You stopped early, and that is fine.\n\n", style="bold")
-        text.append(f"{result.steps_done} of {result.steps_total} steps done.\n")
+        words = result_progress(result)
+        text.append(f"{words[:1].upper()}{words[1:]}.\n")
     if result.before is not None or result.after is not None:
         before = "–" if result.before is None else f"{result.before} of 10"
         after = "–" if result.after is None else f"{result.after} of 10"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from paincoach.core import startup
 from paincoach.core.errors import PaincoachError
 from paincoach.core.rounding import decimals
 from paincoach.core.textsafe import one_line
+from paincoach.records.describe import describe_session
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
 from paincoach.screens.messages import JournalChanged
@@ -26,7 +28,7 @@ from paincoach.widgets.hints import hint_line
 
 if TYPE_CHECKING:  # the records arrive with the data, after the first frame
     from paincoach.records.entries import TodayView
-    from paincoach.records.practice import Goal, PacingPlanView
+    from paincoach.records.practice import Goal, PacingPlanView, SessionSummary
 
 CHECK_DUE = "Your weekly check is due: press k (three questions, under a minute)."
 
@@ -39,6 +41,7 @@ class TodayData:
     plans: list[PacingPlanView]
     goals: list[Goal]
     check_due: bool = False
+    sessions: tuple[SessionSummary, ...] = ()
 
 
 def fetch_today(services: Services) -> TodayData:
@@ -46,7 +49,13 @@ def fetch_today(services: Services) -> TodayData:
     practice = services.practice
     view = services.journal.today_view()
     due = services.weekly_checks.due(view.today.day, services.settings().week_start)
-    return TodayData(view, practice.pacing_plans(), practice.open_goals(), due)
+    sessions = tuple(practice.sessions_on(view.today.day))
+    return TodayData(view, practice.pacing_plans(), practice.open_goals(), due, sessions)
+
+
+def sessions_text(sessions: Sequence[SessionSummary]) -> Text:
+    """One line per exercise session: time, title, how far it got, the ratings given."""
+    return Text("\n").join(describe_session(session, labelled=False) for session in sessions)
 
 
 def pacing_text(plans: list[PacingPlanView]) -> Text:
@@ -172,6 +181,8 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             yield EntryTable(id="today-entries")
             yield Static("", id="today-empty", markup=False)
             yield Static(CHECK_DUE, id="check-due", classes="due")
+            yield Static("Exercises today", id="sessions-title", classes="section-title")
+            yield Static("", id="today-sessions")
             yield Static("Pacing today", id="pacing-title", classes="section-title")
             yield Static("", id="today-pacing")
             yield Static(
@@ -191,6 +202,8 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         self.sub_title = "Today"
         for widget_id in (
             "today-entries",
+            "sessions-title",
+            "today-sessions",
             "pacing-title",
             "today-pacing",
             "goals-title",
@@ -220,6 +233,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         )
         empty.display = not entries
         self.query_one("#check-due").display = data.check_due
+        self._show_section("sessions", sessions_text(data.sessions), bool(data.sessions))
         self._show_section("pacing", pacing_text(data.plans), bool(data.plans))
         self.goals = data.goals
         self._show_section("goals", goals_text(data.goals), bool(data.goals))

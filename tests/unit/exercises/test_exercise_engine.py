@@ -11,8 +11,9 @@ from paincoach.exercises.answers import AnswerError
 from paincoach.exercises.engine import AnswerRequiredError, Runner, RunnerClosedError, RunState
 from paincoach.exercises.lists import ListStore
 from paincoach.exercises.loader import load_library
-from paincoach.exercises.model import Exercise
+from paincoach.exercises.model import Exercise, PacingStep
 from paincoach.exercises.pacing import PacingError
+from paincoach.exercises.session import TimedRun
 from paincoach.exercises.timing import BreathPacer, Countdown, FakeClock, IntervalTimer
 from paincoach.exercises.validate import check_text
 from tests.unit.exercises.exercise_testdata import header, make_data
@@ -429,8 +430,12 @@ def test_every_bundled_exercise_runs_to_the_end_and_is_saved(home: Path, exercis
     while not r.ended:
         if r.missing():
             r.set_answer(generic_answer(r))
-        if r.timer is not None:  # a countdown or pacer runs to its end
+        step = r.step
+        if isinstance(step, PacingStep) and step.mode == "timer":
+            r.start_intervals(1, 0, 1, "walking")
+        else:
             r.start_timer()
+        if r.timer is not None:  # a countdown, pacer or pacing timer runs to its end
             clock.advance(r.timer.total + 1)
         r.next()
     result = r.result()
@@ -453,3 +458,136 @@ def generic_answer(r: Runner) -> object:
     assert isinstance(step, ChoiceStep)
     label = r.options()[0].label if r.options() else "other"
     return {label: 50} if step.rate else [label] if step.multiple else label
+
+
+# -- finished means the timers ran --------------------------------------------------------------
+
+PACER = (
+    header("pacer", "breathing")
+    + """
+[[steps]]
+type = "text"
+text = "Sit comfortably."
+
+[[steps]]
+type = "breathe"
+inhale = 5
+exhale = 5
+minutes = 10
+
+[[steps]]
+type = "text"
+text = "Well done."
+"""
+)
+
+HOLDS = header("holds", "relaxation") + "".join(
+    f'\n[[steps]]\ntype = "timer"\nseconds = {seconds}\n' for seconds in (5, 15, 5, 15, 60)
+)
+
+
+def run_timers(r: Runner, clock: FakeClock, seconds: dict[int, float]) -> None:
+    """Go through every step; the timer of step n (1-based) runs `seconds[n]`, else in full."""
+    while not r.ended:
+        if r.timer is not None:
+            r.start_timer()
+            clock.advance(seconds.get(r.index + 1, r.timer.total))
+        r.next()
+
+
+def test_a_pacer_stopped_after_36_seconds_is_not_finished(tmp_path: Path) -> None:
+    clock = FakeClock()
+    r = runner(tmp_path, PACER, clock)
+    run_timers(r, clock, {2: 36.4})
+    result = r.result()
+    assert r.state is RunState.FINISHED  # every step was seen
+    assert not result.completed  # but the pacer ran 36 s of its 10 minutes
+    assert result.timed == (TimedRun(2, 36, 600),)
+    assert result.steps_done == result.steps_total == 3
+
+
+def test_a_pacer_run_to_its_end_is_finished(tmp_path: Path) -> None:
+    clock = FakeClock()
+    r = runner(tmp_path, PACER, clock)
+    run_timers(r, clock, {})
+    result = r.result()
+    assert result.completed and result.timed == (TimedRun(2, 600, 600),)
+
+
+def test_moving_on_a_little_early_still_counts_as_finished(tmp_path: Path) -> None:
+    """Together the timers must run 90% of their time (docs/insights.md)."""
+    clock = FakeClock()
+    r = runner(tmp_path, HOLDS, clock)
+    run_timers(r, clock, {1: 3, 3: 0})  # two tense holds cut short: 93 of 100 s
+    assert r.result().completed
+    assert [run.seconds for run in r.result().timed] == [3, 15, 0, 15, 60]
+    clock = FakeClock()
+    r = Runner(r.exercise, clock=clock, wall=Wall())
+    run_timers(r, clock, {5: 49})  # 89 of 100 s
+    assert not r.result().completed
+
+
+def test_leaving_counts_the_timer_on_show_and_the_steps_never_reached(tmp_path: Path) -> None:
+    clock = FakeClock()
+    r = runner(tmp_path, HOLDS, clock)
+    r.start_timer()
+    clock.advance(5)
+    r.next()
+    r.start_timer()
+    clock.advance(7.6)
+    assert r.timed()[1] == TimedRun(2, 8, 15)  # the run so far, before leaving
+    result = r.leave()
+    assert not result.completed
+    assert result.timed == (
+        TimedRun(1, 5, 5),
+        TimedRun(2, 8, 15),
+        TimedRun(3, 0, 5),
+        TimedRun(4, 0, 15),
+        TimedRun(5, 0, 60),
+    )
+
+
+def test_a_timer_run_again_after_back_keeps_its_longest_run(tmp_path: Path) -> None:
+    clock = FakeClock()
+    r = runner(tmp_path, PACER, clock)
+    r.next()
+    r.start_timer()
+    clock.advance(590)
+    r.next()
+    r.back()  # a fresh pacer, stopped at once
+    r.start_timer()
+    clock.advance(2)
+    r.next()
+    r.next()
+    assert r.result().timed == (TimedRun(2, 590, 600),) and r.result().completed
+
+
+def test_time_paused_is_not_time_run(tmp_path: Path) -> None:
+    clock = FakeClock()
+    r = runner(tmp_path, PACER, clock)
+    r.next()
+    r.start_timer()
+    clock.advance(30)
+    r.pause()
+    clock.advance(600)
+    assert r.leave().timed == (TimedRun(2, 30, 600),)
+
+
+def test_a_pacing_timer_that_never_ran_is_not_finished(tmp_path: Path) -> None:
+    clock = FakeClock()
+    r = runner(tmp_path, BREATHE, clock)
+    run_timers(r, clock, {})
+    result = r.result()
+    assert not result.completed
+    assert result.timed[-1] == TimedRun(4, 0, None)  # its length was never chosen
+    clock = FakeClock()
+    r = Runner(r.exercise, clock=clock, wall=Wall())
+    for _ in range(3):
+        r.start_timer()
+        if r.timer is not None:
+            clock.advance(r.timer.total)
+        r.next()
+    r.start_intervals(10, 5, rounds=2, activity="walk")
+    clock.advance(25 * 60)
+    r.next()
+    assert r.result().completed and r.result().timed[-1] == TimedRun(4, 1500, 1500)

@@ -314,7 +314,7 @@ def test_every_bundled_exercise_saves_finished_and_left_early(home: Path) -> Non
     practice = open_practice(home)
     for exercise in library().sorted():
         finished = runner(exercise.id)
-        run_through(finished)
+        run_through(finished, pace="walking")
         assert practice.save_session(finished.result()).completed, exercise.id
         left = runner(exercise.id)
         assert not practice.save_session(left.leave()).completed, exercise.id

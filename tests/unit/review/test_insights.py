@@ -271,6 +271,16 @@ def test_exercise_ratings_need_3_rated_sessions_of_one_exercise(book: Book) -> N
     assert_not_enough(insight(book, "exercise_ratings"), 3, 2)
 
 
+def test_exercise_ratings_count_finished_sessions_only(book: Book) -> None:
+    """A rating after a pacer stopped early says nothing about the exercise."""
+    for _ in range(2):
+        book.session(MON, "breathing-box", before=7, after=3)
+    book.session(MON, "breathing-box", before=7, after=2, completed=False)
+    found = insight(book, "exercise_ratings")
+    assert_not_enough(found, 3, 2)
+    assert "finished sessions" in found.text
+
+
 def test_exercise_ratings_rank_by_the_biggest_fall(book: Book) -> None:
     for before, after in ((7, 3), (6, 3), (8, 4)):
         book.session(MON, "breathing-box", before=before, after=after, title="Box breathing")

@@ -139,17 +139,23 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
 
 def _today(home: Path) -> int:
     from paincoach.cli.terminal import console
-    from paincoach.records.describe import describe
+    from paincoach.practice.service import Practice
+    from paincoach.records.describe import describe, describe_session
 
-    view = _open(home).today_view()
+    journal = _open(home)
+    view = journal.today_view()
+    sessions = Practice(journal.db, journal).sessions_on(view.today.day)
     out = console()
     entries = view.today.entries
     out.print(f"Today, {view.today.day:%A %d %B %Y}")
+    lines = [(entry.at, describe(entry)) for entry in entries]
+    lines += [(session.started_at, describe_session(session)) for session in sessions]
+    for _, line in sorted(lines, key=lambda pair: pair[0]):
+        out.print(line)
     if not entries:
-        out.print("Nothing logged yet today. 'paincoach log --pain N' records a check-in.")
+        what = "No check-ins or activities" if sessions else "Nothing logged"
+        out.print(f"{what} yet today. 'paincoach log --pain N' records a check-in.")
         return 0
-    for entry in entries:
-        out.print(describe(entry))
     figures = view.week[-1]
     if figures.pain_avg is not None:
         out.print(

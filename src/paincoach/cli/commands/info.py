@@ -6,6 +6,7 @@ import argparse
 import platform
 import sqlite3
 import stat
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from paincoach.core.errors import DamagedDatabaseError
 from paincoach.core.paths import file_uri
 from paincoach.core.textsafe import visible
 from paincoach.core.words import counted
+from paincoach.records.describe import flare_plan_text
+from paincoach.records.practice import FlarePlan
+
+NO_PLAN = 'No flare-up plan yet: write one in the app (e, then "My flare-up plan").'
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -28,30 +33,63 @@ def run(args: argparse.Namespace, home: Path) -> int:
     return _doctor(home)
 
 
-def _stored_help(home: Path) -> tuple[str, list[tuple[str, str, str]]]:
-    """The region and contacts from settings; any storage problem falls back to defaults.
+@dataclass(frozen=True)
+class StoredHelp:
+    """What Help now takes from the journal: region, contacts and the flare-up plan."""
+
+    region: str = ""
+    contacts: tuple[tuple[str, str, str], ...] = ()
+    plan: FlarePlan | None = None
+    readable: bool = True  # False: the journal is there but could not be read
+
+
+def _stored_help(home: Path) -> StoredHelp:
+    """The region, contacts and flare-up plan; any storage problem falls back to defaults.
 
     Help must never depend on the journal being readable.
     """
     if not paths.database_path(home).exists():
-        return "", []
+        return StoredHelp()
     try:
         from paincoach.db.engine import Database
+        from paincoach.journal.service import Journal
+        from paincoach.practice.service import Practice
         from paincoach.settings import load_settings
 
-        settings = load_settings(Database.open(home))
+        db = Database.open(home)
+        settings = load_settings(db)
     except Exception:  # whatever is wrong with the journal, the lines must still show
-        return "", []
-    return settings.region, [(c.name, c.phone, c.note) for c in settings.contacts]
+        return StoredHelp(readable=False)
+    contacts = tuple((c.name, c.phone, c.note) for c in settings.contacts)
+    try:
+        plan = Practice(db, Journal(db)).flare_plan()
+    except Exception:  # the region and people still count when the plan cannot be read
+        return StoredHelp(settings.region, contacts, readable=False)
+    return StoredHelp(settings.region, contacts, plan)
+
+
+def _print_plan(out: Console, stored: StoredHelp) -> None:
+    """The person's own flare-up plan first, or one line on how to write one."""
+    if stored.plan is not None and not stored.plan.empty:
+        text = flare_plan_text(stored.plan)
+        text.rstrip()
+        out.print(text)
+    elif stored.readable:
+        out.print(NO_PLAN)
+    else:
+        out.print("Your flare-up plan could not be read just now.")
+    out.print()
 
 
 def _help_now(home: Path, region_code: str | None) -> int:
     directory = safety.load_directory()
-    stored_region, contacts = _stored_help(home)
+    stored = _stored_help(home)
+    stored_region, contacts = stored.region, stored.contacts
     wanted = (region_code or stored_region or safety.DEFAULT_REGION).upper()
     region = directory.region(wanted)
     out = console()
     out.print(Text("Help now", style="bold"))
+    _print_plan(out, stored)
     if region.code != wanted:
         codes = ", ".join(r.code for r in directory.regions)
         out.print(
