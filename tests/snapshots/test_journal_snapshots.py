@@ -117,6 +117,19 @@ def test_check_in_dialog(snap_compare: Any, home: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("c", "6", "tab", "4"))
 
 
+def test_help_after_a_very_low_mood(snap_compare: Any, home: Path) -> None:
+    seed_week(home)
+    app = create_app(home, clock=fixed_clock)
+    keys = ("c", "8", "tab", "1", "ctrl+s")
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(*keys))
+
+
+def test_quit_question(snap_compare: Any, home: Path) -> None:
+    seed_week(home)
+    app = create_app(home, clock=fixed_clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("c", "6", "ctrl+q"))
+
+
 def test_activity_dialog(snap_compare: Any, home: Path) -> None:
     seed_week(home)
     app = create_app(home, clock=fixed_clock)
