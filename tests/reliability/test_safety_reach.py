@@ -16,8 +16,8 @@ from paincoach.db.engine import Database
 from paincoach.exercises.loader import load_library
 from paincoach.journal.service import Journal
 from paincoach.screens.help_now import HelpNowDialog
+from paincoach.screens.offer import OfferDialog
 from paincoach.screens.runner import RunnerScreen
-from paincoach.screens.today import TodayScreen
 from paincoach.settings import Contact, load_settings, save_settings
 from tests.reliability.screens_support import (
     NEEDED,
@@ -119,6 +119,12 @@ def notifications(app: PaincoachApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+def offer_text(app: PaincoachApp) -> str:
+    """Everything the dialog after a hard check-in says."""
+    assert isinstance(app.screen, OfferDialog), app.screen
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
 @pytest.mark.parametrize("mood", [0, 1])
 @pytest.mark.parametrize("pain", [3, 9])
 async def test_a_very_low_mood_shows_the_gentle_card_and_is_saved(
@@ -130,9 +136,12 @@ async def test_a_very_low_mood_shows_the_gentle_card_and_is_saved(
         await settle(pilot)
         await pilot.press("c", str(pain), "tab", str(mood), "ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, TodayScreen)  # a card, not a dialog in the way
-        cards = [m for m in notifications(app) if safety.LOW_MOOD_CARD in m]
-        assert cards and "F1" in cards[0]
+        # The kind word, the first lines and the offer together, whatever the pain; one key
+        # (Escape) closes it, and Help now is a key away from it.
+        said = offer_text(app)
+        assert safety.LOW_MOOD_CARD in said and "F1" in said
+        assert "Emergency (United Kingdom): 999" in said and "Samaritans: 116 123" in said
+        assert "something for a few minutes" in said
         await pilot.press("f1")
         await settle(pilot)
         assert isinstance(app.screen, HelpNowDialog)
@@ -150,6 +159,7 @@ async def test_no_card_for_other_moods(home: Path, mood: int | None) -> None:
         await pilot.press(*keys)
         await settle(pilot)
         assert not [m for m in notifications(app) if safety.LOW_MOOD_CARD in m]
+        assert not isinstance(app.screen, OfferDialog)
 
 
 async def test_editing_a_check_in_down_to_a_very_low_mood_shows_the_card_too(home: Path) -> None:
@@ -159,7 +169,7 @@ async def test_editing_a_check_in_down_to_a_very_low_mood_shows_the_card_too(hom
         await go_to(pilot, next(p for p in PLACES if p.name == "edit check-in"))
         await pilot.press("tab", "0", "ctrl+s")
         await settle(pilot)
-        assert [m for m in notifications(app) if safety.LOW_MOOD_CARD in m]
+        assert safety.LOW_MOOD_CARD in offer_text(app)
     moods = [c.mood for c in Journal(Database.open(home), fixed_clock).day(NOW.date()).checkins]
     assert 0 in moods
 
