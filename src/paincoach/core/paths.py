@@ -8,6 +8,8 @@ import stat
 from datetime import date
 from pathlib import Path
 
+from paincoach.core.errors import StorageError
+
 ENV_HOME = "PAINCOACH_HOME"
 DB_NAME = "paincoach.db"
 PRIVATE_DIR = 0o700
@@ -27,24 +29,56 @@ def resolve_home(cli_home: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by the owner only; keep an existing folder as is."""
+    """Create `path` (and any missing parents) readable by the owner only.
+
+    Each folder made is 0700 whatever the umask (`mkdir(parents=True)` would make the
+    parents with the umask's mode); an existing folder is kept as is here.
+    """
     if not path.is_dir():
-        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
-        path.chmod(PRIVATE_DIR)  # mkdir's mode is filtered by the umask
+        missing = [path, *[p for p in path.parents if not p.exists()]]
+        for folder in reversed(missing):
+            with contextlib.suppress(FileExistsError):  # another paincoach made it just now
+                folder.mkdir(mode=PRIVATE_DIR)
+                folder.chmod(PRIVATE_DIR)  # mkdir's mode is filtered by the umask
     return path
 
 
-def make_home_private(home: Path) -> None:
-    """Take group and other access away from the data folder, where that is safe to do.
+def secure_home(home: Path) -> None:
+    """Make the data folder safe to keep a journal in, or refuse it (`StorageError`).
 
-    An existing folder (made by hand, or by `mkdir` with the usual 0755) would otherwise
-    let others on the machine list the journal and its backups. The person's own home
-    folder is left as it is (other programs may need it); `privacy_warning` names it.
+    - A folder owned by another user is refused: its owner could read the journal, or plant
+      a `-wal` file that SQLite would then write the next saved note into.
+    - A folder of ours open to others (made by hand, or by `mkdir` with the usual 0755 or a
+      shared 0777) is made 0700. The person's own home folder only loses write access for
+      others (other programs may need to read it); `privacy_warning` names it.
+    - Companion files (`-wal`, `-shm`) that SQLite never makes are not used: a symlink is
+      removed (its target is left alone), and one owned by another user is refused.
     """
-    with contextlib.suppress(OSError):
-        mode = stat.S_IMODE(home.stat().st_mode)
-        if mode & ~PRIVATE_DIR and not _is_user_home(home):
-            home.chmod(mode & PRIVATE_DIR)
+    info = home.stat()
+    if _foreign(info):
+        raise StorageError(
+            f"The data folder {home} belongs to another user, so paincoach will not keep "
+            "your journal there: they could read or change it. Choose a folder of your own "
+            "with --home (or PAINCOACH_HOME)."
+        )
+    mode = stat.S_IMODE(info.st_mode)
+    wanted = mode & ~0o022 if _is_user_home(home) else mode & PRIVATE_DIR
+    if wanted != mode:
+        with contextlib.suppress(OSError):
+            home.chmod(wanted)
+    for companion in sidecar_paths(database_path(home))[1:]:
+        if companion.is_symlink():
+            companion.unlink()
+        elif companion.exists() and _foreign(companion.stat()):
+            raise StorageError(
+                f"{companion} belongs to another user, so paincoach did not open your "
+                "journal beside it. Remove that file (it is not paincoach's), then try again."
+            )
+
+
+def _foreign(info: os.stat_result) -> bool:
+    """True when a file or folder belongs to someone other than the person running us."""
+    return hasattr(os, "getuid") and info.st_uid != os.getuid()
 
 
 def privacy_warning(home: Path) -> str:

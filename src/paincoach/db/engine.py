@@ -94,7 +94,7 @@ class Database:
     @classmethod
     def _open(cls, home: Path) -> Database:
         paths.ensure_private_dir(home)
-        paths.make_home_private(home)
+        paths.secure_home(home)
         path = paths.database_path(home)
         if not path.exists() or path.stat().st_size == 0:
             if not path.exists():
