@@ -9,6 +9,7 @@ write at once wait for each other instead of failing.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -24,7 +25,12 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from paincoach.core import clock, paths
-from paincoach.core.errors import DamagedDatabaseError, NotADatabaseError, TooNewDatabaseError
+from paincoach.core.errors import (
+    DamagedDatabaseError,
+    NotADatabaseError,
+    ReadOnlyError,
+    TooNewDatabaseError,
+)
 from paincoach.core.paths import escaped_path
 from paincoach.db import migrations
 from paincoach.db.errors import (
@@ -104,7 +110,37 @@ class Database:
                     paths.create_private_file(path)
             return cls._open_checked(path, Probe(0, 0, 0))
         header = _check_header(path)
+        if not os.access(home, os.W_OK):
+            return cls._open_in_read_only_folder(path)
         return cls._open_checked(path, probe(path, full=full_check_due(path, header)))
+
+    @classmethod
+    def _open_in_read_only_folder(cls, path: Path) -> Database:
+        """A journal in a folder paincoach cannot write to: shown, never saved to.
+
+        SQLite keeps a WAL journal's companions beside it, so in a folder it cannot write
+        even reading fails. Nobody can write there either, so the file is opened as
+        unchanging (`immutable`): entries can be read, shown and exported.
+        """
+        found = probe(path, full=True, immutable=True)
+        folder = path.parent
+        if found.table_count and found.application_id != migrations.APPLICATION_ID:
+            return cls._open_checked(path, found)  # refused as another program's
+        if found.schema_version < migrations.LATEST:
+            raise ReadOnlyError(
+                f"Your data folder {folder} is read-only, and this journal needs a small "
+                "upgrade before this paincoach can read it. Make the folder writable "
+                f"(chmod u+w '{folder}'), then try again. Nothing was changed."
+            )
+        reason = (
+            f"Your data folder {folder} is read-only, so paincoach can show your journal but "
+            f"cannot save to it: nothing was saved. Make the folder writable (chmod u+w "
+            f"'{folder}') or use --home."
+        )
+        if found.schema_version > migrations.LATEST:
+            return cls._open_checked(path, found)
+        engine = _make_engine(path, read_only=True, immutable=True)
+        return cls(path, engine, schema_version=found.schema_version, read_only_reason=reason)
 
     @classmethod
     def _open_checked(cls, path: Path, found: Probe) -> Database:
@@ -196,10 +232,17 @@ def _size_in_header(header: bytes, size: int) -> int:
     return pages * (65536 if page_size == 1 else page_size) if pages else size
 
 
-def probe(path: Path, *, full: bool = True) -> Probe:
-    """Read a file's schema version (after checking all of it, if `full`) without writing."""
+def probe(path: Path, *, full: bool = True, immutable: bool = False) -> Probe:
+    """Read a file's schema version (after checking all of it, if `full`) without writing.
+
+    `immutable`: the file is in a folder nobody can write to (see `_open_in_read_only_folder`).
+    """
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        if immutable:
+            uri = f"file:{escaped_path(path)}?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise translate_sqlite_error(exc, path) from exc
     try:
@@ -227,7 +270,7 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise DamagedDatabaseError(damaged_message(path, str(first)))
 
 
-def sqlite_url(path: Path, *, read_only: bool = False) -> URL:
+def sqlite_url(path: Path, *, read_only: bool = False, immutable: bool = False) -> URL:
     """The URL of the journal file, with no character of its path read as part of a URL.
 
     Written into a URL string, a folder named "why?" would send the journal to a file
@@ -235,17 +278,17 @@ def sqlite_url(path: Path, *, read_only: bool = False) -> URL:
     `file:` URI with every special byte escaped, opened read-write without creating it:
     a journal moved away while paincoach runs is missed, not silently made anew, empty.
     """
-    mode = "ro" if read_only else "rw"
-    return URL.create(
-        "sqlite", database=f"file:{escaped_path(path)}", query={"mode": mode, "uri": "true"}
-    )
+    query = {"mode": "ro" if read_only else "rw", "uri": "true"}
+    if immutable:
+        query["immutable"] = "1"
+    return URL.create("sqlite", database=f"file:{escaped_path(path)}", query=query)
 
 
-def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
+def _make_engine(path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:
     # NullPool: a connection per session, so no connection outlives its thread or its
     # transaction, and a crash leaves nothing half-open.
     engine = create_engine(
-        sqlite_url(path, read_only=read_only),
+        sqlite_url(path, read_only=read_only, immutable=immutable),
         poolclass=NullPool,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )

@@ -32,7 +32,8 @@ def open_database(home: Path) -> Database:
     from paincoach.db.engine import Database
 
     db = Database.open(home)
-    backup_today(db.path)
+    if not db.read_only:  # a journal that cannot be written cannot have changed either
+        backup_today(db.path)
     return db
 
 
