@@ -395,7 +395,7 @@ def test_doctor_reports_a_healthy_journal(capsys: pytest.CaptureFixture[str], ho
     status, out, _ = run(capsys, "doctor")
     assert status == 0
     assert f"Schema version: {migrations.LATEST}" in out
-    assert "Entries: 1 check-ins, 1 activities" in out
+    assert "Entries: 1 check-in, 1 activity" in out
     assert "Integrity check: ok" in out
     assert "drwx------" in out and "-rw-------" in out
 

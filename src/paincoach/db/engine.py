@@ -122,8 +122,12 @@ class Database:
         even reading fails. Nobody can write there either, so the file is opened as
         unchanging (`immutable`): entries can be read, shown and exported.
         """
-        found = probe(path, full=True, immutable=True)
         folder = path.parent
+        wal = paths.sidecar_paths(path)[1]
+        # Changes still in a WAL left behind are read through it when SQLite can (its
+        # companions are there); otherwise the file is read as it stands, and that is said.
+        immutable = not (wal.exists() and wal.stat().st_size > 0 and _readable_as_is(path))
+        found = probe(path, full=True, immutable=immutable)
         if found.table_count and found.application_id != migrations.APPLICATION_ID:
             return cls._open_checked(path, found)  # refused as another program's
         if found.schema_version < migrations.LATEST:
@@ -133,13 +137,15 @@ class Database:
                 f"(chmod u+w '{folder}'), then try again. Nothing was changed."
             )
         reason = (
-            f"Your data folder {folder} is read-only, so paincoach can show your journal but "
-            f"cannot save to it: nothing was saved. Make the folder writable (chmod u+w "
-            f"'{folder}') or use --home."
+            f"Your data folder {folder} is read-only: paincoach can show your journal, but "
+            f"anything new is not saved. Make the folder writable (chmod u+w '{folder}') or "
+            "use --home."
         )
+        if immutable and wal.exists() and wal.stat().st_size > 0:
+            reason += f" The latest changes, kept in {wal.name}, show once it is writable."
         if found.schema_version > migrations.LATEST:
             return cls._open_checked(path, found)
-        engine = _make_engine(path, read_only=True, immutable=True)
+        engine = _make_engine(path, read_only=True, immutable=immutable)
         return cls(path, engine, schema_version=found.schema_version, read_only_reason=reason)
 
     @classmethod
@@ -232,6 +238,19 @@ def _size_in_header(header: bytes, size: int) -> int:
     return pages * (65536 if page_size == 1 else page_size) if pages else size
 
 
+def _readable_as_is(path: Path) -> bool:
+    """Whether SQLite can read the journal with its WAL, read-only, where nothing is written."""
+    try:
+        conn = sqlite3.connect(f"file:{escaped_path(path)}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
 def probe(path: Path, *, full: bool = True, immutable: bool = False) -> Probe:
     """Read a file's schema version (after checking all of it, if `full`) without writing.
 
@@ -240,6 +259,9 @@ def probe(path: Path, *, full: bool = True, immutable: bool = False) -> Probe:
     try:
         if immutable:
             uri = f"file:{escaped_path(path)}?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        elif not os.access(path.parent, os.W_OK):
+            uri = f"file:{escaped_path(path)}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         else:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)

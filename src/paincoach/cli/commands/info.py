@@ -172,7 +172,8 @@ def _doctor_check(db_path: Path, home: Path) -> int:
     out.print(f"Schema version: {db.schema_version} (this paincoach writes {migrations.LATEST})")
     if db.read_only:
         out.print(db.read_only_reason)
-    out.print(f"Entries: {counts['checkins']} check-ins, {counts['activities']} activities")
+    checkins = counted(counts["checkins"], "check-in")
+    out.print(f"Entries: {checkins}, {counted(counts['activities'], 'activity', 'activities')}")
     if integrity == ["ok"]:
         out.print("Integrity check: ok")
         return 0
