@@ -163,6 +163,8 @@ def test_control_characters_in_argv_never_reach_the_terminal(
         ("log", "--pain", "3", "--at", "today 1\x1b]0;owned\x07"),
         ("week", "--week", "\x1b[2J"),
         ("week", "--date", "2026-\x9b11"),
+        ("log", "--pain", "\x1b[2J"),
+        ("activity", "walk", "1\x1b[2J"),
     ):
         status, _, err = run(capsys, *argv)
         assert status == 2
