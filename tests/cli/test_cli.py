@@ -155,7 +155,7 @@ def test_a_note_is_never_taken_from_the_command_line(
         (["log", "--pain", "3", "--mood", "-1"], "Mood goes from 0 to 10"),
         (["log", "--pain", "3", "--at", "tomorrow"], "use YYYY-MM-DD HH:MM"),
         (["log", "--pain", "3", "--at", "2999-01-01"], "in the future"),
-        (["log", "--pain", "3", "--at", "0001-01-01"], "too far back"),
+        (["log", "--pain", "3", "--at", "0001-01-01"], "years paincoach keeps (1900 to 9998)"),
         (["log", "--pain", "3", "--tag", "x" * 41], "up to 40 characters"),
         (["log", "--pain", "9" * 5000], "Pain should be a number"),
         (["activity", "walk", "0"], "Minutes go from 1 to 1440"),

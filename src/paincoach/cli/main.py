@@ -151,13 +151,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except UnlikelyDateError as exc:
-        sys.stderr.write(f"paincoach: {exc.message} Nothing was saved; add --yes to save it.\n")
+        _tell(f"{exc.message} Nothing was saved; add --yes to save it.")
         return EXIT_BAD_INPUT
     except InputError as exc:
-        sys.stderr.write(f"paincoach: {exc.message}\n")
+        _tell(exc.message)
         return EXIT_BAD_INPUT
     except PaincoachError as exc:
-        sys.stderr.write(f"paincoach: {exc.message}\n")
+        _tell(exc.message)
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("\npaincoach: stopped; nothing more was saved.\n")
@@ -165,11 +165,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: no traceback for users
         if args.debug:
             raise
+        from paincoach.core.textsafe import echo
+
         sys.stderr.write(
-            f"paincoach: something went wrong ({type(exc).__name__}: {exc}).\n"
+            f"paincoach: something went wrong ({type(exc).__name__}: {echo(exc, 200)}).\n"
             "Anything you saw saved is safe. Run again with --debug to see the details.\n"
         )
         return EXIT_ERROR
+
+
+def _tell(message: str) -> None:
+    """A message on stderr; the last guard against a user's control characters in it."""
+    from paincoach.core.textsafe import visible
+
+    sys.stderr.write(f"paincoach: {visible(message)}\n")
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -26,3 +26,18 @@ def one_line(text: str, width: int = 60) -> str:
     """A single-line preview of `text`, shortened to `width` characters."""
     flat = " ".join(visible(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+ECHO_MAX = 60  # enough to recognise what was typed; a 1 MB value is not printed back whole
+
+
+def echo(value: object, width: int = ECHO_MAX) -> str:
+    """A value the person gave, fit to be quoted in an error message.
+
+    Control characters are made visible and long values are cut, so a message never
+    steers the terminal nor floods it. Every message that repeats a user's value uses this.
+    """
+    text = visible(str(value))
+    if len(text) <= width:
+        return text
+    return text[: width - 1] + "…"

@@ -13,7 +13,8 @@ import re
 from datetime import date, timedelta
 
 from paincoach.core.errors import InputError
-from paincoach.core.when import week_start_for
+from paincoach.core.textsafe import echo
+from paincoach.core.when import check_year, week_start_for
 
 _WEEK_RE = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
 THURSDAY = 3
@@ -23,14 +24,17 @@ def parse_iso_week(text: str) -> tuple[int, int]:
     """`2026-W47` (or `2026W47`, `2026-w7`) → (2026, 47); refuses weeks the year lacks."""
     match = _WEEK_RE.match(text.strip())
     if not match:
-        raise InputError("week", f"'{text}' is not a week; use YYYY-Www, for example 2026-W47.")
+        raise InputError(
+            "week", f"'{echo(text)}' is not a week; use YYYY-Www, for example 2026-W47."
+        )
     year, week = int(match.group(1)), int(match.group(2))
+    check_year(year, "week", text.strip())
     try:
         date.fromisocalendar(year, week, 1)
     except ValueError:
-        last = date(year, 12, 28).isocalendar().week if year >= 1 else 52
+        last = date(year, 12, 28).isocalendar().week
         raise InputError(
-            "week", f"{year} has weeks 1 to {last}; '{text}' is not one of them."
+            "week", f"{year} has weeks 1 to {last}; '{echo(text)}' is not one of them."
         ) from None
     return year, week
 

@@ -12,20 +12,41 @@ from datetime import date, datetime, time, timedelta
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError
+from paincoach.core.textsafe import echo
 
 WHEN_FORMATS = "YYYY-MM-DD HH:MM, YYYY-MM-DD, today HH:MM, yesterday [HH:MM] or now"
 _DATE_ONLY_TIME = time(12, 0)  # a date without a time counts as midday, safely inside the day
 _FUTURE_SLACK = timedelta(minutes=5)
+
+#: The years paincoach keeps, everywhere: `log --at`, `week`, report ranges and imports.
+#: 1900 is before anyone logging today was born; 9998 leaves a week (and the week after a
+#: week) of room before `date.max`, so week arithmetic never overflows. See docs/decisions.md.
+YEAR_MIN, YEAR_MAX = 1900, 9998
+YEARS = f"{YEAR_MIN} to {YEAR_MAX}"
 
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
 def local_moment(day: date, at: time) -> datetime:
     """`day` at clock time `at`, with the offset local time had on that day (DST-aware)."""
+    check_year(day.year, "when", day.isoformat())
     try:
         return datetime.combine(day, at).astimezone()
-    except (OverflowError, ValueError, OSError):  # e.g. 0001-01-01 has no local offset
-        raise InputError("when", f"{day:%Y-%m-%d} is too far back; use a real date.") from None
+    except (OverflowError, ValueError, OSError):  # no local offset known for that day
+        raise InputError("when", f"{day.isoformat()} is too far back; use a real date.") from None
+
+
+def check_year(year: int, field: str, text: str) -> int:
+    """`year` if paincoach keeps it (YEAR_MIN to YEAR_MAX); otherwise a plain InputError."""
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise InputError(field, f"'{echo(text)}' is outside the years paincoach keeps ({YEARS}).")
+    return year
+
+
+def in_years(day: date, field: str, text: str) -> date:
+    """`day` if its year is one paincoach keeps (see `check_year`)."""
+    check_year(day.year, field, text)
+    return day
 
 
 def local_day(moment: datetime) -> date:
@@ -41,21 +62,22 @@ def parse_clock(text: str) -> time:
     """Parse `HH:MM` (24-hour clock)."""
     match = _TIME_RE.match(text.strip())
     if not match:
-        raise InputError("when", f"'{text}' is not a time; use HH:MM, for example 08:30.")
+        raise InputError("when", f"'{echo(text)}' is not a time; use HH:MM, for example 08:30.")
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
-        raise InputError("when", f"'{text}' is not a time of day; use 00:00 to 23:59.")
+        raise InputError("when", f"'{echo(text)}' is not a time of day; use 00:00 to 23:59.")
     return time(hour, minute)
 
 
 def parse_date(text: str) -> date:
     """Parse `YYYY-MM-DD`."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(
-            "when", f"'{text}' is not a date; use YYYY-MM-DD, e.g. 2026-11-27."
+            "when", f"'{echo(text)}' is not a date; use YYYY-MM-DD, e.g. 2026-11-27."
         ) from None
+    return in_years(day, "when", text.strip())
 
 
 def parse_when(text: str, now: datetime | None = None) -> datetime:
@@ -67,7 +89,7 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
     moment = _moment_from_words(words, now, text)
     if moment > now + _FUTURE_SLACK:
         raise InputError(
-            "when", f"'{text}' is in the future; entries are for what already happened."
+            "when", f"'{echo(text)}' is in the future; entries are for what already happened."
         )
     return moment
 
@@ -75,7 +97,7 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
 def _moment_from_words(words: list[str], now: datetime, text: str) -> datetime:
     head, rest = words[0], words[1:]
     if len(rest) > 1:
-        raise InputError("when", f"'{text}' is not understood; use {WHEN_FORMATS}.")
+        raise InputError("when", f"'{echo(text)}' is not understood; use {WHEN_FORMATS}.")
     if head == "now" and not rest:
         return now
     if head in ("today", "yesterday"):
@@ -91,7 +113,7 @@ def _moment_from_words(words: list[str], now: datetime, text: str) -> datetime:
             return now  # today's date alone means now, as "today" does (midday may be ahead)
         clock = parse_clock(rest[0]) if rest else _DATE_ONLY_TIME
         return local_moment(day, clock)
-    raise InputError("when", f"'{text}' is not understood; use {WHEN_FORMATS}.")
+    raise InputError("when", f"'{echo(text)}' is not understood; use {WHEN_FORMATS}.")
 
 
 def week_start_for(day: date, week_start: int = 0) -> date:

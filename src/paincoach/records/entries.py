@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from paincoach.core.errors import InputError
+from paincoach.core.textsafe import echo
 from paincoach.records.names import name_key
 
 RATING_MAX = 10
@@ -70,9 +71,8 @@ def _whole_number(value: object, field_name: str, expected: str) -> int:
         # Longer than any sane number: int() would refuse thousands of digits anyway.
         if text.lstrip("-").isdigit() and text.isascii() and len(text) <= _DIGITS_MAX:
             return int(text)
-        shown = text if len(text) <= 20 else text[:19] + "…"
         raise InputError(
-            field_name, f"{field_name.capitalize()} should be {expected}, not '{shown}'."
+            field_name, f"{field_name.capitalize()} should be {expected}, not '{echo(text, 20)}'."
         )
     raise InputError(field_name, f"{field_name.capitalize()} should be {expected}.")
 

@@ -13,7 +13,8 @@ from datetime import date, datetime
 from typing import Any
 
 from paincoach.core.errors import InputError
-from paincoach.core.when import format_moment
+from paincoach.core.textsafe import echo
+from paincoach.core.when import check_year, format_moment, in_years
 from paincoach.records.entries import (
     NOTE_MAX,
     check_minutes,
@@ -25,6 +26,10 @@ from paincoach.records.entries import (
 
 PERCENT_MAX = 100  # belief ratings in thought records, emotion intensities
 SHORT_MAX = 200  # ids, titles, kinds, units
+#: SQLite keeps whole numbers in 8 bytes; a larger one would fail only when written.
+WHOLE_MIN, WHOLE_MAX = -(2**63), 2**63 - 1
+#: Answers an exercise writes nest a few levels; far deeper ones could not be read back.
+ANSWERS_DEPTH = 32
 
 
 def uid(value: object, name: str = "uid") -> str:
@@ -79,6 +84,8 @@ def whole(value: object, name: str) -> int:
     """A JSON integer (not a string, not true/false, not 2.5)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(name, f"'{name}' should be a whole number, not {_shown(value)}.")
+    if not WHOLE_MIN <= value <= WHOLE_MAX:
+        raise InputError(name, f"'{name}' is far too large a number ({_shown(value)}).")
     return value
 
 
@@ -126,12 +133,14 @@ def moment(value: object, name: str) -> datetime:
         found = datetime.fromisoformat(text)
     except ValueError:
         raise InputError(
-            name, f"'{name}' should be a moment like 2026-11-26T08:30:00+01:00, not '{text}'."
+            name,
+            f"'{name}' should be a moment like 2026-11-26T08:30:00+01:00, not '{echo(text)}'.",
         ) from None
     if found.tzinfo is None:
         raise InputError(
             name, f"'{name}' needs its UTC offset (e.g. '+01:00' or 'Z'), so its day is known."
         )
+    check_year(found.year, name, text)
     return found
 
 
@@ -144,9 +153,10 @@ def day(value: object, name: str) -> str:
     """A calendar day, YYYY-MM-DD."""
     text = string(value, name)
     try:
-        return date.fromisoformat(text).isoformat()
+        found = date.fromisoformat(text)
     except ValueError:
         raise InputError(name, f"'{name}' should be a date like 2026-11-26.") from None
+    return in_years(found, name, text).isoformat()
 
 
 def labels(value: object, name: str) -> list[str]:
@@ -187,8 +197,14 @@ def emotions(value: object, name: str) -> list[dict[str, Any]]:
 
 def number(value: object, name: str) -> float:
     """A finite JSON number."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise InputError(name, f"'{name}' should be a number, not {_shown(value)}.")
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # a whole number too large for a float
+        finite = False
+    if not finite:
+        raise InputError(name, f"'{name}' is far too large a number ({_shown(value)}).")
     return value
 
 
@@ -210,17 +226,31 @@ def answers(value: object, name: str) -> dict[str, Any]:
         return {}
     if not isinstance(value, dict):
         raise InputError(name, f"'{name}' should be an object (answers by key).")
+    if _depth(value) > ANSWERS_DEPTH:
+        raise InputError(name, f"'{name}' is nested too deeply (up to {ANSWERS_DEPTH} levels).")
     return value
+
+
+def _depth(value: object) -> int:
+    """How deeply lists and objects nest in `value` (counted without recursion)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            todo.extend(
+                (child, level + 1) for child in (item.values() if isinstance(item, dict) else item)
+            )
+    return deepest
 
 
 def _shown(value: object) -> str:
     if isinstance(value, str):
-        text = value if len(value) <= 20 else value[:19] + "…"
-        return f"the text '{text}'"
+        return f"the text '{echo(value, 20)}'"
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | dict):
         return "a list" if isinstance(value, list) else "an object"
-    return str(value)
+    return echo(value, 20)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError, TooNewDatabaseError
+from paincoach.core.textsafe import echo
 from paincoach.core.when import format_moment
 from paincoach.db import names, transfer
 from paincoach.records.names import name_key, unify
@@ -42,13 +43,22 @@ NAMED: dict[str, tuple[tuple[str, str], ...]] = {
 class ImportRecordError(InputError):
     """A file or record that cannot be imported; says where (section, index, field)."""
 
-    def __init__(self, section: str, index: int | None, field_name: str, message: str) -> None:
+    def __init__(
+        self, section: str, index: int | None, field_name: str, message: str, source: str = ""
+    ) -> None:
         where = section if index is None else f"{section}[{index}] (record {index + 1})"
         if field_name:
             where += f", field '{field_name}'"
+        if source and source not in message:  # name the file, once
+            where = f"{source}{where[4:]}" if section == "file" else f"{source}: {where}"
         super().__init__(field_name, f"{where}: {message} Nothing was imported.")
         self.section = section
         self.index = index
+        self.detail = message
+
+    def in_file(self, source: str) -> ImportRecordError:
+        """The same problem, with the name of the file it is in."""
+        return ImportRecordError(self.section, self.index, self.field, self.detail, source)
 
 
 @dataclass
@@ -81,7 +91,7 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key, value in pairs:
         if key in found:
-            raise ValueError(f"the key '{key}' appears twice in one object")
+            raise ValueError(f"the key '{echo(key)}' appears twice in one object")
         found[key] = value
     return found
 
@@ -101,6 +111,10 @@ def parse_document(data: bytes, source: str = "the file") -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise ImportRecordError(
             "file", None, "", f"{source} is not valid JSON (line {exc.lineno}: {exc.msg})."
+        ) from None
+    except RecursionError:
+        raise ImportRecordError(
+            "file", None, "", f"{source} is nested too deeply to be a paincoach export."
         ) from None
     except ValueError as exc:
         raise ImportRecordError("file", None, "", f"{source} cannot be read: {exc}.") from None
@@ -129,7 +143,10 @@ def _check_header(document: object, source: str) -> None:
     unknown = sorted(set(document) - TOP_KEYS)
     if unknown:
         raise ImportRecordError(
-            "file", None, unknown[0], f"'{unknown[0]}' is not a part of a paincoach export."
+            "file",
+            None,
+            echo(unknown[0]),
+            f"'{echo(unknown[0])}' is not a part of a paincoach export.",
         )
 
 
@@ -175,7 +192,10 @@ def _prepare_record(
     if unknown:
         known = ", ".join(spec.checks)
         raise ImportRecordError(
-            section, index, unknown[0], f"'{unknown[0]}' is not a field of {section} ({known})."
+            section,
+            index,
+            echo(unknown[0]),
+            f"'{echo(unknown[0])}' is not a field of {section} ({known}).",
         )
     values: dict[str, Any] = {}
     try:
@@ -187,9 +207,13 @@ def _prepare_record(
                 values[name] = spec.checks[name](value, name)
         values.setdefault("uid", str(uuid.uuid4()))
         row = spec.finish(values, stamp)
+        return {
+            k: json.dumps(v, ensure_ascii=False) if k in JSON_FIELDS else v for k, v in row.items()
+        }
     except InputError as exc:
         raise ImportRecordError(section, index, exc.field, exc.message) from None
-    return {k: json.dumps(v, ensure_ascii=False) if k in JSON_FIELDS else v for k, v in row.items()}
+    except RecursionError:  # answers nested deeper than they can be written back
+        raise ImportRecordError(section, index, "", "It is nested too deeply.") from None
 
 
 def _prepare_flare_plan(plan: object) -> dict[str, Any]:
@@ -199,7 +223,10 @@ def _prepare_flare_plan(plan: object) -> dict[str, Any]:
     unknown = sorted(set(plan) - allowed)
     if unknown:
         raise ImportRecordError(
-            FLARE_PLAN, None, unknown[0], f"'{unknown[0]}' is not a part of a flare-up plan."
+            FLARE_PLAN,
+            None,
+            echo(unknown[0]),
+            f"'{echo(unknown[0])}' is not a part of a flare-up plan.",
         )
     try:
         found: dict[str, Any] = {key: check.text_list(plan.get(key), key) for key in FLARE_LISTS}
@@ -218,6 +245,15 @@ def apply(db: Database, prepared: Prepared) -> ImportReport:
     """Add the prepared records in one write transaction; records already there are skipped."""
     if db.read_only:
         raise TooNewDatabaseError(db.read_only_reason)
+    try:
+        return _apply(db, prepared)
+    except OverflowError:  # a number a check let through that SQLite cannot hold
+        raise ImportRecordError(
+            "file", None, "", "A number in the file is too large for the journal to hold."
+        ) from None
+
+
+def _apply(db: Database, prepared: Prepared) -> ImportReport:
     report = ImportReport()
     with db.connection(write=True) as conn:
         spellings = _Spellings(conn)
@@ -299,4 +335,7 @@ def _merge_flare_plan(conn: Connection, plan: dict[str, Any]) -> str:
 
 def import_file(db: Database, path: Path, now: datetime | None = None) -> ImportReport:
     """Read, check and merge an export file; nothing is written if any record is invalid."""
-    return apply(db, prepare(read_file(path), now))
+    try:
+        return apply(db, prepare(read_file(path), now))
+    except ImportRecordError as exc:
+        raise exc.in_file(str(path)) from None

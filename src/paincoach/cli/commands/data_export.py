@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import io
 import sys
 from collections.abc import Callable
@@ -12,7 +14,7 @@ from typing import IO, TYPE_CHECKING
 
 from paincoach.cli.commands.common import PRIVATE_FILES, PRIVATE_NOTE, open_database, say
 from paincoach.core import clock
-from paincoach.core.errors import InputError
+from paincoach.core.errors import DiskFullError, InputError, StorageError
 from paincoach.core.when import parse_date
 
 if TYPE_CHECKING:
@@ -70,11 +72,26 @@ def _write(target: Path | None, force: bool, write: Writer) -> None:
         return
     from paincoach.core.private_files import private_output
 
-    with (
-        private_output(target, overwrite=force) as temp,
-        temp.open("w", encoding="utf-8", newline="") as handle,
-    ):
-        write(handle)
+    try:
+        with (
+            private_output(target, overwrite=force) as temp,
+            temp.open("w", encoding="utf-8", newline="") as handle,
+        ):
+            write(handle)
+    except OSError as exc:
+        raise _write_error(exc, target) from None
+
+
+def _write_error(exc: OSError, target: Path) -> StorageError:
+    """Why `target` could not be written, in plain words (nothing of it was left)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(
+            f"There is no room left to write {target}; nothing was written. Free some disk "
+            "space and export again."
+        )
+    return StorageError(
+        f"{target} could not be written ({exc.strerror or exc}); nothing was written."
+    )
 
 
 def _write_stdout(write: Writer) -> None:
@@ -130,13 +147,21 @@ def _csv(args: argparse.Namespace, db: Database, scope: Scope, today: date) -> i
         return 0
     if args.out == "-":
         raise InputError("out", "All tables go to a folder; use --table NAME for stdout.")
+    new_folder = not _csv_folder_exists(args)
     folder = _csv_folder(args, today)
     files = [folder / f"{section}.csv" for section in sections()]
     _refuse_existing(files, args.force)
-    written = {
-        section: _write_table(db, section, path, args.force, scope)
-        for section, path in zip(sections(), files, strict=True)
-    }
+    written: dict[str, int] = {}
+    try:
+        for section, path in zip(sections(), files, strict=True):
+            written[section] = _write_table(db, section, path, args.force, scope)
+    except BaseException:
+        if new_folder:  # a folder this run made holds only this run's files: leave none
+            for path in files[: len(written)]:
+                path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     counts = ", ".join(counted(s, n) for s, n in written.items())
     _say(f"Wrote {len(files)} CSV files ({counts}) to {folder.resolve()}.", folder)
     _say(PRIVATE_FILES, folder)
@@ -149,6 +174,10 @@ def _write_table(db: Database, section: str, path: Path, force: bool, scope: Sco
     found: list[int] = []
     _write(path, force, lambda handle: found.append(write_csv(db, section, handle, scope)))
     return found[0]
+
+
+def _csv_folder_exists(args: argparse.Namespace) -> bool:
+    return bool(args.out) and Path(args.out).expanduser().is_dir()
 
 
 def _csv_folder(args: argparse.Namespace, today: date) -> Path:
