@@ -103,14 +103,27 @@ class _Record:
 
     def __enter__(self) -> _Record:
         if self.path is not None:
-            self.path.parent.mkdir(mode=PRIVATE_DIR, exist_ok=True)
-            # Locked and filled under another name, so a sweep never sees it unlocked.
-            hidden = self.path.with_suffix(".new")
-            self.fd = os.open(hidden, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-            fcntl.flock(self.fd, fcntl.LOCK_EX)  # held until this writer ends (or dies)
-            self.write()
-            hidden.replace(self.path)
+            try:
+                self._open(self.path)
+            except OSError:  # a read-only data folder: the write goes ahead, unrecorded
+                self.path = None
         return self
+
+    def _open(self, path: Path) -> None:
+        path.parent.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        # Locked and filled under another name, so a sweep never sees it unlocked.
+        hidden = path.with_suffix(".new")
+        fd = os.open(hidden, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # held until this writer ends (or dies)
+            self.fd = fd
+            self.write()
+            hidden.replace(path)
+        except OSError:
+            self.fd = -1
+            os.close(fd)
+            hidden.unlink(missing_ok=True)
+            raise
 
     def write(self, **changes: object) -> None:
         """Update the entry on disk before the step it describes."""
@@ -167,8 +180,8 @@ def ledger_folder(home: Path) -> Path:
 def _live_or_sweep(record: Path) -> dict[str, object] | None:
     """The entry of a live writer's record; a dead writer's leftovers are removed (None)."""
     try:
-        fd = os.open(record, os.O_RDWR)
-    except OSError:
+        fd = os.open(record, os.O_RDONLY)
+    except OSError:  # gone meanwhile: its writer has finished
         return None
     try:
         try:
@@ -186,7 +199,8 @@ def _live_or_sweep(record: Path) -> dict[str, object] | None:
             target = entry.get("target")
             if entry.get("claimed") is True and isinstance(target, str):
                 _unlink_if_empty(Path(target))
-        record.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            record.unlink()
         return None
     finally:
         os.close(fd)
@@ -214,7 +228,8 @@ def sweep_leftovers(home: Path, *folders: Path) -> None:
                 live.add(str(entry.get("temp", "")))
     for path in found:
         if str(path.absolute()) not in live and not path.is_symlink() and path.is_file():
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # (a read-only folder keeps it for later)
+                path.unlink()
 
 
 def _listed(folder: Path) -> list[Path]:

@@ -61,7 +61,9 @@ def ensure_backup_folder(home: Path) -> Path:
 
 
 def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None:
-    """Take today's snapshot if there is none yet (cheap otherwise: one stat); prune old ones.
+    """Take today's snapshot if there is none yet; prune old ones; sweep killed writes' leftovers.
+
+    Cheap when today's exists: a few stats and two small folder listings.
 
     Returns the new snapshot, or None when today's exists or there is no journal yet.
     Raises `StorageError` if the snapshot cannot be written; the caller carries on.

@@ -29,3 +29,12 @@ def test_a_sweep_removes_unrecorded_copies_only_where_asked(tmp_path: Path) -> N
     sweep_leftovers(home, mine)
     assert sorted(p.name for p in mine.iterdir()) == ["keep.db"]
     assert (theirs / ".notes.txt.0123456789ab.part").exists()
+
+
+def test_a_write_goes_ahead_when_it_cannot_be_recorded(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    nowhere = tmp_path / "missing" / "writing"  # (as in a read-only data folder)
+    with private_output(target, ledger=nowhere) as temp:
+        temp.write_text("all of it")
+    assert target.read_text() == "all of it" and not nowhere.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
