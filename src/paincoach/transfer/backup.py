@@ -17,8 +17,16 @@ from pathlib import Path
 
 from paincoach.core import clock, paths
 from paincoach.core.errors import InputError, StorageError
+from paincoach.core.faults import kill_point
 from paincoach.core.paths import file_uri
-from paincoach.core.private_files import fsync_file, fsync_folder, private_output
+from paincoach.core.private_files import (
+    FileExistsInputError,
+    fsync_file,
+    fsync_folder,
+    ledger_folder,
+    private_output,
+    sweep_leftovers,
+)
 from paincoach.db.copy import copy_journal
 from paincoach.db.errors import storage_errors
 
@@ -38,7 +46,7 @@ def snapshot(db_path: Path, target: Path, *, overwrite: bool = False) -> Path:
     """Write a consistent copy of the journal to `target` (0600, atomically); returns it."""
     with (
         storage_errors(db_path, os_errors=True),
-        private_output(target, overwrite=overwrite) as temp,
+        private_output(target, overwrite=overwrite, ledger=ledger_folder(db_path.parent)) as temp,
     ):
         copy_journal(db_path, temp)
     return target
@@ -53,7 +61,9 @@ def ensure_backup_folder(home: Path) -> Path:
 
 
 def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None:
-    """Take today's snapshot if there is none yet (cheap otherwise: one stat); prune old ones.
+    """Take today's snapshot if there is none yet; prune old ones; sweep killed writes' leftovers.
+
+    Cheap when today's exists: a few stats and two small folder listings.
 
     Returns the new snapshot, or None when today's exists or there is no journal yet.
     Raises `StorageError` if the snapshot cannot be written; the caller carries on.
@@ -62,6 +72,7 @@ def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None
     target = paths.backup_folder(db_path.parent) / paths.daily_backup_name(today)
     if not db_path.is_file():
         return None
+    clean_up(db_path.parent)
     # An empty file is a snapshot that was interrupted (say, by a crash) after claiming its
     # name: it does not count, and is written again.
     interrupted = target.exists() and target.stat().st_size == 0
@@ -77,6 +88,22 @@ def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None
         raise
     prune(target.parent)
     return target
+
+
+def clean_up(home: Path) -> None:
+    """Remove what a killed backup, export or report left (see `private_files`)."""
+    sweep_leftovers(home, paths.backup_folder(home))
+
+
+def unique_snapshot(db_path: Path, folder: Path, stem: str) -> Path:
+    """A snapshot under `stem`.db, or `stem`-2.db …: two in one second never clash."""
+    for number in range(1, 1000):
+        target = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")
+        try:
+            return snapshot(db_path, target)
+        except FileExistsInputError:
+            continue
+    raise InputError("out", f"Too many backups named {stem}… in {folder}; use --out.")
 
 
 def daily_snapshots(folder: Path) -> list[tuple[date, Path]]:
@@ -122,10 +149,12 @@ def manual_backup(home: Path, out: Path | None, *, overwrite: bool, now: datetim
     db_path = paths.database_path(home)
     if not db_path.is_file() or db_path.stat().st_size == 0:
         raise InputError("home", f"There is no journal in {home} to back up yet.")
+    with storage_errors(home, os_errors=True):
+        clean_up(home)
     if out is None:
         with storage_errors(home, os_errors=True):
             folder = ensure_backup_folder(home)
-        out = folder / f"manual-{now:%Y-%m-%d-%H%M%S}.db"
+        return unique_snapshot(db_path, folder, f"manual-{now:%Y-%m-%d-%H%M%S}")
     return snapshot(db_path, out, overwrite=overwrite)
 
 
@@ -210,14 +239,15 @@ def _healthy(db_path: Path) -> bool:
 
 
 def _keep_current(db_path: Path, folder: Path, now: datetime, healthy: bool) -> Path:
-    target = folder / f"before-restore-{now:%Y-%m-%d-%H%M%S}.db"
+    stem = f"before-restore-{now:%Y-%m-%d-%H%M%S}"
     if healthy:
-        return snapshot(db_path, target)
+        return unique_snapshot(db_path, folder, stem)
+    target = _free_set(folder, stem, db_path)
     # A damaged file cannot be copied page by page: keep its bytes (and its WAL) as they are.
     for source in paths.sidecar_paths(db_path)[:2]:
         if source.exists():
             copy = target.with_name(target.name + source.name[len(db_path.name) :])
-            with private_output(copy) as temp:
+            with private_output(copy, ledger=ledger_folder(db_path.parent)) as temp:
                 shutil.copyfile(source, temp)
     return target
 
@@ -237,12 +267,31 @@ def _copy_into_live(source: Path, db_path: Path) -> None:
         src.close()
 
 
+def _free_set(folder: Path, stem: str, db_path: Path) -> Path:
+    """A name for a damaged journal's copies whose file and sidecars are all free."""
+    for number in range(1, 1000):
+        target = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")
+        ends = [p.name[len(db_path.name) :] for p in paths.sidecar_paths(db_path)[:2]]
+        if not any(target.with_name(target.name + end).exists() for end in ends):
+            return target
+    raise InputError("home", f"Too many files named {stem}… in {folder}.")
+
+
 def _replace_file(source: Path, db_path: Path) -> None:
-    """Put a copy of `source` where a damaged (or missing) journal was."""
-    with private_output(db_path, overwrite=True) as temp:
+    """Put a copy of `source` where a damaged (or missing) journal was.
+
+    The old -wal and -shm go first (their bytes are kept by `_keep_current`): were the new
+    file renamed in while they remained, a kill before their removal would let SQLite
+    replay the old WAL onto the restored journal.
+    """
+    with private_output(db_path, overwrite=True, ledger=ledger_folder(db_path.parent)) as temp:
         copy_journal(source, temp)
-    for sidecar in paths.sidecar_paths(db_path)[1:]:
-        sidecar.unlink(missing_ok=True)  # the damaged file's WAL must not be replayed
+        kill_point("restore:copied")
+        for sidecar in paths.sidecar_paths(db_path)[1:]:
+            sidecar.unlink(missing_ok=True)  # the damaged file's WAL must not be replayed
+        fsync_folder(db_path.parent)
+        kill_point("restore:sidecars-gone")
+    kill_point("restore:renamed")
     fsync_folder(db_path.parent)
 
 
@@ -255,9 +304,10 @@ def restore(home: Path, source: Path, now: datetime) -> RestoreReport:
     kept = None
     with storage_errors(db_path, os_errors=True):
         paths.ensure_private_dir(home)
+        clean_up(home)
         exists = db_path.is_file() and db_path.stat().st_size > 0
         healthy = exists and _healthy(db_path)
-        if exists:
+        if exists or paths.sidecar_paths(db_path)[1].exists():
             kept = _keep_current(db_path, ensure_backup_folder(home), now, healthy)
         if healthy:
             _copy_into_live(source, db_path)

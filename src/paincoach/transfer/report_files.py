@@ -39,12 +39,16 @@ def write_export(
 
     Returns the file written; its name carries `today` and never replaces an existing file.
     """
-    from paincoach.core.private_files import free_name, private_output
+    from paincoach.core.private_files import free_name, ledger_folder, private_output
 
     stem = f"paincoach-{'export' if kind == 'json' else 'report'}-{today}"
     target = free_name(folder, stem, SUFFIXES[kind])
     text = _render(db, kind, until or today, weeks, include_notes, week_start)
-    with private_output(target) as temp, temp.open("w", encoding="utf-8", newline="") as handle:
+    ledger = ledger_folder(db.path.parent)
+    with (
+        private_output(target, ledger=ledger) as temp,
+        temp.open("w", encoding="utf-8", newline="") as handle,
+    ):
         handle.write(text)
     return target
 

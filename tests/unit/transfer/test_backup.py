@@ -247,3 +247,23 @@ def test_inspect_names_counts(home: Path, tmp_path: Path) -> None:
     info = backup.inspect(backup.snapshot(db_path(home), tmp_path / "s.db"))
     assert info.describe().startswith("38 check-ins, 38 activities, 1 thought record")
     assert info.schema_version == migrations.LATEST
+
+
+def test_two_backups_in_the_same_second_get_two_names(home: Path) -> None:
+    open_journal(home).add_checkin(checkin(pain=3))
+    first = backup.manual_backup(home, None, overwrite=False, now=NOW)
+    second = backup.manual_backup(home, None, overwrite=False, now=NOW)
+    assert first != second and second.name == "manual-2026-11-27-093000-2.db"
+    assert backup.inspect(first).counts == backup.inspect(second).counts
+
+
+def test_two_restores_in_the_same_second_keep_both_journals(home: Path, tmp_path: Path) -> None:
+    journal = open_journal(home)
+    journal.add_checkin(checkin(pain=3))
+    saved = backup.snapshot(db_path(home), tmp_path / "saved.db")
+    journal.add_checkin(checkin(pain=4))
+    first = backup.restore(home, saved, NOW).kept_current
+    second = backup.restore(home, saved, NOW).kept_current
+    assert first is not None and second is not None and first != second
+    assert backup.inspect(first).counts["checkins"] == 2
+    assert backup.inspect(second).counts["checkins"] == 1

@@ -66,15 +66,16 @@ def _target(args: argparse.Namespace, stem: str, suffix: str) -> Path | None:
     return free_name(Path.cwd(), stem, suffix)
 
 
-def _write(target: Path | None, force: bool, write: Writer) -> None:
+def _write(db: Database, target: Path | None, force: bool, write: Writer) -> None:
     if target is None:
         _write_stdout(write)
         return
-    from paincoach.core.private_files import private_output
+    from paincoach.core.private_files import ledger_folder, private_output
 
+    ledger = ledger_folder(db.path.parent)  # so a kill mid-write is cleaned up next time
     try:
         with (
-            private_output(target, overwrite=force) as temp,
+            private_output(target, overwrite=force, ledger=ledger) as temp,
             temp.open("w", encoding="utf-8", newline="") as handle,
         ):
             write(handle)
@@ -126,7 +127,7 @@ def _json(args: argparse.Namespace, db: Database, scope: Scope, today: date) -> 
 
     document = export_document(db, scope)
     target = _target(args, f"paincoach-export-{today}", ".json")
-    _write(target, args.force, lambda handle: write_json(document, handle))
+    _write(db, target, args.force, lambda handle: write_json(document, handle))
     counts = ", ".join(counted(s, len(document[s])) for s in sections() if document[s])
     if target is not None:
         _say(f"Wrote your journal ({counts or 'no records'}) to {target.resolve()}.", target)
@@ -140,7 +141,7 @@ def _csv(args: argparse.Namespace, db: Database, scope: Scope, today: date) -> i
     if args.table:
         target = _target(args, f"paincoach-{args.table}-{today}", ".csv")
         rows: list[int] = []
-        _write(target, args.force, lambda h: rows.append(write_csv(db, args.table, h, scope)))
+        _write(db, target, args.force, lambda h: rows.append(write_csv(db, args.table, h, scope)))
         if target is not None:
             _say(f"Wrote {counted(args.table, rows[0])} to {target.resolve()}.", target)
             _say(PRIVATE_NOTE, target)
@@ -172,7 +173,7 @@ def _write_table(db: Database, section: str, path: Path, force: bool, scope: Sco
     from paincoach.transfer.export import write_csv
 
     found: list[int] = []
-    _write(path, force, lambda handle: found.append(write_csv(db, section, handle, scope)))
+    _write(db, path, force, lambda handle: found.append(write_csv(db, section, handle, scope)))
     return found[0]
 
 
@@ -217,7 +218,7 @@ def _report(
     report = build_report(db, first, last, include_notes=args.include_notes, week_start=week_start)
     text = (report_html if args.format == "html" else report_markdown).render(report)
     target = _target(args, f"paincoach-report-{today}", f".{args.format}")
-    _write(target, args.force, lambda handle: handle.write(text))
+    _write(db, target, args.force, lambda handle: handle.write(text))
     if target is not None:
         notes = (
             "with your notes" if args.include_notes else "notes left out: --include-notes adds them"
