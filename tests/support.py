@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -15,6 +19,22 @@ NOW = datetime(2026, 11, 27, 9, 30, tzinfo=ZoneInfo(TEST_TZ))
 def fixed_clock() -> datetime:
     """The test 'now' as an aware local moment."""
     return NOW
+
+
+@contextmanager
+def local_zone(name: str) -> Iterator[None]:
+    """The computer is in zone `name` (say, after travelling) until the block ends."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 def seeded_services(home: object, *, acknowledged: bool = True, region: str = "GB") -> object:

@@ -7,7 +7,7 @@ ORM) happens in a worker thread, and screens show their data when it arrives.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,8 @@ def exercise_commands() -> type[Provider]:
 
 
 STARTUP_LIMIT_S = 10.0
+BACKUP_CHECK_S = 60.0
+"""How often an open app looks whether a new day has begun, to take that day's snapshot."""
 
 
 WARM_UP_DELAY_S = 0.5
@@ -73,6 +75,8 @@ class PaincoachApp(App[None]):
         self.settings = Settings()
         self.unexpected_errors: list[BaseException] = []
         self._warmed = False
+        self._backup_day: date | None = None
+        """The day the automatic snapshot was last looked after (by paincoach's clock)."""
         self.opened = False
         """True once the journal is open (or could not be), and the right screen is up."""
         self.keys = KeyTurns(self, super().on_event)
@@ -102,14 +106,25 @@ class PaincoachApp(App[None]):
         self.call_from_thread(self._opened, settings)
         self._daily_backup()
 
+    def backup_if_new_day(self) -> None:
+        """Take the new day's snapshot when the app is left open past midnight (a timer)."""
+        if self._backup_day is not None and self.services.clock().date() > self._backup_day:
+            self._backup_in_worker()
+
+    @work(thread=True, exclusive=True, group="daily-backup", exit_on_error=False)
+    def _backup_in_worker(self) -> None:
+        self._daily_backup()
+
     def _daily_backup(self) -> None:
         """Today's automatic snapshot, on the first open of the day (never fatal)."""
+        today = self.services.clock().date()
+        self._backup_day = today  # tried once a day: a failure is not retried every minute
         if self.services.db.read_only:
             return
         from paincoach.transfer.backup import daily_backup_if_due
 
         try:
-            daily_backup_if_due(self.services.db.path, self.services.clock().date())
+            daily_backup_if_due(self.services.db.path, today)
         except (PaincoachError, OSError) as exc:
             reason = exc.message if isinstance(exc, PaincoachError) else str(exc)
             self.call_from_thread(
@@ -133,6 +148,7 @@ class PaincoachApp(App[None]):
             from paincoach.screens.first_run import FirstRunScreen
 
             self.push_screen(FirstRunScreen())
+        self.set_interval(BACKUP_CHECK_S, self.backup_if_new_day)
         self.opened = True
 
     def _open_failed(self, error: PaincoachError) -> None:

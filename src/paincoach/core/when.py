@@ -7,8 +7,11 @@ the way the person lived them.
 
 from __future__ import annotations
 
+import os
 import re
+import time as _time
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError
@@ -28,12 +31,39 @@ _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
 def local_moment(day: date, at: time) -> datetime:
-    """`day` at clock time `at`, with the offset local time had on that day (DST-aware)."""
+    """`day` at clock time `at`, with the offset local time had on that day (DST-aware).
+
+    A clock time that happens twice (clocks going back) is the first of the two. One that
+    never happened (clocks going forward, at midnight in some zones) is refused: moving it
+    an hour back would put it on another day in Santiago or Havana, and guessing forward
+    would save a time the person did not type.
+    """
     check_year(day.year, "when", day.isoformat())
+    naive = datetime.combine(day, at)
     try:
-        return datetime.combine(day, at).astimezone()
-    except (OverflowError, ValueError, OSError):  # no local offset known for that day
-        raise InputError("when", f"{day.isoformat()} is too far back; use a real date.") from None
+        moment = naive.astimezone()
+    except (OverflowError, ValueError, OSError):  # e.g. 0001-01-01 has no local offset
+        raise InputError("when", f"{day:%Y-%m-%d} is too far back; use a real date.") from None
+    if moment.replace(tzinfo=None) != naive:
+        later = naive.replace(fold=1).astimezone()
+        raise InputError(
+            "when",
+            f"There was no {at:%H:%M} on {day:%Y-%m-%d} in {local_zone_name()}: the clocks "
+            f"went forward then. Did you mean {later:%H:%M}?",
+        )
+    return moment
+
+
+def local_zone_name() -> str:
+    """The computer's time zone by name (Europe/London), for messages about local time."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = str(Path("/etc/localtime").readlink())
+        except OSError:
+            target = ""
+        name = target.partition("zoneinfo/")[2]
+    return name or _time.tzname[0]
 
 
 def check_year(year: int, field: str, text: str) -> int:

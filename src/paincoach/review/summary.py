@@ -172,14 +172,17 @@ def week_summary(
 ) -> WeekSummary:
     """The summary of the week holding `start` (weeks begin on `week_start`, 0 = Monday).
 
-    Given `today`, a week still in progress is compared fairly: with the same days of the
-    week before, and with the baseline scaled to the days so far.
+    Given `today` (the local today of paincoach's clock), a week still in progress counts
+    only its days up to today, compared fairly: with the same days of the week before, and
+    with the baseline scaled to the days so far.
     """
     start = week_start_for(start, week_start)
     end = start + timedelta(days=6)
     elapsed = _days_so_far(start, today)
     with db.read() as session:
-        week = period(session, start, end)
+        # Only the days so far: after travelling west, an entry can belong to a day that
+        # has not begun here yet (logged on Saturday in Auckland, Friday now in Honolulu).
+        week = period(session, start, start + timedelta(days=elapsed - 1))
         before = period(session, start - timedelta(days=7), start - timedelta(days=8 - elapsed))
         baseline, found_weeks = find_baseline(session, week_start)
         usable = baseline is not None and baseline.last < start

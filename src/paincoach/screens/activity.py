@@ -14,12 +14,17 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
 
 from paincoach.core.textsafe import visible
-from paincoach.core.when import parse_when
 from paincoach.records.entries import RATING_LABELS, Activity, ActivityDraft, check_minutes
 from paincoach.records.plan_match import counts_for
 from paincoach.records.practice import PacingPlanView
 from paincoach.screens.base import PaincoachDialog
-from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
+from paincoach.screens.form import (
+    FORM_BINDINGS,
+    EntryForm,
+    kept_if_untouched,
+    kept_when_if_untouched,
+    when_text,
+)
 from paincoach.services import Services
 from paincoach.widgets.marked import TickBox
 from paincoach.widgets.rating import RatingInput
@@ -69,7 +74,7 @@ class ActivityDialog(EntryForm):
                 with Horizontal(classes="field-row"):
                     yield Label("When", classes="field-label")
                     yield Input(
-                        old.at.strftime("%Y-%m-%d %H:%M") if old else "now",
+                        when_text(old.at, editing=True) if old else "now",
                         id="when",
                         compact=True,
                         placeholder="now, today 10:00, yesterday 15:30",
@@ -166,7 +171,11 @@ class ActivityDialog(EntryForm):
     def build_save(self) -> Callable[[Services], object]:
         """Check the form and return the call that saves it."""
         draft = ActivityDraft(
-            at=parse_when(self.query_one("#when", Input).value, now=self.services.clock()),
+            at=kept_when_if_untouched(
+                self.query_one("#when", Input).value,
+                self.existing.at if self.existing else None,
+                self.services.clock(),
+            ),
             name=self._unless_untouched(self.query_one("#name", Input).value, "name"),
             minutes=check_minutes(self.query_one("#minutes", Input).value),
             effort=self.query_one("#effort", RatingInput).value,

@@ -11,22 +11,22 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from paincoach.core.errors import InputError
 from paincoach.core.textsafe import visible
-from paincoach.core.when import parse_when
 from paincoach.records.entries import RATING_LABELS, CheckIn, CheckInDraft
 from paincoach.records.names import first_spellings, name_key
 from paincoach.screens.base import PaincoachDialog
-from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_if_untouched
+from paincoach.screens.form import (
+    FORM_BINDINGS,
+    EntryForm,
+    kept_if_untouched,
+    kept_when_if_untouched,
+    when_text,
+)
 from paincoach.services import Services
 from paincoach.widgets.marked import MarkedSelectionList
 from paincoach.widgets.rating import RatingInput
 from paincoach.widgets.text_box import TextBox
 
 AREA_CHOICES = 40
-
-
-def when_text(entry_at: object, *, editing: bool) -> str:
-    """The When field's starting text."""
-    return entry_at.strftime("%Y-%m-%d %H:%M") if editing else "now"  # type: ignore[attr-defined]
 
 
 class CheckInDialog(EntryForm):
@@ -202,7 +202,11 @@ class CheckInDialog(EntryForm):
             raise InputError(
                 "pain", "Please choose your pain from 0 to 10 (type a number, or use the arrows)."
             )
-        when = parse_when(self.query_one("#when", Input).value, now=self.services.clock())
+        when = kept_when_if_untouched(
+            self.query_one("#when", Input).value,
+            self.existing.at if self.existing else None,
+            self.services.clock(),
+        )
         areas = self._chosen_areas()
         pending_area = " ".join(self.query_one("#new-area", Input).value.split())
         if pending_area:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from textual.binding import Binding, BindingType
@@ -11,6 +12,7 @@ from textual.widgets import Static
 
 from paincoach.core.errors import InputError, PaincoachError, UnlikelyDateError
 from paincoach.core.textsafe import visible
+from paincoach.core.when import parse_when
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.services import Services
@@ -38,6 +40,23 @@ def kept_if_untouched(shown: str, stored: str) -> str:
     separator. Unless the person changed the field, saving keeps the stored text exactly.
     """
     return stored if shown.splitlines() == visible(stored).splitlines() else shown
+
+
+def when_text(entry_at: object, *, editing: bool) -> str:
+    """The When field's starting text: the entry's own wall-clock time, or "now"."""
+    return entry_at.strftime("%Y-%m-%d %H:%M") if editing else "now"  # type: ignore[attr-defined]
+
+
+def kept_when_if_untouched(shown: str, stored: datetime | None, now: datetime) -> datetime:
+    """The moment to save from a When field an edit filled in with `when_text(stored)`.
+
+    The field shows the entry's wall-clock time without its offset, so reading it again
+    would move an entry made in another zone (+09:00 becomes +00:00, nine hours off) and
+    drop its seconds. Unless the person changed the field, saving keeps the stored moment.
+    """
+    if stored is not None and shown.strip() == when_text(stored, editing=True):
+        return stored
+    return parse_when(shown, now=now)
 
 
 class EntryForm(PaincoachDialog[Any]):

@@ -86,7 +86,7 @@ def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None
         if target.exists():  # another paincoach took today's meanwhile
             return None
         raise
-    prune(target.parent)
+    prune(target.parent, today)
     return target
 
 
@@ -120,10 +120,16 @@ def daily_snapshots(folder: Path) -> list[tuple[date, Path]]:
     return sorted(found, reverse=True)
 
 
-def to_keep(days: list[date]) -> set[date]:
-    """The last KEEP_DAILY days, and the newest day in each of KEEP_WEEKLY weeks before them."""
-    ordered = sorted(set(days), reverse=True)
-    keep = set(ordered[:KEEP_DAILY])
+def to_keep(days: list[date], today: date | None = None) -> set[date]:
+    """The last KEEP_DAILY days, and the newest day in each of KEEP_WEEKLY weeks before them.
+
+    Days after `today` are snapshots taken while the computer's clock was wrong: they are
+    kept (they hold real entries) but take no place, so they never push out today's.
+    """
+    today = today or clock.today()
+    future = {day for day in days if day > today}
+    ordered = sorted(set(days) - future, reverse=True)
+    keep = set(ordered[:KEEP_DAILY]) | future
     weeks: dict[tuple[int, int], date] = {}
     for day in ordered[KEEP_DAILY:]:
         week = day.isocalendar()[:2]
@@ -132,10 +138,10 @@ def to_keep(days: list[date]) -> set[date]:
     return keep | set(weeks.values())
 
 
-def prune(folder: Path) -> list[Path]:
+def prune(folder: Path, today: date | None = None) -> list[Path]:
     """Remove automatic snapshots no longer kept (other files are left alone)."""
     found = daily_snapshots(folder)
-    keep = to_keep([day for day, _ in found])
+    keep = to_keep([day for day, _ in found], today)
     removed = []
     for day, path in found:
         if day not in keep:

@@ -267,3 +267,20 @@ def test_two_restores_in_the_same_second_keep_both_journals(home: Path, tmp_path
     assert first is not None and second is not None and first != second
     assert backup.inspect(first).counts["checkins"] == 2
     assert backup.inspect(second).counts["checkins"] == 1
+
+
+def test_snapshots_dated_in_the_future_do_not_push_out_todays(home: Path) -> None:
+    """A clock that was once years ahead left snapshots "from 2030": they are kept aside."""
+    open_journal(home).add_checkin(checkin(pain=4))
+    folder = paths.ensure_private_dir(home / "backups")
+    ahead = [DAY.replace(year=2030) + timedelta(days=n) for n in range(10)]
+    for day in ahead:
+        (folder / paths.daily_backup_name(day)).write_bytes(b"x")
+    for n in range(1, 8):
+        (folder / paths.daily_backup_name(DAY - timedelta(days=n))).write_bytes(b"x")
+    taken = backup.daily_backup_if_due(db_path(home), DAY)
+    assert taken is not None and taken.exists()
+    left = {day for day, _ in backup.daily_snapshots(folder)}
+    # the last seven days (today among them), the week before's newest, and the ten ahead
+    assert left == {DAY - timedelta(days=n) for n in range(8)} | set(ahead)
+    assert backup.to_keep([*ahead, DAY], DAY) == {*ahead, DAY}
