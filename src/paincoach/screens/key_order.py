@@ -61,7 +61,7 @@ class KeyTurns:
         try:
             await self._handle(event)  # priority bindings run here; otherwise it is forwarded
         except BaseException:
-            self._busy = False
+            self._app.call_later(self._next)  # the keys after it still go, in their order
             raise
         app = self._app
         target = app.focused or app.screen
