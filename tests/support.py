@@ -50,7 +50,8 @@ def seeded_services(home: object, *, acknowledged: bool = True, region: str = "G
 
 
 async def settle(pilot: object) -> None:
-    """Wait until every worker has finished and the screen has caught up."""
+    """Wait until every worker has finished, every typed key has had its turn, and the
+    screen has caught up."""
     app = pilot.app  # type: ignore[attr-defined]
     for _ in range(500):  # the journal opens in a worker started after the first frame
         if getattr(app, "opened", True):
@@ -59,6 +60,7 @@ async def settle(pilot: object) -> None:
     for _ in range(20):
         await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]
-        if not any(worker.is_running for worker in app.workers):
+        keys = getattr(app, "keys", None)  # typed keys still taking their turn
+        if not any(worker.is_running for worker in app.workers) and not (keys and keys.busy):
             await pilot.pause()  # type: ignore[attr-defined]
             return

@@ -245,18 +245,3 @@ def rows_by_uid(session: Session, uid: str) -> Sequence[CheckInRow | ActivityRow
     found.extend(session.scalars(select(CheckInRow).where(CheckInRow.uid == uid)))  # type: ignore[arg-type]
     found.extend(session.scalars(select(ActivityRow).where(ActivityRow.uid == uid)))  # type: ignore[arg-type]
     return found
-
-
-def first_entry_day(session: Session, *, other_than: str = "") -> date | None:
-    """The day of the oldest check-in or activity, leaving out the entry `other_than`.
-
-    Each table is read from the start of its `day` index (two rows, in case the first is
-    the entry being changed), so this costs the same after ten years as after a week.
-    """
-    found: list[date] = []
-    for row in (CheckInRow, ActivityRow):
-        stmt = select(col(row.day), col(row.uid)).order_by(col(row.day)).limit(2)
-        days = [day for day, uid in session.execute(stmt) if uid != other_than]
-        if days:
-            found.append(date.fromisoformat(days[0]))
-    return min(found) if found else None

@@ -94,17 +94,23 @@ def has_entries(session: Session, first: date, last: date) -> bool:
 # -- a period's figures, by day -------------------------------------------------------------------
 
 
-def first_entry_day(session: Session, after: date | None = None) -> date | None:
+def first_entry_day(
+    session: Session, after: date | None = None, *, other_than: str = ""
+) -> date | None:
     """The first day with a check-in or activity (after `after`, when given), or None.
 
-    One `LIMIT 1` scan of each table's `day` index: the cost does not grow with history.
+    `other_than` leaves one entry out (an edit is measured against the others). Each table
+    is read from the start of its `day` index (two rows, in case the first is the one left
+    out), so the cost does not grow with history.
     """
     found: list[str] = []
-    for day_column in (col(CheckInRow.day), col(ActivityRow.day)):
-        stmt = select(day_column).order_by(day_column).limit(1)
+    for row in (CheckInRow, ActivityRow):
+        day_column = col(row.day)
+        stmt = select(day_column, col(row.uid)).order_by(day_column).limit(2)
         if after is not None:
             stmt = stmt.where(day_column > after.isoformat())
-        found.extend(session.scalars(stmt))
+        days = [day for day, uid in session.execute(stmt) if uid != other_than]
+        found.extend(days[:1])
     return date.fromisoformat(min(found)) if found else None
 
 

@@ -17,6 +17,7 @@ from paincoach.core.errors import NotFoundError, UnlikelyDateError
 from paincoach.core.when import format_moment, local_day
 from paincoach.db import names
 from paincoach.db import repository as repo
+from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
 from paincoach.db.models import ActivityRow, CheckInRow
 from paincoach.records.entries import (
@@ -216,7 +217,7 @@ def _check_date(session: Any, at: datetime, confirmed: bool, *, uid: str = "") -
         return
     day = local_day(at)
     early = day.year < EARLIEST_LIKELY_YEAR
-    first = None if early else repo.first_entry_day(session, other_than=uid)
+    first = None if early else rrepo.first_entry_day(session, other_than=uid)
     reason = unlikely_date(day, first)
     if reason:
         raise UnlikelyDateError(reason)

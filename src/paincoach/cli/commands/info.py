@@ -127,8 +127,9 @@ def _doctor(home: Path) -> int:
     for package in ("textual", "sqlmodel", "sqlalchemy", "rich", "platformdirs"):
         out.print(f"  {package} {_version_of(package)}")
     out.print(f"Data folder: {home} {_mode(home)}")
-    if paths.privacy_warning(home):
-        out.print(paths.privacy_warning(home))
+    warning = paths.privacy_warning(home)
+    if warning:
+        out.print(warning)
     out.print(f"Journal:     {db_path} {_mode(db_path)}")
     from paincoach.core.resources import data_dir
 
