@@ -67,9 +67,15 @@ def secure_home(home: Path) -> None:
         with contextlib.suppress(OSError):
             home.chmod(wanted)
     for companion in sidecar_paths(database_path(home))[1:]:
-        if companion.is_symlink():
-            companion.unlink()
-        elif companion.exists() and _foreign(companion.stat()):
+        # One look at each: another paincoach closing its journal removes them at any moment.
+        try:
+            found = companion.lstat()
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(found.st_mode):
+            with contextlib.suppress(FileNotFoundError):
+                companion.unlink()
+        elif _foreign(found):
             raise StorageError(
                 f"{companion} belongs to another user, so paincoach did not open your "
                 "journal beside it. Remove that file (it is not paincoach's), then try again."
