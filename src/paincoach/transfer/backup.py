@@ -75,13 +75,19 @@ def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None
     clean_up(db_path.parent)
     # An empty file is a snapshot that was interrupted (say, by a crash) after claiming its
     # name: it does not count, and is written again.
-    interrupted = target.exists() and target.stat().st_size == 0
-    if target.exists() and not interrupted:
-        return None
+    try:
+        interrupted = target.stat().st_size == 0
+    except FileNotFoundError:
+        interrupted = False
+    else:
+        if not interrupted:
+            return None
     with storage_errors(target, os_errors=True):
         ensure_backup_folder(db_path.parent)
     try:
         snapshot(db_path, target, overwrite=interrupted)
+    except FileExistsInputError:  # another paincoach claimed today's name meanwhile
+        return None
     except StorageError:
         if target.exists():  # another paincoach took today's meanwhile
             return None

@@ -54,6 +54,24 @@ def test_the_daily_snapshot_is_taken_once_a_day_private_and_self_contained(home:
     assert backup.daily_backup_if_due(db_path(home), DAY + timedelta(days=1)) is not None
 
 
+def test_another_paincoach_claiming_todays_snapshot_first_is_no_error(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two shells logging at once: the one that loses the race for today's name says nothing."""
+    open_journal(home).add_checkin(checkin(pain=4))
+    target = home / "backups" / "paincoach-2026-11-27.db"
+    real_snapshot = backup.snapshot
+
+    def the_other_shell_wins(db: Path, to: Path, *, overwrite: bool = False) -> Path:
+        real_snapshot(db, to)  # another paincoach writes today's snapshot right now
+        return real_snapshot(db, to, overwrite=overwrite)
+
+    monkeypatch.setattr(backup, "snapshot", the_other_shell_wins)
+    assert backup.daily_backup_if_due(db_path(home), DAY) is None
+    assert integrity(target) == ["ok"]
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
 def test_no_snapshot_without_a_journal(home: Path) -> None:
     assert backup.daily_backup_if_due(db_path(home), DAY) is None
     assert not home.exists()
