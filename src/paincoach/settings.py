@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from paincoach.core.errors import InputError
+from paincoach.core.textsafe import refuse_nul
 
 if TYPE_CHECKING:
     from paincoach.db.engine import Database
@@ -42,7 +43,14 @@ class Settings:
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
 
     def with_changes(self, **changes: Any) -> Settings:
-        """A copy with some values changed (and checked)."""
+        """A copy with some values changed (and checked).
+
+        A NUL in a changed value is refused here, not in `check`: a journal that already
+        holds one must still load its contacts for Help now.
+        """
+        for name, value in changes.items():
+            plain = [asdict(c) for c in value] if name == "contacts" else value
+            refuse_nul(plain, name, "contacts" if name == "contacts" else f"setting '{name}'")
         updated = replace(self, **changes)
         updated.check()
         return updated

@@ -41,6 +41,16 @@ class StorageError(PaincoachError):
     """The journal file cannot be used as asked; nothing was overwritten."""
 
 
+class NotOwnFolderError(StorageError):
+    """A folder paincoach keeps in the data folder (`backups/`, `writing/`) is a link, a file
+    or someone else's: it is not used, so nothing is written, tidied or chmod-ed through it.
+    """
+
+    def __init__(self, folder: object, message: str) -> None:
+        super().__init__(message)
+        self.folder = folder
+
+
 class NotADatabaseError(StorageError):
     """The file is not a SQLite database, or not a paincoach one."""
 

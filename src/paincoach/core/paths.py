@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from datetime import date
 from pathlib import Path
 
-from paincoach.core.errors import StorageError
+from paincoach.core.errors import NotOwnFolderError, StorageError
 
 ENV_HOME = "PAINCOACH_HOME"
 DB_NAME = "paincoach.db"
@@ -41,6 +42,75 @@ def ensure_private_dir(path: Path) -> Path:
                 folder.mkdir(mode=PRIVATE_DIR)
                 folder.chmod(PRIVATE_DIR)  # mkdir's mode is filtered by the umask
     return path
+
+
+_OWN_FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def not_own_folder(folder: Path, *, foreign: bool = False) -> NotOwnFolderError:
+    """The plain message for a `backups/` or `writing/` that paincoach will not use."""
+    what = "belongs to another user" if foreign else "is a link to somewhere else (or not a folder)"
+    return NotOwnFolderError(
+        folder,
+        f"{folder} {what}, so paincoach did not use it: nothing was written, tidied or "
+        f"changed through it. Move it aside, and paincoach makes a private {folder.name} "
+        "folder of its own there.",
+    )
+
+
+def open_own_folder(folder: Path) -> int:
+    """An open descriptor on a folder of paincoach's own, never through a link.
+
+    `O_NOFOLLOW` decides at the moment of opening, so a link put in its place after a
+    check is never followed; listing, removing (`dir_fd`) and chmod-ing through the
+    descriptor then act on this folder alone. Raises `NotOwnFolderError` for a link, a
+    file or someone else's folder, `FileNotFoundError` when there is none.
+    """
+    try:
+        fd = os.open(folder, _OWN_FOLDER_FLAGS)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+            raise not_own_folder(folder) from None
+        raise
+    if _foreign(os.fstat(fd)):
+        os.close(fd)
+        raise not_own_folder(folder, foreign=True)
+    return fd
+
+
+def check_own_folder(folder: Path) -> None:
+    """Raise `NotOwnFolderError` when `folder` is there but not a folder of ours (one lstat)."""
+    try:
+        info = folder.lstat()
+    except FileNotFoundError:
+        return
+    if not stat.S_ISDIR(info.st_mode):
+        raise not_own_folder(folder)
+    if _foreign(info):
+        raise not_own_folder(folder, foreign=True)
+
+
+def ensure_own_folder(folder: Path) -> Path:
+    """`folder` (in the data folder) made, or tightened to, 0700, never through a link.
+
+    A folder made now is set to 0700 whatever the umask; an existing one of ours loses
+    group and other access. Both through the descriptor, so the chmod cannot land on
+    another folder.
+    """
+    ensure_private_dir(folder.parent)
+    made = False
+    with contextlib.suppress(FileExistsError):  # (or another paincoach made it just now)
+        folder.mkdir(mode=PRIVATE_DIR)
+        made = True
+    fd = open_own_folder(folder)
+    try:
+        mode = stat.S_IMODE(os.fstat(fd).st_mode)
+        wanted = PRIVATE_DIR if made else mode & PRIVATE_DIR
+        if wanted != mode:
+            os.fchmod(fd, wanted)
+    finally:
+        os.close(fd)
+    return folder
 
 
 def secure_home(home: Path) -> None:

@@ -14,6 +14,7 @@ next run (`sweep_leftovers`) removes whatever a dead writer left, wherever it wr
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -21,9 +22,9 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from paincoach.core.errors import InputError
+from paincoach.core.errors import InputError, NotOwnFolderError
 from paincoach.core.faults import kill_point
-from paincoach.core.paths import PRIVATE_DIR, PRIVATE_FILE
+from paincoach.core.paths import PRIVATE_DIR, PRIVATE_FILE, open_own_folder
 
 _NAME_TRIES = 1000
 LEDGER_DIR = "writing"
@@ -110,20 +111,25 @@ class _Record:
         return self
 
     def _open(self, path: Path) -> None:
-        path.parent.mkdir(mode=PRIVATE_DIR, exist_ok=True)
-        # Locked and filled under another name, so a sweep never sees it unlocked.
-        hidden = path.with_suffix(".new")
-        fd = os.open(hidden, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        folder = _ledger_fd(path.parent)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)  # held until this writer ends (or dies)
-            self.fd = fd
-            self.write()
-            hidden.replace(path)
-        except OSError:
-            self.fd = -1
-            os.close(fd)
-            hidden.unlink(missing_ok=True)
-            raise
+            # Locked and filled under another name, so a sweep never sees it unlocked.
+            hidden = path.with_suffix(".new").name
+            flags = os.O_RDWR | os.O_CREAT | os.O_EXCL
+            fd = os.open(hidden, flags, PRIVATE_FILE, dir_fd=folder)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)  # held until this writer ends (or dies)
+                self.fd = fd
+                self.write()
+                os.replace(hidden, path.name, src_dir_fd=folder, dst_dir_fd=folder)
+            except OSError:
+                self.fd = -1
+                os.close(fd)
+                with contextlib.suppress(OSError):
+                    os.unlink(hidden, dir_fd=folder)
+                raise
+        finally:
+            os.close(folder)
 
     def write(self, **changes: object) -> None:
         """Update the entry on disk before the step it describes."""
@@ -172,6 +178,24 @@ def private_output(
             raise
 
 
+def _ledger_fd(folder: Path) -> int:
+    """The ledger folder opened without following links (records are written through it).
+
+    A link put where `writing/` goes is removed (its target is left alone) and a private
+    folder made in its place: the ledger is paincoach's own bookkeeping, like a `-wal`.
+    """
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=PRIVATE_DIR)
+    try:
+        return open_own_folder(folder)
+    except NotOwnFolderError:
+        if not folder.is_symlink():
+            raise OSError(errno.ENOTDIR, "not a folder", str(folder)) from None
+        folder.unlink()
+        folder.mkdir(mode=PRIVATE_DIR)
+        return open_own_folder(folder)
+
+
 def ledger_folder(home: Path) -> Path:
     """Where writes are recorded while they run (see module)."""
     return home / LEDGER_DIR
@@ -194,8 +218,9 @@ def _live_or_sweep(record: Path) -> dict[str, object] | None:
         with contextlib.suppress(OSError, ValueError):
             entry = json.loads(os.pread(fd, 1 << 16, 0) or b"{}")
             temp = entry.get("temp")
-            if isinstance(temp, str) and is_temp_name(Path(temp).name):
-                Path(temp).unlink(missing_ok=True)
+            is_temp = isinstance(temp, str) and is_temp_name(Path(temp).name)
+            if is_temp and not _through_link(Path(str(temp))):
+                Path(str(temp)).unlink(missing_ok=True)
             target = entry.get("target")
             if entry.get("claimed") is True and isinstance(target, str):
                 _unlink_if_empty(Path(target))
@@ -208,8 +233,15 @@ def _live_or_sweep(record: Path) -> dict[str, object] | None:
 
 def _unlink_if_empty(path: Path) -> None:
     with contextlib.suppress(OSError):
+        if _through_link(path):
+            return
         if not path.is_symlink() and path.is_file() and path.stat().st_size == 0:
             path.unlink()
+
+
+def _through_link(path: Path) -> bool:
+    """True when `path`'s folder is now a link: a leftover there is not ours to remove."""
+    return path.parent.is_symlink()
 
 
 def sweep_leftovers(home: Path, *folders: Path) -> None:
@@ -227,13 +259,22 @@ def sweep_leftovers(home: Path, *folders: Path) -> None:
             if entry is not None:
                 live.add(str(entry.get("temp", "")))
     for path in found:
+        if _through_link(path):
+            continue
         if str(path.absolute()) not in live and not path.is_symlink() and path.is_file():
             with contextlib.suppress(OSError):  # (a read-only folder keeps it for later)
                 path.unlink()
 
 
 def _listed(folder: Path) -> list[Path]:
+    """What `folder` holds; nothing for a link (it is opened without following one)."""
     try:
-        return list(folder.iterdir()) if folder.is_dir() and not folder.is_symlink() else []
+        fd = open_own_folder(folder)
+    except (OSError, NotOwnFolderError):
+        return []
+    try:
+        return [folder / name for name in os.listdir(fd)]  # noqa: PTH208 (the descriptor)
     except OSError:
         return []
+    finally:
+        os.close(fd)

@@ -7,6 +7,10 @@ picture" so that the text still shows what was typed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from paincoach.core.errors import InputError
+
 _KEEP = {"\n", "\t"}
 _TRANSLATE = {
     code: (0x2400 + code if code < 0x20 else 0x2421)
@@ -41,3 +45,38 @@ def echo(value: object, width: int = ECHO_MAX) -> str:
     if len(text) <= width:
         return text
     return text[: width - 1] + "…"
+
+
+NUL = "\x00"
+
+
+def contains_nul(value: object) -> bool:
+    """True when a NUL character is in `value`: a text, or any text in its lists and mappings."""
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            if NUL in item:
+                return True
+        elif isinstance(item, Mapping):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list | tuple):
+            todo.extend(item)
+    return False
+
+
+def refuse_nul(value: object, field: str, label: str | None = None) -> None:
+    """Refuse text holding NUL (`InputError` naming the field): nothing after it is searchable.
+
+    SQLite's LIKE and C programs read a text only up to its first NUL, so the words after
+    it could never be found again. Nobody types one; it comes from a pasted binary file or
+    another program. Other control characters are kept and shown with `visible`.
+    """
+    if contains_nul(value):
+        raise InputError(
+            field,
+            f"There is a NUL character (an invisible \\0, usually from a pasted file) in the "
+            f"{label or field}. paincoach does not keep it, as search could not find the words "
+            "after it. Nothing was saved: remove it and try again.",
+        )

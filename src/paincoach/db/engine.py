@@ -225,8 +225,11 @@ def full_check_due(path: Path, header: bytes, today: date | None = None) -> bool
     size = path.stat().st_size
     if size <= ALWAYS_CHECK_BYTES or size != _size_in_header(header, size):
         return True
-    daily = paths.backup_folder(path.parent) / paths.daily_backup_name(today or clock.today())
-    return not daily.exists()
+    folder = paths.backup_folder(path.parent)  # a linked one holds no snapshot of ours
+    return (
+        folder.is_symlink()
+        or not (folder / paths.daily_backup_name(today or clock.today())).exists()
+    )
 
 
 def _size_in_header(header: bytes, size: int) -> int:

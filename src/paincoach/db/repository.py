@@ -12,7 +12,18 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, exists, func, literal_column, or_, select, union
+from sqlalchemy import (
+    LargeBinary,
+    Select,
+    cast,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union,
+)
 from sqlmodel import Session, col
 
 from paincoach.core.when import format_moment, local_day, parse_moment
@@ -160,8 +171,56 @@ def _any_label_like(column: str, pattern: str) -> Any:
     )
 
 
+_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _found_in(term: str, *texts: str) -> bool:
+    """LIKE's own matching in Python: `term` within a text, ASCII letters in either case."""
+    folded = term.translate(_ASCII_FOLD)
+    return any(folded in text.translate(_ASCII_FOLD) for text in texts)
+
+
+def _holds_nul(column: Any) -> Any:
+    """True for a text with a NUL in it (compared as bytes: text functions stop at a NUL)."""
+    return func.instr(cast(column, LargeBinary), literal(b"\x00", LargeBinary)) > 0
+
+
+def _label_holds_nul(column: str) -> Any:
+    """True when a JSON list of labels has a NUL in one of them (JSON writes it `\\u0000`)."""
+    return func.instr(literal_column(f"checkins.{column}"), "\\u0000") > 0
+
+
+def _newest(rows: list[Any], limit: int) -> list[Any]:
+    """`rows` without repeats, newest first (the order the searches use), at most `limit`."""
+    unique = {row.uid: row for row in rows}.values()
+    return sorted(unique, key=lambda row: (row.day, row.at), reverse=True)[:limit]
+
+
 def search_checkins(session: Session, term: str, limit: int) -> list[CheckIn]:
-    """Check-ins whose note, tags or areas contain `term`, newest first."""
+    """Check-ins whose note, tags or areas contain `term`, newest first.
+
+    SQLite's LIKE reads a text only up to a NUL, which paincoach no longer accepts but an
+    older journal may hold: those few check-ins are matched in Python instead.
+    """
+    nul = select(CheckInRow).where(
+        or_(
+            _holds_nul(CheckInRow.note),
+            _label_holds_nul("tags"),
+            _label_holds_nul("areas"),
+        )
+    )
+    odd = [
+        row
+        for row in session.scalars(nul)
+        if _found_in(term, row.note, *json.loads(row.tags), *json.loads(row.areas))
+    ]
+    return [
+        checkin_from_row(row)
+        for row in _newest([*_like_checkins(session, term, limit), *odd], limit)
+    ]
+
+
+def _like_checkins(session: Session, term: str, limit: int) -> list[CheckInRow]:
     pattern = _like(term)
     stmt = (
         select(CheckInRow)
@@ -175,11 +234,18 @@ def search_checkins(session: Session, term: str, limit: int) -> list[CheckIn]:
         .order_by(CheckInRow.day.desc(), CheckInRow.at.desc())  # type: ignore[attr-defined]
         .limit(limit)
     )
-    return [checkin_from_row(row) for row in session.scalars(stmt)]
+    return list(session.scalars(stmt))
 
 
 def search_activities(session: Session, term: str, limit: int) -> list[Activity]:
-    """Activities whose name or note contains `term`, newest first."""
+    """Activities whose name or note contains `term`, newest first (NUL: `search_checkins`)."""
+    nul = select(ActivityRow).where(or_(_holds_nul(ActivityRow.note), _holds_nul(ActivityRow.name)))
+    odd = [row for row in session.scalars(nul) if _found_in(term, row.note, row.name)]
+    rows = _newest([*_like_activities(session, term, limit), *odd], limit)
+    return [activity_from_row(row) for row in rows]
+
+
+def _like_activities(session: Session, term: str, limit: int) -> list[ActivityRow]:
     pattern = _like(term)
     stmt = (
         select(ActivityRow)
@@ -192,7 +258,7 @@ def search_activities(session: Session, term: str, limit: int) -> list[Activity]
         .order_by(ActivityRow.day.desc(), ActivityRow.at.desc())  # type: ignore[attr-defined]
         .limit(limit)
     )
-    return [activity_from_row(row) for row in session.scalars(stmt)]
+    return list(session.scalars(stmt))
 
 
 def recent_activity_names(session: Session, limit: int) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from paincoach.core import clock, paths
-from paincoach.core.errors import StorageError
+from paincoach.core.errors import NotOwnFolderError, StorageError
 from paincoach.core.private_files import fsync_file, fsync_folder
 from paincoach.db import migrations
 from paincoach.db.copy import copy_journal
@@ -37,7 +37,14 @@ def snapshot_before_migration(path: Path, version: int) -> Path:
     two paincoach processes may migrate in the same second, and one killed half way leaves
     its name taken. Neither may stop the next open.
     """
-    folder = paths.ensure_private_dir(paths.backup_folder(path.parent))
+    try:
+        folder = paths.ensure_own_folder(paths.backup_folder(path.parent))
+    except NotOwnFolderError as exc:
+        raise NotOwnFolderError(
+            exc.folder,
+            f"paincoach keeps a copy of your journal before it updates the journal's format, "
+            f"and could not keep one: {exc.message} Your journal was not changed.",
+        ) from None
     stem = f"before-schema-{version + 1}-{clock.now():%Y%m%d-%H%M%S}"
     for number in range(1, _NAME_TRIES + 1):
         target = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")

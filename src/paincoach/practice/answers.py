@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from paincoach.core.errors import InputError
+from paincoach.core.textsafe import echo, refuse_nul
 from paincoach.exercises.pacing import PacingError, PacingPlan
 from paincoach.exercises.session import SessionResult
 from paincoach.records.entries import MINUTES_MAX, activity_name
@@ -70,8 +71,11 @@ class Extracted:
 
 
 def extract(result: SessionResult) -> Extracted:
-    """Work out what `result` asks to be stored; InputError if a pacing plan is unusable."""
+    """Work out what `result` asks to be stored; InputError if a pacing plan is unusable
+    or an answer holds a NUL (`refuse_nul`)."""
     answers = dict(result.answers)
+    for key, value in answers.items():
+        refuse_nul(value, key, f"answer to '{echo(key)}'")
     record = thought_record_fields(answers) if result.kind == "thought_record" else None
     session_answers = (
         {k: v for k, v in answers.items() if k not in THOUGHT_KEYS} if record else answers

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from paincoach.core.errors import InputError
-from paincoach.core.textsafe import echo
+from paincoach.core.textsafe import echo, refuse_nul
 from paincoach.records.names import name_key
 
 RATING_MAX = 10
@@ -82,7 +82,9 @@ def _check_text(text: str, field_name: str) -> str:
 
     Under a plain C locale (no UTF-8 mode) Python hands over the bytes of a UTF-8
     argument as escapes (`os.fsdecode`); those are the person's words, so decode them.
+    A NUL is refused (`refuse_nul`): search would never find the words after it.
     """
+    refuse_nul(text, field_name)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

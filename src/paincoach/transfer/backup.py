@@ -8,6 +8,8 @@ The last 7 daily snapshots are kept, and the newest of each of the 4 weeks befor
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
 import sqlite3
@@ -16,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from paincoach.core import clock, paths
-from paincoach.core.errors import InputError, StorageError
+from paincoach.core.errors import InputError, NotOwnFolderError, StorageError
 from paincoach.core.faults import kill_point
 from paincoach.core.paths import file_uri
 from paincoach.core.private_files import (
@@ -53,11 +55,8 @@ def snapshot(db_path: Path, target: Path, *, overwrite: bool = False) -> Path:
 
 
 def ensure_backup_folder(home: Path) -> Path:
-    """The backups folder, created (or tightened to) 0700."""
-    folder = paths.ensure_private_dir(paths.backup_folder(home))
-    if folder.stat().st_mode & 0o077:
-        folder.chmod(paths.PRIVATE_DIR)
-    return folder
+    """The backups folder, created (or tightened to) 0700; never a link (`NotOwnFolderError`)."""
+    return paths.ensure_own_folder(paths.backup_folder(home))
 
 
 def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None:
@@ -73,6 +72,7 @@ def daily_backup_if_due(db_path: Path, today: date | None = None) -> Path | None
     if not db_path.is_file():
         return None
     clean_up(db_path.parent)
+    paths.check_own_folder(target.parent)  # a linked backups/ is not looked into
     # An empty file is a snapshot that was interrupted (say, by a crash) after claiming its
     # name: it does not count, and is written again.
     try:
@@ -113,16 +113,26 @@ def unique_snapshot(db_path: Path, folder: Path, stem: str) -> Path:
 
 
 def daily_snapshots(folder: Path) -> list[tuple[date, Path]]:
-    """Automatic snapshots in `folder`, newest first."""
+    """Automatic snapshots in `folder`, newest first (none in a link: see `prune`)."""
+    try:
+        fd = paths.open_own_folder(folder)
+    except (OSError, NotOwnFolderError):
+        return []
+    try:
+        return _snapshots_in(folder, fd)
+    finally:
+        os.close(fd)
+
+
+def _snapshots_in(folder: Path, fd: int) -> list[tuple[date, Path]]:
     found = []
-    if folder.is_dir():
-        for path in folder.iterdir():
-            match = _DAILY.match(path.name)
-            if match:
-                try:
-                    found.append((date.fromisoformat(match.group(1)), path))
-                except ValueError:
-                    continue
+    for name in os.listdir(fd):
+        match = _DAILY.match(name)
+        if match:
+            try:
+                found.append((date.fromisoformat(match.group(1)), folder / name))
+            except ValueError:
+                continue
     return sorted(found, reverse=True)
 
 
@@ -145,15 +155,27 @@ def to_keep(days: list[date], today: date | None = None) -> set[date]:
 
 
 def prune(folder: Path, today: date | None = None) -> list[Path]:
-    """Remove automatic snapshots no longer kept (other files are left alone)."""
-    found = daily_snapshots(folder)
-    keep = to_keep([day for day, _ in found], today)
-    removed = []
-    for day, path in found:
-        if day not in keep:
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
+    """Remove automatic snapshots no longer kept (other files are left alone).
+
+    Listed and removed through one descriptor opened without following links, so a
+    `backups/` that is (or becomes) a link never has its target's files removed.
+    """
+    try:
+        fd = paths.open_own_folder(folder)
+    except (OSError, NotOwnFolderError):
+        return []
+    try:
+        found = _snapshots_in(folder, fd)
+        keep = to_keep([day for day, _ in found], today)
+        removed = []
+        for day, path in found:
+            if day not in keep:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path.name, dir_fd=fd)
+                removed.append(path)
+        return removed
+    finally:
+        os.close(fd)
 
 
 def manual_backup(home: Path, out: Path | None, *, overwrite: bool, now: datetime) -> Path:
@@ -164,8 +186,11 @@ def manual_backup(home: Path, out: Path | None, *, overwrite: bool, now: datetim
     with storage_errors(home, os_errors=True):
         clean_up(home)
     if out is None:
-        with storage_errors(home, os_errors=True):
-            folder = ensure_backup_folder(home)
+        try:
+            with storage_errors(home, os_errors=True):
+                folder = ensure_backup_folder(home)
+        except NotOwnFolderError as exc:
+            raise InputError("out", f"{exc.message} Or choose where to write with --out.") from None
         return unique_snapshot(db_path, folder, f"manual-{now:%Y-%m-%d-%H%M%S}")
     return snapshot(db_path, out, overwrite=overwrite)
 
@@ -307,6 +332,18 @@ def _replace_file(source: Path, db_path: Path) -> None:
     fsync_folder(db_path.parent)
 
 
+def _folder_for_restore(home: Path) -> Path:
+    """Where the journal as it was goes; a linked backups/ stops the restore before any change."""
+    try:
+        return ensure_backup_folder(home)
+    except NotOwnFolderError as exc:
+        raise NotOwnFolderError(
+            exc.folder,
+            f"{exc.message} Nothing was restored: your journal stays as it is until paincoach "
+            "can keep a copy of it there first.",
+        ) from None
+
+
 def restore(home: Path, source: Path, now: datetime) -> RestoreReport:
     """Make the journal in `home` a copy of the backup `source`, keeping the current one first."""
     info = inspect(source)
@@ -320,7 +357,7 @@ def restore(home: Path, source: Path, now: datetime) -> RestoreReport:
         exists = db_path.is_file() and db_path.stat().st_size > 0
         healthy = exists and _healthy(db_path)
         if exists or paths.sidecar_paths(db_path)[1].exists():
-            kept = _keep_current(db_path, ensure_backup_folder(home), now, healthy)
+            kept = _keep_current(db_path, _folder_for_restore(home), now, healthy)
         if healthy:
             _copy_into_live(source, db_path)
         else:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from paincoach.core.errors import InputError
-from paincoach.core.textsafe import echo
+from paincoach.core.textsafe import echo, refuse_nul
 from paincoach.core.when import check_year, format_moment, in_years
 from paincoach.records.entries import (
     NOTE_MAX,
@@ -47,9 +47,10 @@ def optional_uid(value: object, name: str) -> str | None:
 
 
 def string(value: object, name: str) -> str:
-    """Any JSON string."""
+    """Any JSON string without a NUL (`refuse_nul`: search could not find what follows it)."""
     if not isinstance(value, str):
         raise InputError(name, f"'{name}' should be text (a JSON string).")
+    refuse_nul(value, name, f"'{name}'")
     return value
 
 
@@ -228,6 +229,7 @@ def answers(value: object, name: str) -> dict[str, Any]:
         raise InputError(name, f"'{name}' should be an object (answers by key).")
     if _depth(value) > ANSWERS_DEPTH:
         raise InputError(name, f"'{name}' is nested too deeply (up to {ANSWERS_DEPTH} levels).")
+    refuse_nul(value, name, f"'{name}'")
     return value
 
 

@@ -304,7 +304,6 @@ def test_search_ignores_blank_terms_and_respects_the_limit(
         "[link=https://example.com]x[/link] :smile: \\[escaped]",
         "\x1b[31mred\x1b[0m and a bell \x07",
         "line one\nline two\r\n\ttabbed",
-        "NUL \x00 inside",
         "Schmerz, ألم, 痛み, боль, 🙂🏽 — “quotes”",
         "e\u0301 (combining) vs é",
     ],

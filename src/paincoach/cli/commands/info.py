@@ -16,7 +16,7 @@ from rich.text import Text
 from paincoach import __version__, safety
 from paincoach.cli.terminal import console
 from paincoach.core import paths
-from paincoach.core.errors import DamagedDatabaseError
+from paincoach.core.errors import DamagedDatabaseError, NotOwnFolderError
 from paincoach.core.paths import file_uri
 from paincoach.core.textsafe import visible
 from paincoach.core.words import counted
@@ -131,6 +131,7 @@ def _doctor(home: Path) -> int:
     if warning:
         out.print(warning)
     out.print(f"Journal:     {db_path} {_mode(db_path)}")
+    _backups_line(out, home)
     from paincoach.core.resources import data_dir
 
     out.print(f"Content:     {data_dir()}")
@@ -139,6 +140,18 @@ def _doctor(home: Path) -> int:
         out.print("No journal yet: it is created the first time you save something.")
         return 0
     return _doctor_check(db_path, home)
+
+
+def _backups_line(out: Console, home: Path) -> None:
+    """Where the backups go, and why none are made when `backups/` is a link."""
+    folder = paths.backup_folder(home)
+    try:
+        paths.check_own_folder(folder)
+    except NotOwnFolderError as exc:
+        out.print(f"Backups:     {folder} (not used: no automatic backups are made)")
+        out.print(exc.message)
+        return
+    out.print(f"Backups:     {folder} {_mode(folder)}")
 
 
 def _crisis_line_age(out: Console) -> None:
