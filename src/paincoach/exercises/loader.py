@@ -5,9 +5,11 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from paincoach.core.resources import data_dir
+from paincoach.exercises.checks import ID_RE
 from paincoach.exercises.lists import ListStore, validate_list
 from paincoach.exercises.model import KINDS, Exercise, Origin
 from paincoach.exercises.problems import LoadWarning
@@ -71,6 +73,28 @@ def load_library(home: Path | None = None, data: Path | None = None) -> Library:
             )
         _load_into(library, exercise_files(folder), lists, "user")
     return library
+
+
+def load_bundled(exercise_id: str) -> Exercise | None:
+    """One of paincoach's own exercises by id, read from its file alone and kept for next time.
+
+    Help now uses this: it never waits for the rest of the library, and never reads the
+    person's files (a file of theirs with the same id does not replace it here). A bundled
+    exercise lives in `<id>.toml` (a test holds every bundled file to that). None when
+    there is no such exercise or its file has problems.
+    """
+    return _bundled_by_id(exercise_id, data_dir())
+
+
+@lru_cache(maxsize=16)
+def _bundled_by_id(exercise_id: str, data: Path) -> Exercise | None:
+    if ID_RE.fullmatch(exercise_id) is None:  # never a path of the caller's choosing
+        return None
+    path = data / "exercises" / f"{exercise_id}.toml"
+    if not path.is_file():
+        return None
+    exercise, _problems = check_file(path, ListStore(data), "bundled")
+    return exercise if exercise is not None and exercise.id == exercise_id else None
 
 
 def _load_into(library: Library, paths: list[Path], lists: ListStore, origin: Origin) -> None:

@@ -3,6 +3,8 @@
 Its lines come only from the bundled crisis-line file and the person's settings, never
 from exercise content, so nothing added by a user can hide or replace them. The person's
 own flare-up plan is named on the first line with its key (`p`), and shown below the lines.
+Its two exercises (`b`, `p`) are paincoach's own files, read alone: they never wait for the
+exercise library, however many or large the person's files are.
 """
 
 from __future__ import annotations
@@ -121,6 +123,9 @@ class HelpNowDialog(PaincoachDialog[None]):
         """Let the arrow keys scroll at once; add the flare-up plan if there is one."""
         self.query_one("#help-body").focus()
         self.query_one("#flare-plan").display = False
+        from paincoach.screens.exercise_start import warm_bundled
+
+        warm_bundled(self.paincoach, SLOW_BREATHING, FLARE_PLAN)  # b and p then start at once
         self.call_service(
             lambda services: services.practice.flare_plan(),
             self._show_flare_plan,

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+import paincoach.exercises.loader as loader
 from paincoach.core.resources import data_dir
 from paincoach.exercises.lists import SHIPPED_LISTS, check_lists, load_list
-from paincoach.exercises.loader import check_paths, list_exercises, load_library
+from paincoach.exercises.loader import check_paths, list_exercises, load_bundled, load_library
 from paincoach.exercises.problems import ContentError
 from tests.unit.exercises.exercise_testdata import MINIMAL, header, make_data, write
 
@@ -178,3 +179,24 @@ def test_check_paths_checks_shared_lists_as_lists(tmp_path: Path) -> None:
 def test_check_paths_on_the_whole_bundled_data_folder() -> None:
     lists = [data_dir() / f"{name}.toml" for name in SHIPPED_LISTS]
     assert check_paths([data_dir() / "exercises", *lists]) == []
+
+
+def test_one_bundled_exercise_alone_is_the_same_as_in_the_whole_library() -> None:
+    library = load_library()
+    assert library.exercises  # the bundled content is there
+    for exercise_id, exercise in library.exercises.items():
+        assert load_bundled(exercise_id) == exercise, exercise_id  # named <id>.toml, same build
+
+
+def test_one_bundled_exercise_ignores_the_persons_files_and_odd_ids(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(home / "exercises", "mine.toml", MINIMAL.replace("three-breaths", "breathing-slow"))
+    assert load_library(home).exercises["breathing-slow"].origin == "user"
+    monkeypatch.setattr(loader, "load_library", lambda *a: pytest.fail("read the library"))
+    found = load_bundled("breathing-slow")
+    assert found is not None and found.origin == "bundled" and found.path is not None
+    assert found.path.parent == data_dir() / "exercises"
+    assert load_bundled("breathing-slow") is found  # read once, then kept
+    for odd in ("no-such-exercise", "../crisis_lines", "Breathing-Slow", ""):
+        assert load_bundled(odd) is None, odd
