@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from paincoach.core.resources import data_dir
-from paincoach.exercises.checks import ID_RE
+from paincoach.exercises.checks import ID_RE, read_text
 from paincoach.exercises.lists import ListStore, validate_list
 from paincoach.exercises.model import KINDS, Exercise, Origin
 from paincoach.exercises.problems import LoadWarning
@@ -147,10 +147,13 @@ def check_paths(paths: Iterable[Path], data: Path | None = None) -> list[LoadWar
 
 def _is_shared_list(path: Path) -> bool:
     """Whether `path` looks like a shared list (`items`, no `steps`), so it is checked as one."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    text, _problems = read_text(path)  # never more than a content file's limit
+    if text is None:
         return False  # the exercise check reports why
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return False
     return "items" in data and "steps" not in data
 
 

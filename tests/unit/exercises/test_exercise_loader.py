@@ -8,6 +8,7 @@ import pytest
 
 import paincoach.exercises.loader as loader
 from paincoach.core.resources import data_dir
+from paincoach.exercises.checks import MAX_FILE_BYTES, MAX_PROBLEMS
 from paincoach.exercises.lists import SHIPPED_LISTS, check_lists, load_list
 from paincoach.exercises.loader import check_paths, list_exercises, load_bundled, load_library
 from paincoach.exercises.problems import ContentError
@@ -200,3 +201,30 @@ def test_one_bundled_exercise_ignores_the_persons_files_and_odd_ids(
     assert load_bundled("breathing-slow") is found  # read once, then kept
     for odd in ("no-such-exercise", "../crisis_lines", "Breathing-Slow", ""):
         assert load_bundled(odd) is None, odd
+
+
+def test_a_huge_user_file_is_skipped_unread_with_a_plain_problem(tmp_path: Path) -> None:
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    home = tmp_path / "home"
+    steps = '\n[[steps]]\ntype = "text"\ntext = "Breathe gently and let it be."\n'
+    huge = header("huge") + steps * (MAX_FILE_BYTES // len(steps) + 1)  # valid, just huge
+    write(home / "exercises", "huge.toml", huge)
+    write(home / "exercises", "small.toml", header("small") + steps)
+    library = load_library(home, data)
+    assert sorted(library.exercises) == ["small", "three-breaths"]
+    [problem] = library.warnings
+    assert problem.path.name == "huge.toml"
+    assert problem.message == "too large to read (1.1 MB; a file here can be up to 1 MB)"
+    assert check_paths([home / "exercises"], data) == [problem]  # the check says the same
+
+
+def test_checking_a_file_stops_at_a_hundred_problems(tmp_path: Path) -> None:
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    bad_steps = '\n[[steps]]\ntype = "text"\ntitel = "A typo"\n' * 1000  # 2 problems each
+    path = write(tmp_path / "mine", "typos.toml", header("typos") + bad_steps)
+    problems = check_paths([path], data)
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[0].line == 7 and problems[0].path == path
+    assert str(problems[-1]).endswith(
+        "typos.toml: checking stopped after 100 problems: fix these, then check again"
+    )
