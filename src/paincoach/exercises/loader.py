@@ -16,6 +16,9 @@ from paincoach.exercises.problems import LoadWarning
 from paincoach.exercises.validate import check_file
 
 USER_FOLDER = "exercises"
+MAX_USER_FILES = 300
+"""The person's own exercise files read, at most (by name): the exercise list with 3,000
+took 7 s to appear and then held every key, Help now's F1 included, for 6 s more."""
 
 
 @dataclass
@@ -71,7 +74,10 @@ def load_library(home: Path | None = None, data: Path | None = None) -> Library:
             library.warnings.append(
                 LoadWarning(folder, None, None, "expected a folder of .toml files")
             )
-        _load_into(library, exercise_files(folder), lists, "user")
+        files = exercise_files(folder)
+        if len(files) > MAX_USER_FILES:
+            library.warnings.append(_too_many(folder, len(files)))
+        _load_into(library, files[:MAX_USER_FILES], lists, "user")
     return library
 
 
@@ -110,6 +116,14 @@ def _load_into(library: Library, paths: list[Path], lists: ListStore, origin: Or
         if previous is not None and previous.path is not None:
             library.overridden[exercise.id] = previous.path
         library.exercises[exercise.id] = exercise
+
+
+def _too_many(folder: Path, count: int) -> LoadWarning:
+    message = (
+        f"only the first {MAX_USER_FILES} of the {count} exercise files here are read "
+        f"(by name); paincoach reads up to {MAX_USER_FILES} of your own"
+    )
+    return LoadWarning(folder, None, None, message)
 
 
 def _duplicate(exercise: Exercise, previous: Exercise) -> LoadWarning:

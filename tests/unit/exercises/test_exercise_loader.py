@@ -228,3 +228,19 @@ def test_checking_a_file_stops_at_a_hundred_problems(tmp_path: Path) -> None:
     assert str(problems[-1]).endswith(
         "typos.toml: checking stopped after 100 problems: fix these, then check again"
     )
+
+
+def test_only_so_many_of_the_persons_files_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "MAX_USER_FILES", 3)
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    home = tmp_path / "home"
+    steps = '\n[[steps]]\ntype = "text"\ntext = "Breathe."\n'
+    for n in range(5):
+        write(home / "exercises", f"mine-{n}.toml", header(f"mine-{n}") + steps)
+    library = load_library(home, data)
+    assert sorted(library.exercises) == ["mine-0", "mine-1", "mine-2", "three-breaths"]
+    [warning] = library.warnings
+    assert warning.path == home / "exercises"
+    assert warning.message.startswith("only the first 3 of the 5 exercise files here are read")
