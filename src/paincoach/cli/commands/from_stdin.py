@@ -74,7 +74,8 @@ def _prompt(wanted: Sequence[str]) -> str:
     lines = [f"{field}: ..." for field in wanted if field != "note"]
     if "note" in wanted:
         lines.append("note: (then your note, on as many lines as you like)")
-    return "Type one line for each:\n  " + "\n  ".join(lines) + "\nFinish with Ctrl-D.\n"
+    lines.append("Finish with Ctrl-D on a new line.")
+    return "Type one line for each:\n  " + "\n  ".join(lines[:-1]) + "\n" + lines[-1] + "\n"
 
 
 def parse_form(text: str, wanted: Sequence[str]) -> dict[str, str]:
