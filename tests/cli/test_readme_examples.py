@@ -23,7 +23,8 @@ def examples() -> list[str]:
     """The lines of every `sh` block in the README that run paincoach."""
     blocks = re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
     lines = [line.strip() for block in blocks for line in block.splitlines()]
-    return [line for line in lines if re.match(r"(echo .*\| )?paincoach (log|activity) ", line)]
+    pattern = r"((echo|printf) .*\| )?paincoach (log|activity) "
+    return [line for line in lines if re.match(pattern, line)]
 
 
 def test_the_readme_has_examples() -> None:
@@ -37,7 +38,8 @@ def test_an_example_runs(
     command = line
     if " | " in line:
         echo, command = line.split(" | ", 1)
-        text = shlex.split(echo)[1] + "\n"
+        program, text = shlex.split(echo)[:2]
+        text = text.replace("\\n", "\n") if program == "printf" else text + "\n"
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
     argv = shlex.split(command)[1:]
     status = main(["--home", str(home), *argv])

@@ -59,17 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--mood", metavar="N", help="mood 0-10 (0 very low, 10 very good)")
     log.add_argument("--sleep", metavar="N", help="sleep quality 0-10 (0 terrible, 10 excellent)")
     log.add_argument(
-        "--area", action="append", default=[], metavar="AREA", help="a pain area (repeat for more)"
+        "--area",
+        action="append",
+        default=[],
+        metavar="AREA",
+        help="a pain area (repeat for more; '-' reads them from standard input)",
     )
     log.add_argument(
-        "--tag", action="append", default=[], metavar="TAG", help="a tag (repeat for more)"
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="a tag (repeat for more; '-' reads them from standard input)",
     )
     _add_when_and_note(log)
 
     act = sub.add_parser(
         "activity", help="record an activity", description="Record something you did."
     )
-    act.add_argument("name", help="what you did, e.g. walk")
+    act.add_argument("name", help="what you did, e.g. walk ('-' reads it from standard input)")
     act.add_argument("minutes", help="how long, in minutes (1-1440)")
     act.add_argument("--effort", metavar="N", help="effort 0-10 (0 no effort, 10 maximum)")
     act.add_argument("--paced", action="store_true", help="it was paced (planned, with breaks)")
@@ -140,7 +148,7 @@ def _add_when_and_note(parser: argparse.ArgumentParser) -> None:
         "--note",
         metavar="-",
         help="read a note from standard input (notes are never taken from the command line, "
-        "so they stay out of your shell history)",
+        "so they stay out of your shell history; with other fields as '-', see the README)",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import os
 import re
 import tomllib
 from collections.abc import Collection, Sequence
@@ -20,6 +21,15 @@ KEY_RE = re.compile(r"[a-z_][a-z0-9_]*")
 TEXT = "text (in quotes)"
 FLAG = "true or false"
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+MAX_FILE_BYTES = 1024 * 1024
+"""The largest content file read (the largest bundled one is under 5 KB). A bigger file is
+skipped unread: checking a 20 MB file took 7 s, and the exercise list waits for it."""
+MAX_PROBLEMS = 100
+"""Checking one file stops at this many problems: finding and placing 30,000 took 2.7 s."""
+
+
+class TooManyProblemsError(Exception):
+    """Raised by `Checker.report` at `MAX_PROBLEMS`: the rest of the file goes unchecked."""
 
 
 def found(value: object) -> str:
@@ -66,14 +76,27 @@ def parse_toml(text: str, path: Path) -> tuple[Table | None, list[LoadWarning]]:
 
 
 def read_text(path: Path) -> tuple[str | None, list[LoadWarning]]:
-    """Read a UTF-8 file, turning any failure into a problem."""
+    """Read a UTF-8 file of at most `MAX_FILE_BYTES`, turning any failure into a problem."""
     try:
-        return path.read_text(encoding="utf-8"), []
+        with path.open(encoding="utf-8") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            text = "" if size > MAX_FILE_BYTES else handle.read(MAX_FILE_BYTES + 1)
+        if size > MAX_FILE_BYTES or len(text) > MAX_FILE_BYTES:  # or it grew while read
+            return None, [too_large(path, max(size, len(text)))]
+        return text, []
     except UnicodeDecodeError:
         return None, [LoadWarning(path, None, None, "cannot read the file: it is not UTF-8 text")]
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return None, [LoadWarning(path, None, None, f"cannot read the file: {reason}")]
+
+
+def too_large(path: Path, size: int) -> LoadWarning:
+    """The problem for a file over `MAX_FILE_BYTES` (its size in MB, rounded up)."""
+    megabytes = math.ceil(size / 1024 / 1024 * 10) / 10
+    return LoadWarning(
+        path, None, None, f"too large to read ({megabytes:.1f} MB; a file here can be up to 1 MB)"
+    )
 
 
 class Checker:
@@ -84,15 +107,23 @@ class Checker:
         self.path = path
         self.locator = Locator(text)
         self.problems: list[LoadWarning] = []
+        self.stopped = False  # at MAX_PROBLEMS
 
     def sorted_problems(self) -> list[LoadWarning]:
         """Problems in this file by line (problems in other files, e.g. lists, last)."""
-        return sorted(self.problems, key=lambda p: (p.path != self.path, p.line or 0))
+        found = sorted(self.problems, key=lambda p: (p.path != self.path, p.line or 0))
+        if self.stopped:
+            note = f"checking stopped after {MAX_PROBLEMS} problems: fix these, then check again"
+            found.append(LoadWarning(self.path, None, None, note))
+        return found
 
     def report(self, field: FieldPath, message: str) -> None:
-        """Record a problem at `field`."""
+        """Record a problem at `field` (TooManyProblemsError at `MAX_PROBLEMS`)."""
         line = self.locator.line(field)
         self.problems.append(LoadWarning(self.path, line, render_field(field), message))
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.stopped = True
+            raise TooManyProblemsError
 
     def allowed_keys(self, table: Table, at: FieldPath, allowed: Sequence[str], what: str) -> None:
         """Report every key not in `allowed` (typo protection)."""

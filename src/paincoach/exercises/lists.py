@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from paincoach.core.resources import data_dir
-from paincoach.exercises.checks import ID_RE, Checker, parse_toml, read_text
+from paincoach.exercises.checks import ID_RE, Checker, TooManyProblemsError, parse_toml, read_text
 from paincoach.exercises.model import Option, SharedList
 from paincoach.exercises.problems import ContentError, LoadWarning
 
@@ -23,6 +23,16 @@ def validate_list(path: Path) -> tuple[SharedList | None, list[LoadWarning]]:
     if data is None:
         return None, problems
     check = Checker(path, text)
+    try:
+        found = _shared_list(check, data, path)
+    except TooManyProblemsError:
+        return None, check.sorted_problems()
+    if check.problems:
+        return None, check.sorted_problems()
+    return found, []
+
+
+def _shared_list(check: Checker, data: dict[str, object], path: Path) -> SharedList:
     check.allowed_keys(data, (), _LIST_KEYS, "a shared list")
     name = check.text(data, (), "name", required=True)
     if name and name != path.stem:
@@ -30,10 +40,7 @@ def validate_list(path: Path) -> tuple[SharedList | None, list[LoadWarning]]:
             ("name",), f'expected the file name without .toml, "{path.stem}", found "{name}"'
         )
     title = check.text(data, (), "title", required=True)
-    items = _items(check, data)
-    if check.problems:
-        return None, check.sorted_problems()
-    return SharedList(name, title, items, path), []
+    return SharedList(name, title, _items(check, data), path)
 
 
 def _items(check: Checker, data: dict[str, object]) -> tuple[Option, ...]:

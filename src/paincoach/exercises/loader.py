@@ -5,15 +5,20 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from paincoach.core.resources import data_dir
+from paincoach.exercises.checks import ID_RE, read_text
 from paincoach.exercises.lists import ListStore, validate_list
 from paincoach.exercises.model import KINDS, Exercise, Origin
 from paincoach.exercises.problems import LoadWarning
 from paincoach.exercises.validate import check_file
 
 USER_FOLDER = "exercises"
+MAX_USER_FILES = 300
+"""The person's own exercise files read, at most (by name): the exercise list with 3,000
+took 7 s to appear and then held every key, Help now's F1 included, for 6 s more."""
 
 
 @dataclass
@@ -69,8 +74,33 @@ def load_library(home: Path | None = None, data: Path | None = None) -> Library:
             library.warnings.append(
                 LoadWarning(folder, None, None, "expected a folder of .toml files")
             )
-        _load_into(library, exercise_files(folder), lists, "user")
+        files = exercise_files(folder)
+        if len(files) > MAX_USER_FILES:
+            library.warnings.append(_too_many(folder, len(files)))
+        _load_into(library, files[:MAX_USER_FILES], lists, "user")
     return library
+
+
+def load_bundled(exercise_id: str) -> Exercise | None:
+    """One of paincoach's own exercises by id, read from its file alone and kept for next time.
+
+    Help now uses this: it never waits for the rest of the library, and never reads the
+    person's files (a file of theirs with the same id does not replace it here). A bundled
+    exercise lives in `<id>.toml` (a test holds every bundled file to that). None when
+    there is no such exercise or its file has problems.
+    """
+    return _bundled_by_id(exercise_id, data_dir())
+
+
+@lru_cache(maxsize=16)
+def _bundled_by_id(exercise_id: str, data: Path) -> Exercise | None:
+    if ID_RE.fullmatch(exercise_id) is None:  # never a path of the caller's choosing
+        return None
+    path = data / "exercises" / f"{exercise_id}.toml"
+    if not path.is_file():
+        return None
+    exercise, _problems = check_file(path, ListStore(data), "bundled")
+    return exercise if exercise is not None and exercise.id == exercise_id else None
 
 
 def _load_into(library: Library, paths: list[Path], lists: ListStore, origin: Origin) -> None:
@@ -86,6 +116,14 @@ def _load_into(library: Library, paths: list[Path], lists: ListStore, origin: Or
         if previous is not None and previous.path is not None:
             library.overridden[exercise.id] = previous.path
         library.exercises[exercise.id] = exercise
+
+
+def _too_many(folder: Path, count: int) -> LoadWarning:
+    message = (
+        f"only the first {MAX_USER_FILES} of the {count} exercise files here are read "
+        f"(by name); paincoach reads up to {MAX_USER_FILES} of your own"
+    )
+    return LoadWarning(folder, None, None, message)
 
 
 def _duplicate(exercise: Exercise, previous: Exercise) -> LoadWarning:
@@ -123,10 +161,13 @@ def check_paths(paths: Iterable[Path], data: Path | None = None) -> list[LoadWar
 
 def _is_shared_list(path: Path) -> bool:
     """Whether `path` looks like a shared list (`items`, no `steps`), so it is checked as one."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    text, _problems = read_text(path)  # never more than a content file's limit
+    if text is None:
         return False  # the exercise check reports why
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return False
     return "items" in data and "steps" not in data
 
 

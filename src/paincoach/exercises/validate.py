@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from paincoach.exercises.checks import ID_RE, Checker, Table, found, parse_toml, read_text
+from paincoach.exercises.checks import (
+    ID_RE,
+    Checker,
+    Table,
+    TooManyProblemsError,
+    found,
+    parse_toml,
+    read_text,
+)
 from paincoach.exercises.lists import ListStore
 from paincoach.exercises.model import KINDS, Exercise, Origin, RatingSpec
 from paincoach.exercises.problems import LoadWarning
@@ -35,7 +43,10 @@ def check_text(
     if data is None:
         return None, problems
     check = Checker(path, text)
-    exercise = build_exercise(data, check, lists or ListStore(), origin)
+    try:
+        exercise = build_exercise(data, check, lists or ListStore(), origin)
+    except TooManyProblemsError:
+        return None, check.sorted_problems()
     if check.problems:
         return None, check.sorted_problems()
     return exercise, []

@@ -3,6 +3,8 @@
 Its lines come only from the bundled crisis-line file and the person's settings, never
 from exercise content, so nothing added by a user can hide or replace them. The person's
 own flare-up plan is named on the first line with its key (`p`), and shown below the lines.
+Its two exercises (`b`, `p`) are paincoach's own files, read alone: they never wait for the
+exercise library, however many or large the person's files are.
 """
 
 from __future__ import annotations
@@ -104,29 +106,43 @@ class HelpNowDialog(PaincoachDialog[None]):
             yield Static("Help now", classes="dialog-title")
             yield Static("", id="own-plans")
             with VerticalScroll(id="help-body"):
-                yield Static(self._text(), id="help-text")
+                yield Static(self._text(self.paincoach.settings), id="help-text")
                 yield Static("", id="flare-plan")
         yield Footer()
 
-    def _text(self) -> Text:
+    def _text(self, settings: Settings) -> Text:
         try:
             directory = self.services.crisis
         except (OSError, ValueError, KeyError) as exc:  # never leave the person with nothing
             return Text(
                 f"{safety.IMMEDIATE_DANGER}\n\n(The list of helplines could not be read: {exc}.)"
             )
-        return help_text(directory, self.paincoach.settings)
+        return help_text(directory, settings)
 
     def on_mount(self) -> None:
         """Let the arrow keys scroll at once; add the flare-up plan if there is one."""
         self.query_one("#help-body").focus()
         self.query_one("#flare-plan").display = False
+        from paincoach.screens.exercise_start import warm_bundled
+
+        warm_bundled(self.paincoach, SLOW_BREATHING, FLARE_PLAN)  # b and p then start at once
+        if not self.paincoach.opened:  # pressed before the journal opened: the default region
+            self.call_service(
+                lambda services: services.settings(),
+                self._show_settings,
+                group="help-now-settings",
+                failed=lambda _error: None,  # the lines shown stay
+            )
         self.call_service(
             lambda services: services.practice.flare_plan(),
             self._show_flare_plan,
             group="flare-plan",
             failed=self._no_flare_plan,  # Help now never depends on the journal
         )
+
+    def _show_settings(self, settings: Settings) -> None:
+        """The lines for the person's own region and their people, once the journal says."""
+        self.query_one("#help-text", Static).update(self._text(settings))
 
     def _show_flare_plan(self, plan: FlarePlan | None) -> None:
         self.plan = None if plan is None or plan.empty else plan

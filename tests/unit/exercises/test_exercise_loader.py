@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+import paincoach.exercises.loader as loader
 from paincoach.core.resources import data_dir
+from paincoach.exercises.checks import MAX_FILE_BYTES, MAX_PROBLEMS
 from paincoach.exercises.lists import SHIPPED_LISTS, check_lists, load_list
-from paincoach.exercises.loader import check_paths, list_exercises, load_library
+from paincoach.exercises.loader import check_paths, list_exercises, load_bundled, load_library
 from paincoach.exercises.problems import ContentError
 from tests.unit.exercises.exercise_testdata import MINIMAL, header, make_data, write
 
@@ -178,3 +180,67 @@ def test_check_paths_checks_shared_lists_as_lists(tmp_path: Path) -> None:
 def test_check_paths_on_the_whole_bundled_data_folder() -> None:
     lists = [data_dir() / f"{name}.toml" for name in SHIPPED_LISTS]
     assert check_paths([data_dir() / "exercises", *lists]) == []
+
+
+def test_one_bundled_exercise_alone_is_the_same_as_in_the_whole_library() -> None:
+    library = load_library()
+    assert library.exercises  # the bundled content is there
+    for exercise_id, exercise in library.exercises.items():
+        assert load_bundled(exercise_id) == exercise, exercise_id  # named <id>.toml, same build
+
+
+def test_one_bundled_exercise_ignores_the_persons_files_and_odd_ids(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(home / "exercises", "mine.toml", MINIMAL.replace("three-breaths", "breathing-slow"))
+    assert load_library(home).exercises["breathing-slow"].origin == "user"
+    monkeypatch.setattr(loader, "load_library", lambda *a: pytest.fail("read the library"))
+    found = load_bundled("breathing-slow")
+    assert found is not None and found.origin == "bundled" and found.path is not None
+    assert found.path.parent == data_dir() / "exercises"
+    assert load_bundled("breathing-slow") is found  # read once, then kept
+    for odd in ("no-such-exercise", "../crisis_lines", "Breathing-Slow", ""):
+        assert load_bundled(odd) is None, odd
+
+
+def test_a_huge_user_file_is_skipped_unread_with_a_plain_problem(tmp_path: Path) -> None:
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    home = tmp_path / "home"
+    steps = '\n[[steps]]\ntype = "text"\ntext = "Breathe gently and let it be."\n'
+    huge = header("huge") + steps * (MAX_FILE_BYTES // len(steps) + 1)  # valid, just huge
+    write(home / "exercises", "huge.toml", huge)
+    write(home / "exercises", "small.toml", header("small") + steps)
+    library = load_library(home, data)
+    assert sorted(library.exercises) == ["small", "three-breaths"]
+    [problem] = library.warnings
+    assert problem.path.name == "huge.toml"
+    assert problem.message == "too large to read (1.1 MB; a file here can be up to 1 MB)"
+    assert check_paths([home / "exercises"], data) == [problem]  # the check says the same
+
+
+def test_checking_a_file_stops_at_a_hundred_problems(tmp_path: Path) -> None:
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    bad_steps = '\n[[steps]]\ntype = "text"\ntitel = "A typo"\n' * 1000  # 2 problems each
+    path = write(tmp_path / "mine", "typos.toml", header("typos") + bad_steps)
+    problems = check_paths([path], data)
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[0].line == 7 and problems[0].path == path
+    assert str(problems[-1]).endswith(
+        "typos.toml: checking stopped after 100 problems: fix these, then check again"
+    )
+
+
+def test_only_so_many_of_the_persons_files_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "MAX_USER_FILES", 3)
+    data = make_data(tmp_path, {"three-breaths.toml": MINIMAL})
+    home = tmp_path / "home"
+    steps = '\n[[steps]]\ntype = "text"\ntext = "Breathe."\n'
+    for n in range(5):
+        write(home / "exercises", f"mine-{n}.toml", header(f"mine-{n}") + steps)
+    library = load_library(home, data)
+    assert sorted(library.exercises) == ["mine-0", "mine-1", "mine-2", "three-breaths"]
+    [warning] = library.warnings
+    assert warning.path == home / "exercises"
+    assert warning.message.startswith("only the first 3 of the 5 exercise files here are read")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from paincoach import safety
+from paincoach.cli.commands.from_stdin import FROM_STDIN, labels, note_wanted, one_line, read_fields
 from paincoach.core import clock
-from paincoach.core.errors import InputError
 from paincoach.core.rounding import decimals
 from paincoach.core.when import parse_when
 from paincoach.core.words import counted
@@ -29,42 +29,21 @@ def run(args: argparse.Namespace, home: Path) -> int:
     return _today(home)
 
 
-def read_note(flag: str | None) -> str:
-    """The note from standard input when `--note -` was given; notes never come from argv."""
-    if flag is None:
-        return ""
-    if flag != "-":
-        raise InputError(
-            "note",
-            "Notes are read from standard input so they stay out of your shell history. "
-            "Use '--note -' and type the note (end with Ctrl-D), or pipe it in.",
-        )
-    if sys.stdin is None:
-        raise InputError("note", "There is no standard input to read the note from.")
-    if sys.stdin.isatty():
-        sys.stderr.write("Type your note. Finish with Ctrl-D on a new line.\n")
-    return _read_text(sys.stdin)
+def _from_stdin(args: argparse.Namespace, fields: Sequence[str]) -> dict[str, str]:
+    """Read the fields given as `-` (see `from_stdin`): tags, areas, the name, the note."""
+    given = {
+        "tags": FROM_STDIN in getattr(args, "tag", ()),
+        "areas": FROM_STDIN in getattr(args, "area", ()),
+        "name": getattr(args, "name", None) == FROM_STDIN,
+        "note": note_wanted(args.note),
+    }
+    return read_fields([field for field in fields if given[field]])
 
 
-def _read_text(stream: TextIO) -> str:
-    """All of `stream` as text: UTF-8 when the bytes are UTF-8, else the stream's encoding.
-
-    Under LC_ALL=C or PYTHONIOENCODING=ascii the stream claims ASCII, yet the person typed
-    (or piped) UTF-8; decoding strictly as ASCII would crash and lose the note.
-    """
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        return stream.read()
-    data = buffer.read()
-    for encoding in ("utf-8", stream.encoding or "utf-8"):
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise InputError(
-        "note", "The note is not readable text (paincoach reads UTF-8). Nothing was saved."
-    )
+def _labels(given: Sequence[str], read: dict[str, str], field: str) -> tuple[str, ...]:
+    """The names given on the command line, with those read from standard input."""
+    typed = [label for label in given if label != FROM_STDIN]
+    return (*typed, *labels(read.get(field, "")))
 
 
 def _when(text: str | None) -> datetime:
@@ -79,14 +58,18 @@ def _open(home: Path) -> Journal:
 
 
 def _log(args: argparse.Namespace, home: Path) -> int:
+    at = _when(args.at)  # what was typed is checked before anyone types into stdin
+    pain = check_rating(args.pain, "pain", required=True) or 0
+    mood, sleep = check_rating(args.mood, "mood"), check_rating(args.sleep, "sleep")
+    read = _from_stdin(args, ("tags", "areas", "note"))
     draft = CheckInDraft(
-        at=_when(args.at),
-        pain=check_rating(args.pain, "pain", required=True) or 0,
-        mood=check_rating(args.mood, "mood"),
-        sleep=check_rating(args.sleep, "sleep"),
-        areas=tuple(args.area),
-        tags=tuple(args.tag),
-        note=read_note(args.note),
+        at=at,
+        pain=pain,
+        mood=mood,
+        sleep=sleep,
+        areas=_labels(args.area, read, "areas"),
+        tags=_labels(args.tag, read, "tags"),
+        note=read.get("note", ""),
     )
     journal = _open(home)
     saved = journal.add_checkin(draft, confirmed=args.yes)
@@ -111,13 +94,16 @@ def _log(args: argparse.Namespace, home: Path) -> int:
 
 
 def _activity(args: argparse.Namespace, home: Path) -> int:
+    at = _when(args.at)  # what was typed is checked before anyone types into stdin
+    minutes, effort = check_minutes(args.minutes), check_rating(args.effort, "effort")
+    read = _from_stdin(args, ("name", "note"))
     draft = ActivityDraft(
-        at=_when(args.at),
-        name=args.name,
-        minutes=check_minutes(args.minutes),
-        effort=check_rating(args.effort, "effort"),
+        at=at,
+        name=one_line(read["name"], "name") if "name" in read else args.name,
+        minutes=minutes,
+        effort=effort,
         paced=args.paced,
-        note=read_note(args.note),
+        note=read.get("note", ""),
     )
     journal = _open(home)
     saved = journal.add_activity(draft, confirmed=args.yes)
