@@ -43,7 +43,7 @@ async def open_help_now(pilot: Pilot[None]) -> str:
     await settle(pilot)
     await press(pilot, "f1")
     assert isinstance(pilot.app.screen, HelpNowDialog)
-    rows = screen_text(pilot.app).splitlines()
+    rows = screen_text(pilot.app).splitlines()  # type: ignore[arg-type]
     return flat("\n".join(row.split("│")[1] for row in rows if row.count("│") >= 2))
 
 
