@@ -150,7 +150,7 @@ async def test_settings_offers_every_region_by_name_and_typing_finds_one(home: P
 
 
 async def test_settings_opens_with_a_stored_region_that_is_no_longer_listed(home: Path) -> None:
-    seed = make_app(home)  # noqa: F841  (seeds the journal)
+    make_app(home)  # a journal with its settings
     conn = sqlite3.connect(home / "paincoach.db")
     conn.execute("UPDATE settings SET value = ? WHERE key = 'region'", ('"XX"',))
     conn.commit()
