@@ -3,10 +3,13 @@ cost and cautions, where each number comes from, and what its date means."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time, timedelta
+
 import pytest
 
 from paincoach import safety
 from paincoach.cli.main import main
+from paincoach.core import clock
 from paincoach.db.engine import Database
 from paincoach.settings import Settings, save_settings
 
@@ -71,3 +74,16 @@ def test_the_stored_region_is_a_uk_nation(capsys: pytest.CaptureFixture[str], ho
     _, out, _ = run(capsys, "help-now")
     assert "Emergency number (Wales): 999" in out and "NHS 111, press 2: 111, then press 2" in out
     assert "Samaritans: 116 123" in out and "Shout: text SHOUT to 85258" in out
+
+
+def test_doctor_says_when_the_list_is_due_to_be_compared_with_its_sources(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, out, _ = run(capsys, "doctor")
+    assert "crisis lines" not in out  # on the test day the comparison is recent
+    late = datetime.combine(DIRECTORY.compared + timedelta(days=366), time(9), tzinfo=UTC)
+    monkeypatch.setattr(clock, "now", lambda: late)
+    _, out, _ = run(capsys, "doctor")
+    said = flat(out)
+    assert "The crisis lines were last compared with their sources on 1 December 2026" in said
+    assert "Your local emergency number always works" in said
