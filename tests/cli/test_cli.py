@@ -321,7 +321,7 @@ def test_help_now_for_a_region(capsys: pytest.CaptureFixture[str]) -> None:
 def test_help_now_says_when_a_region_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "help-now", "--region", "XX")
     assert status == 0
-    assert "No lines for region 'XX'" in out and "Anywhere else" in out
+    assert "No lines for region 'XX'" in out and "Another country" in out
 
 
 def test_help_now_uses_the_stored_region_and_contacts(

@@ -5,6 +5,7 @@ content able to hide or replace the safety screens or the crisis lines.
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -298,20 +299,30 @@ def test_crisis_lines_come_only_from_the_bundled_file(home: Path) -> None:
 
 
 def test_the_12_month_rule_for_crisis_lines_is_a_step_of_ci() -> None:
-    """CI runs `.ci/crisis-lines-age` on the real date; it fails a year after `checked`."""
+    """CI runs `.ci/crisis-lines-age` on the real date: it fails a year after the list was
+    last compared with its sources (the file's one date), and on a date after today."""
     import subprocess
     import sys
 
     step = REPO / ".ci" / "crisis-lines-age"
     assert "crisis-lines-age" in (REPO / ".ci" / "run").read_text()
-    fresh = subprocess.run([sys.executable, str(step), "2026-11-27"], capture_output=True)
-    assert fresh.returncode == 0, fresh.stdout
-    newest = max(line.checked for line in safety.load_directory().lines)
+    compared = safety.load_directory().compared
+    for fresh_day in (compared, compared + timedelta(days=365)):
+        fresh = subprocess.run([sys.executable, str(step), f"{fresh_day}"], capture_output=True)
+        assert fresh.returncode == 0, fresh.stdout
     late = subprocess.run(
-        [sys.executable, str(step), f"{newest.year + 2}-01-01"], capture_output=True, text=True
+        [sys.executable, str(step), f"{compared + timedelta(days=366)}"],
+        capture_output=True,
+        text=True,
     )
     assert late.returncode == 1
-    assert "re-checked at their source" in late.stdout
+    assert "compared with their sources again" in late.stdout
+    typo = subprocess.run(
+        [sys.executable, str(step), f"{compared - timedelta(days=1)}"],
+        capture_output=True,
+        text=True,
+    )
+    assert typo.returncode == 1 and "a typo?" in typo.stdout
 
 
 def test_the_low_mood_rule() -> None:

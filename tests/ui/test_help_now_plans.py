@@ -18,7 +18,11 @@ from tests.practice_support import FLARE, made_result, open_practice
 from tests.reliability.screens_support import flat, screen_text
 from tests.support import fixed_clock, settle
 
-LINES = ("Emergency number (United Kingdom): 999", "Samaritans: 116 123", "NHS 111: 111")
+LINES = (
+    "Emergency number (United Kingdom): 999",
+    "Samaritans: 116 123",
+    "Shout: text SHOUT to 85258",
+)
 
 
 def own_plans(app: object) -> str:

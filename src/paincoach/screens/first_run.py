@@ -49,10 +49,10 @@ class FirstRunScreen(PaincoachScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Offer the regions, and put the focus on the button."""
+        """Offer every region by name (typing a name finds it), and focus the button."""
         directory = self.services.crisis
         self.query_one("#region", Select).set_options(
-            (region.name, region.code) for region in directory.regions
+            (region.name, region.code) for region in directory.by_name()
         )
         self.query_one("#acknowledge", Button).focus()
 

@@ -43,16 +43,20 @@ def own_plans_line(plan: FlarePlan | None, *, readable: bool = True) -> Text:
 
 
 def help_text(directory: safety.CrisisDirectory, settings: Settings) -> Text:
-    """Everything Help now says, as plain text with a little emphasis."""
+    """Everything Help now says, as plain text with a little emphasis.
+
+    Each line takes two rows (its number, then how, hours, cost and any caution), so the
+    first lines fit at 80x24; where the numbers come from follows the person's own part.
+    """
     region = directory.region(settings.region or safety.DEFAULT_REGION)
+    lines = directory.lines_for(region.code)
     text = Text()
     text.append(safety.IMMEDIATE_DANGER + "\n", style="bold")
     text.append(f"Emergency number ({region.name}): ", style="bold")
-    text.append(f"{region.emergency}\n\n")
-    for line in directory.lines_for(region.code):
+    text.append(f"{region.emergency}\n")
+    for line in lines:
         text.append(f"{line.name}: {line.number}\n", style="bold")
-        text.append(f"  {line.how}\n")
-        text.append(f"  Source: {line.source}; checked {line.checked:%d %b %Y}\n", style="dim")
+        text.append(f"  {safety.line_details(line)}\n")
     text.append("\nYour people\n", style="bold")
     if settings.contacts:
         for contact in settings.contacts:
@@ -66,6 +70,10 @@ def help_text(directory: safety.CrisisDirectory, settings: Settings) -> Text:
         text.append(
             "\nChoose your region in Settings to see the lines where you live.\n", style="italic"
         )
+    text.append("\nWhere these numbers come from\n", style="bold")
+    for line in lines:
+        text.append(f"  {line.name}: {line.source} ({safety.page_date(line)})\n", style="dim")
+    text.append(f"{safety.SOURCE_DATES} {safety.compared_line(directory)}\n", style="dim")
     text.append("\n" + safety.NOT_MEDICAL_CARE + "\n", style="dim")
     return text
 

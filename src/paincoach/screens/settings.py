@@ -2,7 +2,8 @@
 
 Every change is saved at once, so there is nothing to forget to save. The screen works by
 keyboard alone: focus starts on the first setting, Tab moves on, Enter opens a list (arrows
-and Enter choose), Space or Enter turns a switch On or Off.
+and Enter choose; typing the start of a name, such as a country's, finds it), Space or Enter
+turns a switch On or Off.
 """
 
 from __future__ import annotations
@@ -73,9 +74,11 @@ class SettingsScreen(PaincoachScreen[None]):
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Region for Help now", classes="field-label wide")
+                regions = self.services.crisis.by_name()  # typing a name finds it
+                known = current.region in {region.code for region in regions}
                 yield Select[str](
-                    ((r.name, r.code) for r in self.services.crisis.regions),
-                    value=current.region or Select.NULL,
+                    ((region.name, region.code) for region in regions),
+                    value=current.region if known else Select.NULL,  # a code no longer listed
                     prompt="Choose…",
                     id="region",
                     compact=True,

@@ -91,7 +91,7 @@ def _help_now(home: Path, region_code: str | None) -> int:
     out.print(Text("Help now", style="bold"))
     _print_plan(out, stored)
     if region.code != wanted:
-        codes = ", ".join(r.code for r in directory.regions)
+        codes = ", ".join(sorted(r.code for r in directory.regions))
         out.print(
             visible(f"No lines for region '{wanted}' (known: {codes}); showing {region.name}.")
         )
@@ -100,8 +100,12 @@ def _help_now(home: Path, region_code: str | None) -> int:
     out.print()
     for line in directory.lines_for(region.code):
         out.print(Text(f"{line.name}: {line.number}", style="bold"))
-        out.print(f"  {line.how}")
-        out.print(f"  Source: {line.source}; checked {line.checked:%d %B %Y}.")
+        out.print(f"  {safety.line_details(line)}")
+        # long page addresses wrap where the terminal wraps them, not at a hyphen
+        out.print(f"  Source: {line.source} ({safety.page_date(line)}).", soft_wrap=True)
+    out.print()
+    out.print(safety.SOURCE_DATES)
+    out.print(safety.compared_line(directory))
     if contacts:
         out.print()
         out.print(Text("Your people", style="bold"))
@@ -111,7 +115,8 @@ def _help_now(home: Path, region_code: str | None) -> int:
     out.print(safety.NOT_MEDICAL_CARE)
     if not region_code and not stored_region:
         out.print(
-            "Set your region in the app's Settings, or use --region (US, CA, GB, IE, EU, INT)."
+            "Set your region in the app's Settings, or use --region with your country's "
+            "code (for example GB-SCT, US or DE; an unknown code lists them all)."
         )
     return 0
 
@@ -155,15 +160,14 @@ def _backups_line(out: Console, home: Path) -> None:
 
 
 def _crisis_line_age(out: Console) -> None:
-    """Say when bundled crisis numbers are due to be re-checked (a newer paincoach has them)."""
+    """Say when the bundled crisis lines are due to be compared with their sources again."""
     from paincoach.core import clock
 
-    overdue = safety.overdue_checks(safety.load_directory(), clock.today())
+    overdue = safety.overdue_comparison(safety.load_directory(), clock.today())
     if overdue:
         out.print(
-            f"{counted(len(overdue), 'crisis line')} {'was' if len(overdue) == 1 else 'were'} "
-            "last checked over a year ago; a newer "
-            "paincoach may have newer numbers. Your local emergency number always works."
+            f"The crisis lines were {overdue}, over a year ago; a newer paincoach may have "
+            "newer numbers. Your local emergency number always works."
         )
 
 
