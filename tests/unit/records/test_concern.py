@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 import pytest
@@ -23,7 +24,7 @@ from tests.support import NOW
 TODAY = NOW.date()
 
 
-def fortnight(moods: list[float | None]) -> list[DayFigures]:
+def fortnight(moods: Sequence[float | None]) -> list[DayFigures]:
     """The last len(moods) days up to today, oldest first, each with that day's average mood."""
     first = TODAY - timedelta(days=len(moods) - 1)
     return [
