@@ -38,7 +38,7 @@ SAVED = {
 }
 NOBODY_READS = (
     "Nobody reads your journal, and paincoach cannot call for help or tell anyone. "
-    "These lines are people who can help."
+    "These people can:"
 )
 FORTNIGHT = (
     "Your mood has been low on most days for the last two weeks. It may help to talk "
@@ -109,16 +109,16 @@ class SupportCard:
 
     def as_lines(self) -> list[str]:
         """The card as plain lines, for the command line (and tests)."""
-        out = [self.opening, self.saved, "", self.emergency]
+        out = [self.opening, self.saved]
+        if self.fortnight:
+            out += ["", self.fortnight]
+        out += ["", self.nobody, self.emergency]
         for entry in self.lines:
             out += [f"  {entry.name}: {entry.number}", f"    {entry.how}"]
         out += ["", "Your people:"]
         out += [f"  {person}" for person in self.people] or [f"  {NO_CONTACTS}"]
         if self.plan:
             out += ["", f"{PLAN_TITLE}:"] + [f"  {line}" for line in self.plan]
-        if self.fortnight:
-            out += ["", self.fortnight]
-        out += ["", self.nobody]
         return out
 
 
