@@ -173,6 +173,7 @@ class PaincoachApp(App[None]):
         import paincoach.screens.checkin
         import paincoach.screens.history
         import paincoach.screens.offer
+        import paincoach.screens.support_card
         import paincoach.screens.week  # noqa: F401
 
     def apply_settings(self, settings: Settings) -> None:
@@ -229,28 +230,13 @@ class PaincoachApp(App[None]):
             self.notify("Check-in saved.", timeout=3)
 
     def offer_help_after(self, saved: object, *, edited: bool = False) -> bool:
-        """After a hard check-in, offer help; False when none is called for.
+        """After a save, the support card or the offer of a skill; False when neither is due."""
+        from paincoach.screens.after_save import offer_help_after
 
-        High pain brings the offer of a skill (not for an edit, which is often a correction
-        of a past day); a very low mood brings the first crisis lines too, whatever the pain
-        and whenever it was logged (the most help for the hardest moments, never less).
-        """
-        from paincoach.records.entries import CheckIn
-        from paincoach.safety import HIGH_PAIN, first_lines, is_low_mood
-        from paincoach.screens.offer import OfferDialog
+        return offer_help_after(self, saved, edited=edited)
 
-        if not isinstance(saved, CheckIn):
-            return False
-        if is_low_mood(saved.mood):
-            reach = first_lines(self.services.crisis, self.settings.region)
-            self.push_screen(OfferDialog(reach), self._offer_chosen)
-        elif saved.pain >= HIGH_PAIN and not edited:
-            self.push_screen(OfferDialog(), self._offer_chosen)
-        else:
-            return False
-        return True
-
-    def _offer_chosen(self, exercise_id: str | None) -> None:
+    def offer_chosen(self, exercise_id: str | None) -> None:
+        """Start the exercise chosen from the card or the offer, if any."""
         if exercise_id:
             self.action_start_exercise(exercise_id)
 
@@ -263,7 +249,8 @@ class PaincoachApp(App[None]):
     def _after_activity(self, saved: object) -> None:
         if saved is not None:
             self.journal_changed()
-            self.notify("Activity saved.", timeout=3)
+            if not self.offer_help_after(saved):
+                self.notify("Activity saved.", timeout=3)
 
     def action_exercises(self) -> None:
         """Open the exercise library."""

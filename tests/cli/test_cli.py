@@ -20,7 +20,9 @@ from paincoach.core import paths
 from paincoach.db import migrations
 from paincoach.db.engine import Database
 from paincoach.journal.service import Journal
+from paincoach.records.concern import Reason
 from paincoach.records.entries import CheckIn
+from paincoach.records.support_card import OPENING
 from paincoach.settings import Contact, Settings, save_settings
 from tests.storage_support import checkin, digest, local, open_journal
 
@@ -93,10 +95,12 @@ def test_activity_saves_an_activity(capsys: pytest.CaptureFixture[str], home: Pa
 def test_a_very_low_mood_gets_a_gentle_word(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "log", "--pain", "8", "--mood", "1")
     flat = " ".join(out.split())
-    assert safety.LOW_MOOD_CARD.split(".")[0] in flat
+    assert " ".join(OPENING[Reason.LOW_MOOD].split()) in flat
     directory = safety.load_directory()
-    for line in safety.first_lines(directory, safety.DEFAULT_REGION):  # no region chosen yet
-        assert line in flat
+    region = directory.region(safety.DEFAULT_REGION)  # no region chosen yet
+    assert region.emergency in flat
+    for line in directory.lines_for(region.code):
+        assert f"{line.name}: {line.number}" in flat
     assert "paincoach help-now" in out
     assert "slow breathing or a thought record" in flat  # the offer too: more, never less
     _, out, _ = run(capsys, "log", "--pain", "7", "--mood", "2")

@@ -16,9 +16,12 @@ from paincoach.app import PaincoachApp
 from paincoach.db.engine import Database
 from paincoach.exercises.loader import load_library
 from paincoach.journal.service import Journal
+from paincoach.records.concern import Reason
+from paincoach.records.support_card import OPENING
 from paincoach.screens.help_now import HelpNowDialog
 from paincoach.screens.offer import OfferDialog
 from paincoach.screens.runner import RunnerScreen
+from paincoach.screens.support_card import SupportCardDialog
 from paincoach.settings import Contact, load_settings, save_settings
 from tests.reliability.screens_support import (
     NEEDED,
@@ -120,10 +123,10 @@ def notifications(app: PaincoachApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-def offer_text(app: PaincoachApp) -> str:
-    """Everything the dialog after a hard check-in says."""
-    assert isinstance(app.screen, OfferDialog), app.screen
-    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+def card_text(app: PaincoachApp) -> str:
+    """Everything the support card after a hard check-in says, on one line."""
+    assert isinstance(app.screen, SupportCardDialog), app.screen
+    return flat("\n".join(str(w.render()) for w in app.screen.query(Static)))
 
 
 @pytest.mark.parametrize("mood", [0, 1])
@@ -137,12 +140,11 @@ async def test_a_very_low_mood_shows_the_gentle_card_and_is_saved(
         await settle(pilot)
         await pilot.press("c", str(pain), "tab", str(mood), "ctrl+s")
         await settle(pilot)
-        # The kind word, the first lines and the offer together, whatever the pain; one key
-        # (Escape) closes it, and Help now is a key away from it.
-        said = offer_text(app)
-        assert safety.LOW_MOOD_CARD in said and "F1" in said
-        assert "Emergency (United Kingdom): 999" in said and "Samaritans: 116 123" in said
-        assert "something for a few minutes" in said
+        # The support card, whatever the pain: kind words and every line for the region;
+        # one key (Escape) closes it, and Help now is a key away from it.
+        said = card_text(app)
+        assert flat(OPENING[Reason.LOW_MOOD]) in said and "check-in is saved" in said
+        assert "Call 999 (United Kingdom)" in said and "Samaritans: 116 123" in said
         await pilot.press("f1")
         await settle(pilot)
         assert isinstance(app.screen, HelpNowDialog)
@@ -160,7 +162,7 @@ async def test_no_card_for_other_moods(home: Path, mood: int | None) -> None:
         await pilot.press(*keys)
         await settle(pilot)
         assert not [m for m in notifications(app) if safety.LOW_MOOD_CARD in m]
-        assert not isinstance(app.screen, OfferDialog)
+        assert not isinstance(app.screen, OfferDialog | SupportCardDialog)
 
 
 async def test_editing_a_check_in_down_to_a_very_low_mood_shows_the_card_too(home: Path) -> None:
@@ -170,7 +172,7 @@ async def test_editing_a_check_in_down_to_a_very_low_mood_shows_the_card_too(hom
         await go_to(pilot, next(p for p in PLACES if p.name == "edit check-in"))
         await pilot.press("tab", "0", "ctrl+s")
         await settle(pilot)
-        assert safety.LOW_MOOD_CARD in offer_text(app)
+        assert flat(OPENING[Reason.LOW_MOOD]) in card_text(app)
     moods = [c.mood for c in Journal(Database.open(home), fixed_clock).day(NOW.date()).checkins]
     assert 0 in moods
 

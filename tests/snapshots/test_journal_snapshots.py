@@ -124,6 +124,28 @@ def test_help_after_a_very_low_mood(snap_compare: Any, home: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=steps(*keys))
 
 
+def test_support_card_after_a_note(snap_compare: Any, home: Path) -> None:
+    # The card after a check-in whose note holds words of distress: the region's lines, the
+    # person's own people, and the way back (Help now works over it).
+    seed_week(home)
+    db = Database.open(home)
+    save_settings(db, load_settings(db).with_changes(contacts=(Contact("Sam", "07700 900123"),)))
+    db.close()
+    app = create_app(home, clock=fixed_clock)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("c", "5", "tab", "5")
+        await settle(pilot)
+        app.screen.query_one("#note", TextArea).text = "I don't want to be here anymore"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        calm(app)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
 def test_quit_question(snap_compare: Any, home: Path) -> None:
     seed_week(home)
     app = create_app(home, clock=fixed_clock)

@@ -336,31 +336,32 @@ async def test_a_failed_save_keeps_what_was_typed(
         assert app.screen.query_one("#pain", RatingInput).value == 6
 
 
-def offer_text(app: PaincoachApp) -> str:
-    """Everything the offer after a check-in says."""
-    assert isinstance(app.screen, OfferDialog)
-    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+def card_text(app: PaincoachApp) -> str:
+    """Everything the support card says, on one line."""
+    from paincoach.screens.support_card import SupportCardDialog
+
+    assert isinstance(app.screen, SupportCardDialog), app.screen
+    return " ".join(" ".join(str(w.render()) for w in app.screen.query(Static)).split())
 
 
-async def test_low_mood_shows_a_gentle_card_the_lines_and_the_offer(home: Path) -> None:
+async def test_low_mood_shows_the_support_card_with_every_line(home: Path) -> None:
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("c", "5", "tab", "0", "ctrl+s")
         await settle(pilot)
-        text = offer_text(app)
-        assert "really hard time" in text and "saved" in text
-        assert "Emergency (United Kingdom): 999" in text
-        assert "Samaritans: 116 123" in text
+        text = card_text(app)
+        assert "really hard time" in text and "check-in is saved" in text
+        assert "Call 999 (United Kingdom)" in text
+        assert "Samaritans: 116 123" in text and "NHS 111: 111" in text
         assert "Would you like" not in text  # the pain-only wording is not used
-        assert "something for a few minutes" in text
         await pilot.press("h")
         await settle(pilot)
         assert isinstance(app.screen, HelpNowDialog)
     assert journal(home).day(NOW.date()).checkins[0].mood == 0
 
 
-async def test_high_pain_with_very_low_mood_gets_the_lines_and_the_offer(home: Path) -> None:
+async def test_high_pain_with_very_low_mood_gets_the_card_and_breathing(home: Path) -> None:
     from paincoach.screens.runner import RunnerScreen
 
     app = make_app(home)
@@ -368,9 +369,9 @@ async def test_high_pain_with_very_low_mood_gets_the_lines_and_the_offer(home: P
         await settle(pilot)
         await pilot.press("c", "8", "tab", "1", "ctrl+s")
         await settle(pilot)
-        text = offer_text(app)
+        text = card_text(app)
         assert "really hard time" in text and "Samaritans: 116 123" in text
-        await pilot.press("b")  # the offer is still there
+        await pilot.press("b")  # slow breathing is a key away on the card
         await settle(pilot)
         assert isinstance(app.screen, RunnerScreen)
         assert app.screen.exercise.id == "breathing-slow"
@@ -386,7 +387,8 @@ async def test_an_edit_to_a_very_low_mood_gets_the_same_help(home: Path) -> None
         assert isinstance(app.screen, CheckInDialog)
         await pilot.press("tab", "1", "ctrl+s")
         await settle(pilot)
-        assert "Samaritans: 116 123" in offer_text(app)
+        text = card_text(app)
+        assert "Samaritans: 116 123" in text and "changes are saved" in text
 
 
 async def test_too_small_terminal_says_so_and_keeps_input(home: Path) -> None:

@@ -1,4 +1,9 @@
-"""The journal service: save, change, delete and look up check-ins and activities."""
+"""The journal service: save, change, delete and look up check-ins and activities.
+
+A save also says whether it calls for the support card (`records.concern`): words of
+suicidal thoughts or self-harm in what was written, or a very low mood. That reason rides
+on the saved record only; nothing about it is stored.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,8 @@ from paincoach.db import repository as repo
 from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
 from paincoach.db.models import ActivityRow, CheckInRow
+from paincoach.records.concern import FORTNIGHT_DAYS, concern_of, mostly_low
+from paincoach.records.distress import PhraseFileError, default_matcher
 from paincoach.records.entries import (
     EARLIEST_LIKELY_YEAR,
     Activity,
@@ -32,6 +39,7 @@ from paincoach.records.entries import (
     TodayView,
     unlikely_date,
 )
+from paincoach.safety import is_low_mood
 
 SPARK_DAYS = 7
 RowT = TypeVar("RowT")
@@ -70,13 +78,15 @@ class Journal:
             )
             session.add(row)
             session.flush()
-            return repo.checkin_from_row(row)
+            saved = repo.checkin_from_row(row)
+        return self._checkin_concern(saved)
 
     def add_activity(self, draft: ActivityDraft, *, confirmed: bool = False) -> Activity:
         """Save a new activity; once this returns, it is on disk (unlikely dates: as above)."""
         with self.db.write() as session:
             _check_date(session, draft.at, confirmed)
-            return repo.insert_activity(session, draft, uid=str(uuid.uuid4()), stamp=self._stamp())
+            saved = repo.insert_activity(session, draft, uid=str(uuid.uuid4()), stamp=self._stamp())
+        return self._activity_concern(saved)
 
     def update_checkin(self, uid: str, draft: CheckInDraft, *, confirmed: bool = False) -> CheckIn:
         """Replace a check-in's fields, keeping its uid (unlikely dates: as for a new one)."""
@@ -91,7 +101,7 @@ class Journal:
             session.flush()
             saved = repo.checkin_from_row(row)
         self._flush_wal()  # the words edited away are deleted words too
-        return saved
+        return self._checkin_concern(saved)
 
     def update_activity(
         self, uid: str, draft: ActivityDraft, *, confirmed: bool = False
@@ -108,7 +118,27 @@ class Journal:
             session.flush()
             saved = repo.activity_from_row(row)
         self._flush_wal()  # the words edited away are deleted words too
-        return saved
+        return self._activity_concern(saved)
+
+    # -- the support card ---------------------------------------------------------
+
+    def _checkin_concern(self, saved: CheckIn) -> CheckIn:
+        words = written_distress([saved.note, *saved.areas, *saved.tags])
+        concern = concern_of(words=words, low_mood=is_low_mood(saved.mood))
+        if concern is None:
+            return saved
+        return replace(saved, concern=replace(concern, low_fortnight=self.low_fortnight()))
+
+    def _activity_concern(self, saved: Activity) -> Activity:
+        concern = concern_of(words=written_distress([saved.name, saved.note]))
+        if concern is None:
+            return saved
+        return replace(saved, concern=replace(concern, low_fortnight=self.low_fortnight()))
+
+    def low_fortnight(self) -> bool:
+        """Whether mood was low on most days of the last two weeks (`records.concern`)."""
+        today = self.today()
+        return mostly_low(self.figures(today - timedelta(days=FORTNIGHT_DAYS - 1), today))
 
     def delete(self, uid: str) -> None:
         """Delete a check-in or activity for good (its text does not linger in the file)."""
@@ -209,6 +239,21 @@ class Journal:
         """Tags used before, most used first."""
         with self.db.read() as session:
             return repo.used_labels(session, "tags", limit)
+
+
+def written_distress(texts: Iterable[str]) -> bool:
+    """Whether any of `texts` holds words of suicidal thoughts, plans or self-harm.
+
+    The entry is already saved when this runs: a broken phrase file must not make the save
+    look failed, so it counts as no words (the bundled file is checked by the tests).
+    """
+    texts = [text for text in texts if text]
+    if not texts:
+        return False  # most saves: the phrase list is not even read
+    try:
+        return default_matcher().any_in(texts)
+    except PhraseFileError:
+        return False
 
 
 def _check_date(session: Any, at: datetime, confirmed: bool, *, uid: str = "") -> None:

@@ -2,13 +2,17 @@
 
 Screens call these methods (from worker threads) and get plain records back
 (`paincoach.records.practice`). What a session means for the journal is worked out in
-`paincoach.practice.answers`; this module stores it, all in one transaction.
+`paincoach.practice.answers`; this module stores it, all in one transaction. The result
+also says whether the support card is called for (`records.concern`): words of suicidal
+thoughts or self-harm in any answer, or hopelessness rated strongly in a thought record.
+Nothing about that is stored.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +28,9 @@ from paincoach.db import repository as repo
 from paincoach.db.engine import Database
 from paincoach.db.models import ExerciseSessionRow, GoalRow, PacingPlanRow
 from paincoach.exercises import pacing
-from paincoach.journal.service import Journal
+from paincoach.journal.service import Journal, written_distress
+from paincoach.records.concern import Concern, concern_of, texts_in
+from paincoach.records.distress import PhraseFileError, default_matcher
 from paincoach.records.entries import Activity, ActivityDraft
 from paincoach.records.names import name_key
 from paincoach.records.plan_match import plan_named
@@ -98,7 +104,17 @@ class Practice:
             plan_uid=plan_uid,
             activity=activity,
             flare_plan_saved=flare_saved,
+            concern=self._concern(result, found),
         )
+
+    def _concern(self, result: SessionResult, found: Extracted) -> Concern | None:
+        """Words in any answer, or despair rated strongly in the thought record."""
+        concern = concern_of(
+            words=written_distress(texts_in(result.answers)), despair=_despairing(found)
+        )
+        if concern is None:
+            return None
+        return replace(concern, low_fortnight=self.journal.low_fortnight())
 
     def _add_goal(
         self, session: Session, result: SessionResult, goal: str, session_uid: str, stamp: str
@@ -261,6 +277,18 @@ class Practice:
         with self.db.read() as session:
             stored = prepo.get_setting(session, FLARE_PLAN_KEY)
         return _flare_plan(stored)
+
+
+def _despairing(found: Extracted) -> bool:
+    record = found.thought_record
+    if record is None:
+        return False
+    rated = [*record.get("emotions", []), *record.get("emotions_after", [])]
+    try:
+        matcher = default_matcher()
+    except PhraseFileError:  # as for words: the session is saved; never fail it now
+        return False
+    return any(matcher.despairing(item["name"], item["intensity"]) for item in rated)
 
 
 def _add_thought_record(

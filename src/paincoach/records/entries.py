@@ -11,10 +11,14 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from paincoach.core.errors import InputError
 from paincoach.core.textsafe import echo, refuse_nul
 from paincoach.records.names import name_key
+
+if TYPE_CHECKING:
+    from paincoach.records.concern import Concern
 
 RATING_MAX = 10
 MINUTES_MAX = 1440
@@ -203,6 +207,8 @@ class CheckIn:
     areas: tuple[str, ...]
     tags: tuple[str, ...]
     note: str
+    concern: Concern | None = field(default=None, compare=False)
+    """On the result of a save only: why the support card is called for (never stored)."""
 
     def draft(self) -> CheckInDraft:
         """The editable fields, for an edit form."""
@@ -223,6 +229,8 @@ class Activity:
     effort: int | None
     paced: bool
     note: str
+    concern: Concern | None = field(default=None, compare=False)
+    """On the result of a save only: why the support card is called for (never stored)."""
 
     def draft(self) -> ActivityDraft:
         """The editable fields, for an edit form."""

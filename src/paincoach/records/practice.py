@@ -7,10 +7,14 @@ screens can hold them as long as they like after the journal session is closed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from paincoach.records.entries import Activity
+
+if TYPE_CHECKING:
+    from paincoach.records.concern import Concern
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,8 @@ class SavedPractice:
     plan_uid: str | None = None
     activity: Activity | None = None  # the paced activity a pacing timer logged
     flare_plan_saved: bool = False
+    concern: Concern | None = field(default=None, compare=False)
+    """Why the support card is called for by what was written (never stored)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,10 +133,12 @@ class SessionEnding(PaincoachScreen[SavedPractice | None]):
             assert self.result is not None
             self.app.notify(f"Saved as unfinished: {result_progress(self.result)}.", timeout=4)
             self.dismiss(saved)
-            return
-        view = self.view
-        if isinstance(view, SummaryPage):
-            view.show_saved(saved)
+        else:
+            view = self.view
+            if isinstance(view, SummaryPage):
+                view.show_saved(saved)
+        if saved.concern is not None:  # words of distress or despair: the card, over all
+            self.paincoach.offer_help_after(saved)
 
     async def _save_problem(self, error: PaincoachError) -> None:
         self.saving = False

@@ -78,15 +78,10 @@ def _log(args: argparse.Namespace, home: Path) -> int:
 
     out = console()
     out.print("Saved check-in:", describe(saved, with_day=True))
-    if safety.is_low_mood(saved.mood):  # the most help for the hardest moments
-        out.print()
-        out.print(safety.LOW_MOOD_CARD)
-        from paincoach.settings import load_settings
+    if saved.concern is not None:  # words of distress or a very low mood: the card
+        from paincoach.cli.commands.support import print_card
 
-        region = load_settings(journal.db).region
-        for line in safety.first_lines(safety.load_directory(), region):
-            out.print("  " + line)
-        out.print("Run 'paincoach help-now' for every line and your own people.")
+        print_card(out, journal.db, saved.concern, "check-in")
     if safety.is_low_mood(saved.mood) or saved.pain >= safety.HIGH_PAIN:
         out.print()
         out.print(safety.HIGH_PAIN_OFFER)
@@ -120,6 +115,10 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
     words = counts_for(saved.name, saved.paced, plans, with_today=saved.day == journal.today())
     if words:
         out.print(Text(words))
+    if saved.concern is not None:
+        from paincoach.cli.commands.support import print_card
+
+        print_card(out, journal.db, saved.concern, "activity")
     return 0
 
 

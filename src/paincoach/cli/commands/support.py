@@ -1,0 +1,40 @@
+"""The support card on the command line: the same words as the app's, after "Saved"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.text import Text
+
+from paincoach import safety
+from paincoach.core.textsafe import visible
+from paincoach.records.concern import Concern
+from paincoach.records.support_card import safety_plan_lines, support_card
+
+if TYPE_CHECKING:
+    from paincoach.db.engine import Database
+
+HELP_NOW_HINT = "Run 'paincoach help-now' for every line, your own people and your plans."
+
+
+def print_card(out: Console, db: Database, concern: Concern, saved: str) -> None:
+    """Print the card for `concern` (user text as data: no markup, no control characters)."""
+    from paincoach.settings import load_settings
+
+    settings = load_settings(db)
+    directory = safety.load_directory()
+    region = directory.region(settings.region or safety.DEFAULT_REGION)
+    card = support_card(
+        concern,
+        saved,
+        region,
+        directory.lines_for(region.code),
+        settings.contacts,
+        safety_plan_lines(),
+    )
+    out.print()
+    out.print(Text(card.title, style="bold"))
+    for line in card.as_lines():
+        out.print(Text(visible(line)))
+    out.print(Text(HELP_NOW_HINT))
