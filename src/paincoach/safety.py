@@ -19,6 +19,10 @@ IMMEDIATE_DANGER = (
 NOT_MEDICAL_CARE = (
     "paincoach is a self-help journal. It is not medical care and cannot respond in an emergency."
 )
+NOT_MONITORED = (
+    "No person reads your journal, and paincoach cannot call for help or tell anyone how you are."
+)
+"""Said on first run and in Help now: nothing is watched, so nobody will come by themselves."""
 LOW_MOOD_CARD = (
     "That sounds like a really hard time. Your check-in is saved. If things feel too much, "
     "you do not have to manage alone: Help now lists people you can talk to, any time."

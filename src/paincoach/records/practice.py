@@ -24,6 +24,7 @@ class SavedPractice:
     plan_uid: str | None = None
     activity: Activity | None = None  # the paced activity a pacing timer logged
     flare_plan_saved: bool = False
+    safety_plan_saved: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,33 @@
-"""Start an exercise by its id from anywhere (Help now, an offer, a list): load, then run."""
+"""Start an exercise by its id from anywhere (Help now, an offer, a list): load, then run.
+
+A safety plan starts from what the person wrote before, so that running it again edits it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from paincoach.screens.base import call_service
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from paincoach.app import PaincoachApp
     from paincoach.exercises.model import Exercise
     from paincoach.services import Services
+
+SAFETY_PLAN_KIND = "safety_plan"
+
+Found = tuple["Exercise | None", Mapping[str, object] | None]
+
+
+def start_answers(services: Services, exercise: Exercise) -> Mapping[str, object] | None:
+    """What a session of `exercise` starts from: the stored safety plan, for that kind."""
+    if exercise.kind != SAFETY_PLAN_KIND:
+        return None
+    plan = services.practice.safety_plan()
+    return plan.as_answers() if plan is not None else None
 
 
 def start_exercise(
@@ -22,14 +40,17 @@ def start_exercise(
     paincoach's own exercises count: Help now never runs a file the person put in place of one.
     """
 
-    def find(services: Services) -> Exercise | None:
+    def find(services: Services) -> Found:
         if bundled:
             from paincoach.exercises.loader import load_library
 
-            return load_library().get(exercise_id)
-        return services.library().get(exercise_id)
+            exercise = load_library().get(exercise_id)
+        else:
+            exercise = services.library().get(exercise_id)
+        return exercise, start_answers(services, exercise) if exercise is not None else None
 
-    def open_runner(exercise: Exercise | None) -> None:
+    def open_runner(found: Found) -> None:
+        exercise, answers = found
         if exercise is None:
             app.notify(
                 "That exercise could not be found. "
@@ -40,6 +61,21 @@ def start_exercise(
             return
         from paincoach.screens.runner import RunnerScreen
 
-        app.push_screen(RunnerScreen(exercise, quick=quick))
+        app.push_screen(RunnerScreen(exercise, quick=quick, answers=answers))
 
     call_service(app, find, open_runner, group="start-exercise")
+
+
+def run_exercise(app: App[object], exercise: Exercise) -> None:
+    """Open the runner on an exercise already loaded (from the library or the palette)."""
+    from paincoach.screens.runner import RunnerScreen
+
+    if exercise.kind != SAFETY_PLAN_KIND:
+        app.push_screen(RunnerScreen(exercise))
+        return
+    call_service(
+        app,
+        lambda services: start_answers(services, exercise),
+        lambda answers: app.push_screen(RunnerScreen(exercise, answers=answers)),
+        group="start-exercise",
+    )

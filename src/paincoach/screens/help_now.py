@@ -2,7 +2,8 @@
 
 Its lines come only from the bundled crisis-line file and the person's settings, never
 from exercise content, so nothing added by a user can hide or replace them. The person's
-own flare-up plan is named on the first line with its key (`p`), and shown below the lines.
+own flare-up plan is named on the first line with its key (`p`), and shown below the lines;
+their safety plan is one key away too (`s`: shows it, or starts writing it).
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from paincoach.core.errors import PaincoachError
 from paincoach.core.textsafe import visible
 from paincoach.records.describe import flare_plan_text
 from paincoach.records.practice import FlarePlan
+from paincoach.records.safety_plan import SafetyPlan
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.offer import SLOW_BREATHING
 from paincoach.settings import Settings
 
 FLARE_PLAN = "flare-plan"  # the bundled exercise that writes the flare-up plan
 PLAN_KEY = "p"
+SAFETY_PLAN_KEY = "s"
 
 __all__ = ["HelpNowDialog", "flare_plan_text", "help_text", "own_plans_line"]
 
@@ -65,6 +68,7 @@ def help_text(directory: safety.CrisisDirectory, settings: Settings) -> Text:
             "\nChoose your region in Settings to see the lines where you live.\n", style="italic"
         )
     text.append("\n" + safety.NOT_MEDICAL_CARE + "\n", style="dim")
+    text.append(safety.NOT_MONITORED + "\n")
     return text
 
 
@@ -90,6 +94,13 @@ class HelpNowDialog(PaincoachDialog[None]):
             "Flare-up plan",
             id="help_now.plan",
             tooltip="Your flare-up plan, or write one if there is none yet",
+        ),
+        Binding(
+            SAFETY_PLAN_KEY,
+            "safety_plan",
+            "Safety plan",
+            id="help_now.safety_plan",
+            tooltip="Your safety plan, or write one if there is none yet",
         ),
     ]
 
@@ -160,6 +171,39 @@ class HelpNowDialog(PaincoachDialog[None]):
 
         self.dismiss(None)
         start_exercise(self.paincoach, FLARE_PLAN, bundled=True)
+
+    def action_safety_plan(self) -> None:
+        """Show the safety plan; without one, start writing it (paincoach's own exercise)."""
+        self.call_service(
+            lambda services: services.practice.safety_plan(),
+            self._open_safety_plan,
+            group="safety-plan",
+            failed=self._no_safety_plan,
+        )
+
+    def _open_safety_plan(self, plan: SafetyPlan | None) -> None:
+        from paincoach.screens.safety_plan import SafetyPlanDialog
+
+        if plan is None:
+            self._write_safety_plan(True)
+        else:
+            self.app.push_screen(SafetyPlanDialog(plan), self._write_safety_plan)
+
+    def _write_safety_plan(self, wanted: bool | None) -> None:
+        if not wanted:
+            return
+        from paincoach.screens.exercise_start import start_exercise
+        from paincoach.screens.safety_plan import SAFETY_PLAN
+
+        self.dismiss(None)
+        start_exercise(self.paincoach, SAFETY_PLAN, bundled=True)
+
+    def _no_safety_plan(self, _error: PaincoachError) -> None:
+        self.notify(
+            "Your safety plan could not be read just now. The lines here still work.",
+            severity="warning",
+            timeout=8,
+        )
 
     def action_breathe(self) -> None:
         """Close Help now and start slow breathing at once."""
