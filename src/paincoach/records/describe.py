@@ -128,9 +128,12 @@ def flare_plan_text(plan: FlarePlan) -> Text:
     return text
 
 
-def safety_plan_text(plan: SafetyPlan) -> Text:
-    """The person's own safety plan, part by part in its order, as they wrote it."""
-    text = Text("Your safety plan\n", style="bold")
+def safety_plan_text(plan: SafetyPlan, *, titled: bool = True) -> Text:
+    """The person's own safety plan, part by part in its order, as they wrote it.
+
+    `titled` puts "Your safety plan" first (left out under a title of its own).
+    """
+    text = Text("Your safety plan\n", style="bold") if titled else Text()
     for key, title in SAFETY_PARTS:
         items = plan.part(key)
         if items:

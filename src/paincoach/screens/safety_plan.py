@@ -30,7 +30,7 @@ CHANGE = Binding(
 
 def plan_view_text(plan: SafetyPlan) -> Text:
     """The plan, when it was last changed, and the way back to the lines."""
-    text = safety_plan_text(plan)
+    text = safety_plan_text(plan, titled=False)
     if plan.updated_at is not None:
         text.append(f"\nLast changed {plan.updated_at:%d %b %Y}.\n", style="dim")
     text.append(
@@ -56,7 +56,7 @@ class SafetyPlanDialog(PaincoachDialog[bool]):
     def compose(self) -> ComposeResult:
         """The plan, in a scrollable panel."""
         with Vertical(classes="dialog help-now safety-plan"):
-            yield Static("My safety plan", classes="dialog-title")
+            yield Static("Your safety plan", classes="dialog-title")
             with VerticalScroll(id="safety-plan-body"):
                 yield Static(plan_view_text(self.plan), id="safety-plan-text")
         yield Footer()
