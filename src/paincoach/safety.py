@@ -31,8 +31,10 @@ LOW_MOOD_MAX = 1
 HIGH_PAIN = 7
 """A check-in with pain this high (or a very low mood) brings the offer of a skill."""
 HIGH_PAIN_OFFER = (
-    "Pain this high often brings hard thoughts with it. If you would like, a few minutes "
-    "of slow breathing or a thought record may help: run 'paincoach' and press e."
+    "Pain this high is hard. Would a few calm minutes help? In the app (run 'paincoach', "
+    "then press e): three-minute relaxed breathing, or 5-4-3-2-1 grounding. Your flare-up "
+    "plan is in 'paincoach help-now'. A thought record can help too, with the thoughts that "
+    "come with the pain."
 )
 RECHECK_DAYS = 365
 """Every crisis number is re-checked at its source at least this often (design §7)."""

@@ -8,8 +8,8 @@ from textual.widgets import Input, Static
 
 from paincoach import safety
 from paincoach.screens.help_now import HelpNowDialog
+from paincoach.screens.own_plans import OwnPlanDialog
 from paincoach.screens.runner import RunnerScreen
-from paincoach.screens.safety_plan import SafetyPlanDialog
 from paincoach.widgets.text_box import TextBox
 from tests.exercise_ui_support import SIZE, make_app, press
 from tests.practice_support import SAFETY, made_result, open_practice
@@ -51,8 +51,8 @@ async def test_with_a_plan_s_shows_it_and_escape_goes_back_to_the_lines(home: Pa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "f1", "s")
-        assert isinstance(app.screen, SafetyPlanDialog)
-        words = flat(str(app.screen.query_one("#safety-plan-text", Static).render()))
+        assert isinstance(app.screen, OwnPlanDialog)
+        words = flat(str(app.screen.query_one("#own-plan-text", Static).render()))
         assert "My warning signs: • Not sleeping • Going quiet with everyone" in words
         assert "People I can ask for help: • Sam, 07700 900123, after 5" in words
         assert "Last changed 27 Nov 2026." in words

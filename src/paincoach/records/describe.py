@@ -109,9 +109,9 @@ def describe_session(summary: SessionSummary, *, labelled: bool = True) -> Text:
     return Text(f"{summary.started_at:%H:%M}  {label}" + visible(" · ".join(parts)))
 
 
-def flare_plan_text(plan: FlarePlan) -> Text:
-    """The person's own flare-up plan, as they wrote it."""
-    text = Text("Your flare-up plan\n", style="bold")
+def flare_plan_text(plan: FlarePlan, *, titled: bool = True) -> Text:
+    """The person's own flare-up plan, as they wrote it (`titled`: its name first)."""
+    text = Text("Your flare-up plan\n", style="bold") if titled else Text()
     sections = (
         ("What helps", plan.helps),
         ("Signs a flare is starting", plan.signs),

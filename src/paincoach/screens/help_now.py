@@ -19,7 +19,6 @@ from paincoach.core.errors import PaincoachError
 from paincoach.core.textsafe import visible
 from paincoach.records.describe import flare_plan_text
 from paincoach.records.practice import FlarePlan
-from paincoach.records.safety_plan import SafetyPlan
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.offer import SLOW_BREATHING
 from paincoach.settings import Settings
@@ -174,36 +173,9 @@ class HelpNowDialog(PaincoachDialog[None]):
 
     def action_safety_plan(self) -> None:
         """Show the safety plan; without one, start writing it (paincoach's own exercise)."""
-        self.call_service(
-            lambda services: services.practice.safety_plan(),
-            self._open_safety_plan,
-            group="safety-plan",
-            failed=self._no_safety_plan,
-        )
+        from paincoach.screens.own_plans import SAFETY, show_or_write
 
-    def _open_safety_plan(self, plan: SafetyPlan | None) -> None:
-        from paincoach.screens.safety_plan import SafetyPlanDialog
-
-        if plan is None:
-            self._write_safety_plan(True)
-        else:
-            self.app.push_screen(SafetyPlanDialog(plan), self._write_safety_plan)
-
-    def _write_safety_plan(self, wanted: bool | None) -> None:
-        if not wanted:
-            return
-        from paincoach.screens.exercise_start import start_exercise
-        from paincoach.screens.safety_plan import SAFETY_PLAN
-
-        self.dismiss(None)
-        start_exercise(self.paincoach, SAFETY_PLAN, bundled=True)
-
-    def _no_safety_plan(self, _error: PaincoachError) -> None:
-        self.notify(
-            "Your safety plan could not be read just now. The lines here still work.",
-            severity="warning",
-            timeout=8,
-        )
+        show_or_write(self, SAFETY, before_writing=lambda: self.dismiss(None))
 
     def action_breathe(self) -> None:
         """Close Help now and start slow breathing at once."""
