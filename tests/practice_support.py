@@ -178,3 +178,13 @@ FLARE = {
     "tell": "Text Sam: flaring today, could you do the school run?",
     "drop": "Ironing\nBig shop",
 }
+
+SAFETY = {
+    "signs": "Not sleeping\nGoing quiet with everyone",
+    "cope": "Slow breathing\n\nA warm shower",
+    "distract": "The café by the library",
+    "people": "Sam, 07700 900123, after 5",
+    "services": "GP surgery 01632 960000",
+    "safer": "Jo keeps my spare tablets",
+    "reasons": "My granddaughter\nThe garden in spring",
+}

@@ -64,3 +64,24 @@ async def settle(pilot: object) -> None:
         if not any(worker.is_running for worker in app.workers) and not (keys and keys.busy):
             await pilot.pause()  # type: ignore[attr-defined]
             return
+
+
+def store_safety_plan(home: os.PathLike[str], **parts: list[str]) -> None:
+    """Put a safety plan in the journal at `home` as paincoach stores it (a setting)."""
+    import json
+    import sqlite3
+    from pathlib import Path
+
+    from paincoach.core import paths
+    from paincoach.db.engine import Database
+
+    Database.open(Path(home)).close()  # made and migrated as the app would
+    conn = sqlite3.connect(paths.database_path(Path(home)))
+    try:
+        with conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES ('safety_plan', ?)",
+                (json.dumps(parts),),
+            )
+    finally:
+        conn.close()

@@ -237,7 +237,13 @@ class PaincoachApp(App[None]):
 
     def offer_chosen(self, exercise_id: str | None) -> None:
         """Start the exercise chosen from the card or the offer, if any."""
-        if exercise_id:
+        from paincoach.screens.offer import FLARE_PLAN
+
+        if exercise_id == FLARE_PLAN:  # the person's own plan, or paincoach's way to write one
+            from paincoach.screens.own_plans import FLARE, show_or_write
+
+            show_or_write(self, FLARE)
+        elif exercise_id:
             self.action_start_exercise(exercise_id)
 
     def action_log_activity(self) -> None:

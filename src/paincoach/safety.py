@@ -19,6 +19,10 @@ IMMEDIATE_DANGER = (
 NOT_MEDICAL_CARE = (
     "paincoach is a self-help journal. It is not medical care and cannot respond in an emergency."
 )
+NOT_MONITORED = (
+    "No person reads your journal, and paincoach cannot call for help or tell anyone how you are."
+)
+"""Said on first run and in Help now: nothing is watched, so nobody will come by themselves."""
 LOW_MOOD_CARD = (
     "That sounds like a really hard time. Your check-in is saved. If things feel too much, "
     "you do not have to manage alone: Help now lists people you can talk to, any time."
@@ -27,8 +31,10 @@ LOW_MOOD_MAX = 1
 HIGH_PAIN = 7
 """A check-in with pain this high (or a very low mood) brings the offer of a skill."""
 HIGH_PAIN_OFFER = (
-    "Pain this high often brings hard thoughts with it. If you would like, a few minutes "
-    "of slow breathing or a thought record may help: run 'paincoach' and press e."
+    "Pain this high is hard. Would a few calm minutes help? In the app (run 'paincoach', "
+    "then press e): three-minute relaxed breathing, or 5-4-3-2-1 grounding. Your flare-up "
+    "plan is in 'paincoach help-now'. A thought record can help too, with the thoughts that "
+    "come with the pain."
 )
 RECHECK_DAYS = 365
 """The whole list is compared with its sources at least this often (design §7)."""

@@ -102,11 +102,19 @@ def test_a_very_low_mood_gets_a_gentle_word(capsys: pytest.CaptureFixture[str]) 
     for line in directory.lines_for(region.code):
         assert f"{line.name}: {line.number}" in flat
     assert "paincoach help-now" in out
-    assert "slow breathing or a thought record" in flat  # the offer too: more, never less
+    assert safety.HIGH_PAIN_OFFER in flat  # the offer too: more, never less
     _, out, _ = run(capsys, "log", "--pain", "7", "--mood", "2")
-    assert "help-now" not in out and "slow breathing or a thought record" in " ".join(out.split())
+    flat = " ".join(out.split())
+    assert "for every line" not in out and safety.HIGH_PAIN_OFFER in flat
     _, out, _ = run(capsys, "log", "--pain", "3", "--mood", "2")
     assert "help-now" not in out and "thought record" not in out
+
+
+def test_the_high_pain_offer_leads_with_something_short() -> None:
+    offer = safety.HIGH_PAIN_OFFER
+    assert offer.startswith("Pain this high is hard.")
+    order = [offer.index(words) for words in ("breathing", "grounding", "flare-up", "thought")]
+    assert order == sorted(order)  # something calming and the plan first, the record second
 
 
 def test_note_is_read_from_standard_input(

@@ -18,6 +18,7 @@ from paincoach.records.concern import Reason
 from paincoach.records.support_card import FORTNIGHT, NO_CONTACTS, NOBODY_READS, OPENING
 from paincoach.settings import Contact, Settings, save_settings
 from tests.storage_support import checkin, local, open_journal
+from tests.support import store_safety_plan
 
 AT = "2024-06-01 09:00"
 
@@ -99,3 +100,13 @@ def test_two_weeks_of_low_mood_print_the_gp_line(
     assert main(["log", "--pain", "5", "--mood", "1"]) == 0
     out = flat(capsys.readouterr().out)
     assert flat(OPENING[Reason.LOW_MOOD]) in out and flat(FORTNIGHT) in out
+
+
+def test_the_card_prints_the_persons_safety_plan(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    store_safety_plan(home, reasons=["My granddaughter"], cope=["A warm shower", "Slow breathing"])
+    out = run(capsys, monkeypatch, "I want to end it all", "log", "--pain", "6", "--mood", "4")
+    assert "Things I can do on my own to get through: A warm shower; Slow breathing" in out
+    assert "What matters to me and keeps me going: My granddaughter" in out
+    assert out.index("Saved check-in:") < out.index("My granddaughter")

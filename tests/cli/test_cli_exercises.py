@@ -142,7 +142,7 @@ def test_check_prints_every_problem_with_file_line_and_field(
     assert lines == [
         f'{bad}, line 3, kind: expected one of "breathing", "thought_record", "pacing", '
         '"relaxation", "imagery", "mindfulness", "grounding", "goals", "social", '
-        '"flare_plan", "values", found "breath" (did you mean "breathing"?)',
+        '"flare_plan", "safety_plan", "values", found "breath" (did you mean "breathing"?)',
         f"{bad}, {TIMER_PROBLEM}",
         f'{bad}, line 14, steps[2].secnds: unknown key "secnds" (did you mean "seconds"?); '
         "a timer step allows: seconds, show, text, title, type",

@@ -374,7 +374,7 @@ async def test_high_pain_with_very_low_mood_gets_the_card_and_breathing(home: Pa
         await pilot.press("b")  # slow breathing is a key away on the card
         await settle(pilot)
         assert isinstance(app.screen, RunnerScreen)
-        assert app.screen.exercise.id == "breathing-slow"
+        assert app.screen.exercise.id == "breathing-relaxed-3min"
 
 
 async def test_an_edit_to_a_very_low_mood_gets_the_same_help(home: Path) -> None:
@@ -440,7 +440,15 @@ async def test_command_palette_offers_every_main_action(home: Path) -> None:
     assert {"Help now", "Check in", "Log an activity", "History", "Settings", "Refresh"} <= titles
 
 
-@pytest.mark.parametrize(("key", "exercise_id"), [("t", "thought-record"), ("b", "breathing-slow")])
+@pytest.mark.parametrize(
+    ("key", "exercise_id"),
+    [
+        ("b", "breathing-relaxed-3min"),
+        ("g", "grounding-54321"),
+        ("p", "flare-plan"),  # no plan yet: writing one starts
+        ("t", "thought-record"),
+    ],
+)
 async def test_high_pain_offers_a_skill(home: Path, key: str, exercise_id: str) -> None:
     from paincoach.screens.runner import RunnerScreen
 

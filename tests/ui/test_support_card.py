@@ -18,7 +18,7 @@ from paincoach.screens.support_card import SupportCardDialog
 from paincoach.screens.today import TodayScreen
 from paincoach.settings import Contact, load_settings, save_settings
 from tests.exercise_ui_support import FakeClock, open_runner, press, tab_to, type_text
-from tests.support import settle
+from tests.support import settle, store_safety_plan
 from tests.ui.test_app_flows import SIZE, journal, make_app
 
 WORDS = "Bad flare. I don't want to be here anymore."
@@ -154,3 +154,15 @@ async def test_a_thought_record_with_hopeless_at_90_shows_the_card(home: Path) -
         assert flat(OPENING[Reason.DESPAIR]) in said and "exercise is saved" in said
         await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_the_card_shows_the_persons_safety_plan(home: Path) -> None:
+    store_safety_plan(home, signs=["Not sleeping"], people=["Sam, 07700 900123"])
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await check_in(app, pilot, "5", "5", WORDS)
+        said = card_text(app)
+        assert "My warning signs: Not sleeping" in said
+        assert "People I can ask for help: Sam, 07700 900123" in said
+        assert isinstance(app.screen, SupportCardDialog)

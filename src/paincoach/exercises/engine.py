@@ -63,8 +63,12 @@ class Runner:
         *,
         clock: Clock | None = None,
         wall: Callable[[], datetime] = wall_now,
+        answers: Mapping[str, Any] | None = None,
     ) -> None:
-        """Start a session at the first step; `clock` drives timers, `wall` stamps times."""
+        """Start a session at the first step; `clock` drives timers, `wall` stamps times.
+
+        `answers` start the session from what the person wrote before (editing a plan).
+        """
         if not exercise.steps:
             raise ValueError("an exercise needs at least one step")
         self.exercise = exercise
@@ -74,7 +78,7 @@ class Runner:
         self.ended_at: datetime | None = None
         self._index = 0
         self._done = 0
-        self._answers: dict[str, Any] = {}
+        self._answers: dict[str, Any] = copy.deepcopy(dict(answers or {}))
         self._ratings: dict[str, int | None] = {"before": None, "after": None}
         self._state = RunState.RUNNING
         self._timer: StepTimer | None = None

@@ -19,6 +19,7 @@ KINDS: tuple[str, ...] = (
     "goals",
     "social",
     "flare_plan",
+    "safety_plan",
     "values",
 )
 STEP_TYPES: tuple[str, ...] = ("text", "prompt", "rating", "choice", "timer", "breathe", "pacing")

@@ -11,6 +11,9 @@ Rules (see also docs/content.md, "Kinds with special saving"):
 - `goals` sessions give a goal when the answer `goal` was given.
 - `flare_plan` sessions: a finished session replaces the whole plan; one left early only
   fills in the parts it answered and keeps the rest of the stored plan.
+- `safety_plan` sessions: the same rules for the safety plan. Its answers are kept in the
+  plan only, not in the session's answers as well, so that the plan exists once: what the
+  person changes or removes is gone, not left behind in older sessions.
 - `pacing` steps (in an exercise of any kind; they are found by the shape of their answer):
   a plan answer creates the active plan for its activity; a timer answer logs the work done
   as a paced activity (when it is at least one minute and names an activity).
@@ -28,6 +31,7 @@ from paincoach.core.textsafe import echo, refuse_nul
 from paincoach.exercises.pacing import PacingError, PacingPlan
 from paincoach.exercises.session import SessionResult
 from paincoach.records.entries import MINUTES_MAX, activity_name
+from paincoach.records.safety_plan import SAFETY_KEYS
 
 THOUGHT_KEYS = (
     "situation",
@@ -66,6 +70,8 @@ class Extracted:
     goal: str = ""
     flare_plan: dict[str, Any] | None = None  # only the parts answered (see `replace_flare`)
     replace_flare: bool = False
+    safety_plan: dict[str, Any] | None = None  # only the parts answered (see `replace_safety`)
+    replace_safety: bool = False
     plans: list[PacingPlan] = field(default_factory=list)
     paced: list[PacedWork] = field(default_factory=list)
 
@@ -77,9 +83,9 @@ def extract(result: SessionResult) -> Extracted:
     for key, value in answers.items():
         refuse_nul(value, key, f"answer to '{echo(key)}'")
     record = thought_record_fields(answers) if result.kind == "thought_record" else None
-    session_answers = (
-        {k: v for k, v in answers.items() if k not in THOUGHT_KEYS} if record else answers
-    )
+    safety = safety_fields(answers) if result.kind == "safety_plan" else None
+    kept_elsewhere = (THOUGHT_KEYS if record else ()) + (SAFETY_KEYS if safety else ())
+    session_answers = {k: v for k, v in answers.items() if k not in kept_elsewhere}
     flare = flare_fields(answers) if result.kind == "flare_plan" else None
     return Extracted(
         session_answers=session_answers,
@@ -87,6 +93,8 @@ def extract(result: SessionResult) -> Extracted:
         goal=text_of(answers.get(GOAL_KEY)) if result.kind == "goals" else "",
         flare_plan=flare,
         replace_flare=bool(flare) and result.completed,
+        safety_plan=safety,
+        replace_safety=bool(safety) and result.completed,
         plans=[_plan(v) for v in answers.values() if _shaped(v, PLAN_SHAPE)],
         paced=[w for v in answers.values() if _shaped(v, TIMER_SHAPE) for w in _work(v)],
     )
@@ -163,6 +171,12 @@ def flare_fields(answers: Mapping[str, Any]) -> dict[str, Any] | None:
     for key in FLARE_KEYS:
         if _given(answers.get(key)):
             found[key] = text_of(answers[key]) if key == "tell" else items_of(answers[key])
+    return found or None
+
+
+def safety_fields(answers: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The parts of the safety plan this session answered (each a list of lines), or None."""
+    found = {key: items_of(answers[key]) for key in SAFETY_KEYS if _given(answers.get(key))}
     return found or None
 
 

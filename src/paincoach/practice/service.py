@@ -1,4 +1,4 @@
-"""The practice service: exercise sessions, thought records, pacing plans, goals, flare plan.
+"""The practice service: sessions, thought records, pacing plans, goals, flare and safety plans.
 
 Screens call these methods (from worker threads) and get plain records back
 (`paincoach.records.practice`). What a session means for the journal is worked out in
@@ -41,6 +41,12 @@ from paincoach.records.practice import (
     SavedPractice,
     SessionSummary,
     ThoughtRecord,
+)
+from paincoach.records.safety_plan import (
+    SAFETY_KEYS,
+    SAFETY_PLAN_KEY,
+    SafetyPlan,
+    safety_plan_from,
 )
 
 if TYPE_CHECKING:  # the exercise engine is imported when a session is saved, not to read plans
@@ -90,6 +96,7 @@ class Practice:
             record_uid = _add_thought_record(session, result, found, session_uid, stamp)
             goal_uid = self._add_goal(session, result, found.goal, session_uid, stamp)
             flare_saved = self._put_flare_plan(session, found, stamp)
+            safety_saved = _put_safety_plan(session, found, stamp)
             plan_uid = None
             for plan in found.plans:
                 plan_uid = self._replace_plan(session, plan, stamp)
@@ -104,6 +111,7 @@ class Practice:
             plan_uid=plan_uid,
             activity=activity,
             flare_plan_saved=flare_saved,
+            safety_plan_saved=safety_saved,
             concern=self._concern(result, found),
         )
 
@@ -277,6 +285,26 @@ class Practice:
         with self.db.read() as session:
             stored = prepo.get_setting(session, FLARE_PLAN_KEY)
         return _flare_plan(stored)
+
+    def safety_plan(self) -> SafetyPlan | None:
+        """The safety plan, or None when none was written."""
+        with self.db.read() as session:
+            stored = prepo.get_setting(session, SAFETY_PLAN_KEY)
+        return safety_plan_from(stored)
+
+
+def _put_safety_plan(session: Session, found: Extracted, stamp: str) -> bool:
+    """Store the parts of the safety plan a session answered (all of it, once finished)."""
+    if not found.safety_plan:
+        return False
+    stored = prepo.get_setting(session, SAFETY_PLAN_KEY)
+    current = {} if found.replace_safety or not isinstance(stored, dict) else stored
+    document: dict[str, object] = {key: [] for key in SAFETY_KEYS}
+    document.update({k: v for k, v in current.items() if k in SAFETY_KEYS})
+    document.update(found.safety_plan)
+    document["updated_at"] = stamp
+    repo.put_settings(session, {SAFETY_PLAN_KEY: document})
+    return True
 
 
 def _despairing(found: Extracted) -> bool:

@@ -1,7 +1,7 @@
 """Records as plain text, the same on the command line and in the app.
 
 Entries and exercise sessions as one line each (the tables, Today, `paincoach today`), and
-the flare-up plan as the person wrote it (Help now, `paincoach help-now`).
+the flare-up plan and the safety plan as the person wrote them (Help now, `paincoach help-now`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from rich.text import Text
 from paincoach.core.textsafe import one_line, visible
 from paincoach.records.entries import Activity, CheckIn, Entry
 from paincoach.records.practice import FlarePlan, SessionSummary
+from paincoach.records.safety_plan import SAFETY_PARTS, SafetyPlan
 
 
 def rating(value: int | None) -> str:
@@ -108,9 +109,9 @@ def describe_session(summary: SessionSummary, *, labelled: bool = True) -> Text:
     return Text(f"{summary.started_at:%H:%M}  {label}" + visible(" · ".join(parts)))
 
 
-def flare_plan_text(plan: FlarePlan) -> Text:
-    """The person's own flare-up plan, as they wrote it."""
-    text = Text("Your flare-up plan\n", style="bold")
+def flare_plan_text(plan: FlarePlan, *, titled: bool = True) -> Text:
+    """The person's own flare-up plan, as they wrote it (`titled`: its name first)."""
+    text = Text("Your flare-up plan\n", style="bold") if titled else Text()
     sections = (
         ("What helps", plan.helps),
         ("Signs a flare is starting", plan.signs),
@@ -124,4 +125,19 @@ def flare_plan_text(plan: FlarePlan) -> Text:
     if plan.tell.strip():
         text.append("Who I tell: ", style="italic")
         text.append(visible(plan.tell.strip()) + "\n")
+    return text
+
+
+def safety_plan_text(plan: SafetyPlan, *, titled: bool = True) -> Text:
+    """The person's own safety plan, part by part in its order, as they wrote it.
+
+    `titled` puts "Your safety plan" first (left out under a title of its own).
+    """
+    text = Text("Your safety plan\n", style="bold") if titled else Text()
+    for key, title in SAFETY_PARTS:
+        items = plan.part(key)
+        if items:
+            text.append(f"{title}:\n", style="italic")
+            for item in items:
+                text.append(visible(f"  • {item}") + "\n")
     return text

@@ -28,6 +28,7 @@ class SavedPractice:
     plan_uid: str | None = None
     activity: Activity | None = None  # the paced activity a pacing timer logged
     flare_plan_saved: bool = False
+    safety_plan_saved: bool = False
     concern: Concern | None = field(default=None, compare=False)
     """Why the support card is called for by what was written (never stored)."""
 

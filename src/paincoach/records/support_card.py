@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from paincoach.records.concern import Concern, Reason
+from paincoach.records.safety_plan import SAFETY_PARTS, SafetyPlan
 
 TITLE = "You do not have to carry this alone"
 OPENING = {
@@ -122,9 +123,13 @@ class SupportCard:
         return out
 
 
-def safety_plan_lines(plan: object = None) -> list[str]:
-    """The person's safety plan as card lines; none yet (the safety plan is not built)."""
-    return []
+def safety_plan_lines(plan: SafetyPlan | None) -> list[str]:
+    """The person's safety plan as card lines: each part they filled in, its lines joined."""
+    if plan is None:
+        return []
+    return [
+        f"{title}: {'; '.join(plan.part(key))}" for key, title in SAFETY_PARTS if plan.part(key)
+    ]
 
 
 def support_card(

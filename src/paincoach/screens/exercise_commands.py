@@ -42,9 +42,9 @@ class ExerciseCommands(Provider):
         self.exercises = library.sorted()
 
     def _open(self, exercise: Exercise) -> None:
-        from paincoach.screens.runner import RunnerScreen
+        from paincoach.screens.exercise_start import run_exercise
 
-        self.app.push_screen(RunnerScreen(exercise))
+        run_exercise(self.app, exercise)
 
     async def search(self, query: str) -> Hits:
         """Exercises whose title matches what was typed."""

@@ -29,6 +29,7 @@ KIND_TITLES: dict[str, str] = {
     "goals": "Goals",
     "social": "Asking for support",
     "flare_plan": "Flare-up plan",
+    "safety_plan": "Safety plan",
     "values": "Values",
 }
 WARNINGS_SHOWN = 4
@@ -155,9 +156,9 @@ class ExercisesScreen(PaincoachScreen[None]):
     def _start(self, event: OptionList.OptionSelected) -> None:
         exercise = self.library.get(event.option.id or "") if self.library else None
         if exercise is not None:
-            from paincoach.screens.runner import RunnerScreen
+            from paincoach.screens.exercise_start import run_exercise
 
-            self.app.push_screen(RunnerScreen(exercise))
+            run_exercise(self.app, exercise)
 
     def action_back(self) -> None:
         """Back to where the person came from."""

@@ -19,8 +19,8 @@ INTRO = (
     "paincoach is self-help. It is not medical care, it does not diagnose or treat anything, "
     "and it does not replace the people who look after your health. Stop any exercise that "
     "makes your pain worse.\n\n"
-    "It cannot respond in an emergency. If you are in danger, call your local emergency "
-    "number. F1 opens Help now from any screen, at any time."
+    f"{safety.NOT_MONITORED} If you are in danger, call your local emergency number. "
+    "F1 opens Help now from any screen, at any time."
 )
 
 

@@ -2,8 +2,9 @@
 
 Its lines come only from the bundled crisis-line file and the person's settings, never
 from exercise content, so nothing added by a user can hide or replace them. The person's
-own flare-up plan is named on the first line with its key (`p`), and shown below the lines.
-Its two exercises (`b`, `p`) are paincoach's own files, read alone: they never wait for the
+own flare-up plan is named on the first line with its key (`p`), and shown below the lines;
+their safety plan is one key away too (`s`: shows it, or starts writing it). The two
+exercises behind `b` and `p` are paincoach's own files, read alone: they never wait for the
 exercise library, however many or large the person's files are.
 """
 
@@ -26,6 +27,7 @@ from paincoach.settings import Settings
 
 FLARE_PLAN = "flare-plan"  # the bundled exercise that writes the flare-up plan
 PLAN_KEY = "p"
+SAFETY_PLAN_KEY = "s"
 
 __all__ = ["HelpNowDialog", "flare_plan_text", "help_text", "own_plans_line"]
 
@@ -75,6 +77,7 @@ def help_text(directory: safety.CrisisDirectory, settings: Settings) -> Text:
         text.append(f"  {line.name}: {line.source} ({safety.page_date(line)})\n", style="dim")
     text.append(f"{safety.SOURCE_DATES} {safety.compared_line(directory)}\n", style="dim")
     text.append("\n" + safety.NOT_MEDICAL_CARE + "\n", style="dim")
+    text.append(safety.NOT_MONITORED + "\n")
     return text
 
 
@@ -100,6 +103,13 @@ class HelpNowDialog(PaincoachDialog[None]):
             "Flare-up plan",
             id="help_now.plan",
             tooltip="Your flare-up plan, or write one if there is none yet",
+        ),
+        Binding(
+            SAFETY_PLAN_KEY,
+            "safety_plan",
+            "Safety plan",
+            id="help_now.safety_plan",
+            tooltip="Your safety plan, or write one if there is none yet",
         ),
     ]
 
@@ -184,6 +194,12 @@ class HelpNowDialog(PaincoachDialog[None]):
 
         self.dismiss(None)
         start_exercise(self.paincoach, FLARE_PLAN, bundled=True)
+
+    def action_safety_plan(self) -> None:
+        """Show the safety plan; without one, start writing it (paincoach's own exercise)."""
+        from paincoach.screens.own_plans import SAFETY, show_or_write
+
+        show_or_write(self, SAFETY, before_writing=lambda: self.dismiss(None))
 
     def action_breathe(self) -> None:
         """Close Help now and start slow breathing at once."""

@@ -7,7 +7,7 @@ early (marked unfinished). Covering the screen (Help now, a question) pauses any
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import suppress
 from typing import TYPE_CHECKING, TypeVar
 
@@ -85,9 +85,18 @@ class RunnerScreen(SessionEnding):
         ),
     ]
 
-    def __init__(self, exercise: Exercise, *, clock: Clock | None = None, quick: bool = False):
+    def __init__(
+        self,
+        exercise: Exercise,
+        *,
+        clock: Clock | None = None,
+        quick: bool = False,
+        answers: Mapping[str, object] | None = None,
+    ) -> None:
+        """`answers`: what the person wrote before, to start from (their safety plan)."""
         super().__init__()
         self.exercise = exercise
+        self.start_answers = answers
         self.clock = clock
         self.quick = quick
         self.runner: Runner | None = None
@@ -113,7 +122,9 @@ class RunnerScreen(SessionEnding):
 
     async def on_mount(self) -> None:
         """Start the session and show its first page."""
-        self.runner = Runner(self.exercise, clock=self.clock, wall=self.services.clock)
+        self.runner = Runner(
+            self.exercise, clock=self.clock, wall=self.services.clock, answers=self.start_answers
+        )
         self.page = Page.INTRO if self._has_intro() else Page.STEP
         if self.quick:
             self.page = Page.STEP

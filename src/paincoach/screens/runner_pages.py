@@ -124,6 +124,8 @@ def saved_words(saved: SavedPractice) -> list[str]:
         words.append(f"Logged {activity.minutes} min of {visible(activity.name)} as paced.")
     if saved.flare_plan_saved:
         words.append("Help now shows your flare-up plan.")
+    if saved.safety_plan_saved:
+        words.append("Your safety plan is one key away in Help now: s.")
     return words
 
 

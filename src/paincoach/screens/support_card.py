@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Static
 from paincoach import safety
 from paincoach.core.textsafe import visible
 from paincoach.records.concern import Concern
+from paincoach.records.safety_plan import SafetyPlan
 from paincoach.records.support_card import (
     NO_CONTACTS,
     PLAN_TITLE,
@@ -54,9 +55,13 @@ def card_text(card: SupportCard) -> Text:
 
 
 def build_card(
-    directory: safety.CrisisDirectory, settings: Settings, concern: Concern, saved: str
+    directory: safety.CrisisDirectory,
+    settings: Settings,
+    concern: Concern,
+    saved: str,
+    plan: SafetyPlan | None = None,
 ) -> SupportCard:
-    """The card for the person's region and people."""
+    """The card for the person's region, people and safety plan."""
     region = directory.region(settings.region or safety.DEFAULT_REGION)
     return support_card(
         concern,
@@ -64,7 +69,7 @@ def build_card(
         region,
         directory.lines_for(region.code),
         settings.contacts,
-        safety_plan_lines(),
+        safety_plan_lines(plan),
     )
 
 
@@ -111,12 +116,18 @@ class SupportCardDialog(PaincoachDialog[str | None]):
                 yield Button(BACK, id="back", variant="primary")
         yield Footer()
 
-    def _card(self) -> SupportCard | None:
+    def _card(self, plan: SafetyPlan | None = None) -> SupportCard | None:
         try:
             directory = self.services.crisis
         except (OSError, ValueError, KeyError):  # never leave the person with nothing
             return None
-        return build_card(directory, self.paincoach.settings, self.concern, self.saved)
+        return build_card(directory, self.paincoach.settings, self.concern, self.saved, plan)
+
+    def _show_plan(self, plan: SafetyPlan | None) -> None:
+        """Add the person's safety plan once it is read (the card shows at once without it)."""
+        card = self._card(plan) if plan is not None else None
+        if card is not None:
+            self.query_one("#card-text", Static).update(card_text(card))
 
     def _fallback(self) -> Text:
         return Text(f"{safety.IMMEDIATE_DANGER}\n\n(The list of helplines could not be read.)")
@@ -124,6 +135,12 @@ class SupportCardDialog(PaincoachDialog[str | None]):
     def on_mount(self) -> None:
         """Start on the way back: Enter closes the card, as Escape does."""
         self.query_one("#back", Button).focus()
+        self.call_service(
+            lambda services: services.practice.safety_plan(),
+            self._show_plan,
+            group="support-card-plan",
+            failed=lambda _error: None,  # the card is whole without it
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Back, or Help now over the card (the card stays beneath it)."""

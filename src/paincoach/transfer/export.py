@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 FORMAT = "paincoach-export"
 VERSION = 1
-FLARE_PLAN = "flare_plan"
 
 #: The fields of each section, in the order they are written.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -139,8 +138,8 @@ def _records(conn: Connection, section: str, scope: Scope) -> Iterator[dict[str,
 def export_document(
     db: Database, scope: Scope | None = None, now: datetime | None = None
 ) -> dict[str, Any]:
-    """Every section (and the flare-up plan) as one export document, from one snapshot."""
-    from paincoach.db import transfer
+    """Every section and the person's own plans as one export document, from one snapshot."""
+    from paincoach.transfer.own_plans import PLANS, export_plan
 
     scope = scope or Scope()
     document: dict[str, Any] = {
@@ -152,8 +151,8 @@ def export_document(
     with db.connection() as conn:
         for section in sections():
             document[section] = list(_records(conn, section, scope))
-        plan = transfer.get_setting(conn, FLARE_PLAN)
-        document[FLARE_PLAN] = plan if isinstance(plan, dict) else None
+        for plan in PLANS:
+            document[plan.key] = export_plan(conn, plan)
     return document
 
 

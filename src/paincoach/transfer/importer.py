@@ -20,17 +20,18 @@ from paincoach.core.textsafe import echo
 from paincoach.core.when import format_moment
 from paincoach.db import names, transfer
 from paincoach.records.names import name_key, unify
-from paincoach.transfer import import_fields as check
-from paincoach.transfer.export import FLARE_PLAN, FORMAT, JSON_FIELDS, VERSION, sections
+from paincoach.transfer.export import FORMAT, JSON_FIELDS, VERSION, sections
 from paincoach.transfer.import_sections import SPECS, SectionSpec
+from paincoach.transfer.own_plans import FLARE, PLANS, SAFETY, merge_plan, prepare_plan
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from paincoach.db.engine import Database
 
-TOP_KEYS = frozenset({"format", "version", "exported_at", "app", FLARE_PLAN, *sections()})
-FLARE_LISTS = ("helps", "drop", "signs")
+TOP_KEYS = frozenset(
+    {"format", "version", "exported_at", "app", *(plan.key for plan in PLANS), *sections()}
+)
 #: The columns that hold names, by section, and the set of names each belongs to: activities
 #: and pacing plans share one (a plan counts the activities of its name).
 NAMED: dict[str, tuple[tuple[str, str], ...]] = {
@@ -63,10 +64,10 @@ class ImportRecordError(InputError):
 
 @dataclass
 class Prepared:
-    """Checked rows ready to insert, by section, and the flare-up plan if the file has one."""
+    """Checked rows ready to insert, by section, and the person's plans the file has, by key."""
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    flare_plan: dict[str, Any] | None = None
+    plans: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -75,8 +76,18 @@ class ImportReport:
 
     added: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
-    flare_plan: str = ""  # "added", "kept yours" or "" when the file had none
+    plans: dict[str, str] = field(default_factory=dict)  # by key: "added" or "kept yours"
     plans_made_inactive: int = 0
+
+    @property
+    def flare_plan(self) -> str:
+        """ "added", "kept yours" or "" when the file had no flare-up plan."""
+        return self.plans.get(FLARE.key, "")
+
+    @property
+    def safety_plan(self) -> str:
+        """ "added", "kept yours" or "" when the file had no safety plan."""
+        return self.plans.get(SAFETY.key, "")
 
     @property
     def total_added(self) -> int:
@@ -177,9 +188,14 @@ def prepare(document: dict[str, Any], now: datetime | None = None) -> Prepared:
             _prepare_record(section, index, record, spec, stamp)
             for index, record in enumerate(records)
         ]
-    plan = document.get(FLARE_PLAN)
-    if plan is not None:
-        prepared.flare_plan = _prepare_flare_plan(plan)
+    for own in PLANS:
+        plan = document.get(own.key)
+        if plan is None:
+            continue
+        try:
+            prepared.plans[own.key] = prepare_plan(own, plan)
+        except InputError as exc:
+            raise ImportRecordError(own.key, None, exc.field, exc.message) from None
     return prepared
 
 
@@ -216,28 +232,6 @@ def _prepare_record(
         raise ImportRecordError(section, index, "", "It is nested too deeply.") from None
 
 
-def _prepare_flare_plan(plan: object) -> dict[str, Any]:
-    allowed = {*FLARE_LISTS, "tell", "updated_at"}
-    if not isinstance(plan, dict):
-        raise ImportRecordError(FLARE_PLAN, None, "", "The flare-up plan should be an object.")
-    unknown = sorted(set(plan) - allowed)
-    if unknown:
-        raise ImportRecordError(
-            FLARE_PLAN,
-            None,
-            echo(unknown[0]),
-            f"'{echo(unknown[0])}' is not a part of a flare-up plan.",
-        )
-    try:
-        found: dict[str, Any] = {key: check.text_list(plan.get(key), key) for key in FLARE_LISTS}
-        found["tell"] = check.note(plan.get("tell"), "tell")
-        if plan.get("updated_at") is not None:
-            found["updated_at"] = check.moment_text(plan["updated_at"], "updated_at")
-    except InputError as exc:
-        raise ImportRecordError(FLARE_PLAN, None, exc.field, exc.message) from None
-    return found
-
-
 # -- writing -----------------------------------------------------------------------------------
 
 
@@ -264,8 +258,9 @@ def _apply(db: Database, prepared: Prepared) -> ImportReport:
                 report.plans_made_inactive = _settle_active_plans(conn, fresh)
             report.added[section] = transfer.insert_rows(conn, section, fresh)
             report.skipped[section] = len(rows) - len(fresh)
-        if prepared.flare_plan is not None:
-            report.flare_plan = _merge_flare_plan(conn, prepared.flare_plan)
+        for own in PLANS:
+            if own.key in prepared.plans:
+                report.plans[own.key] = merge_plan(conn, own, prepared.plans[own.key])
     return report
 
 
@@ -323,14 +318,6 @@ def _settle_active_plans(conn: Connection, rows: list[dict[str, Any]]) -> int:
             changed += 1
         active.add(key)
     return changed
-
-
-def _merge_flare_plan(conn: Connection, plan: dict[str, Any]) -> str:
-    stored = transfer.get_setting(conn, FLARE_PLAN)
-    if isinstance(stored, dict) and any(stored.get(key) for key in (*FLARE_LISTS, "tell")):
-        return "kept yours"
-    transfer.put_setting(conn, FLARE_PLAN, plan)
-    return "added"
 
 
 def import_file(db: Database, path: Path, now: datetime | None = None) -> ImportReport:

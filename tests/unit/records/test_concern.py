@@ -9,6 +9,7 @@ import pytest
 
 from paincoach.records.concern import Concern, Reason, concern_of, mostly_low, texts_in
 from paincoach.records.entries import DayFigures
+from paincoach.records.safety_plan import SafetyPlan
 from paincoach.records.support_card import (
     FORTNIGHT,
     NO_CONTACTS,
@@ -80,7 +81,7 @@ def card(concern: Concern, contacts: list[Contact] | None = None) -> list[str]:
         directory.region("GB"),
         directory.lines_for("GB"),
         contacts or [],
-        safety_plan_lines(),
+        safety_plan_lines(None),
     ).as_lines()
 
 
@@ -105,3 +106,23 @@ def test_the_card_words_stay_kind_and_are_never_advice() -> None:
     words = " ".join([*OPENING.values(), NOBODY_READS, FORTNIGHT]).lower()
     for harsh in ("warning", "alert", "risk", "detected", "flagged", "monitor", "must", "dose"):
         assert harsh not in words
+
+
+def test_the_card_carries_the_persons_safety_plan_part_by_part() -> None:
+    plan = SafetyPlan(signs=("Not sleeping", "Going quiet"), people=("Sam, 07700 900123",))
+    lines = safety_plan_lines(plan)
+    assert lines == [
+        "My warning signs: Not sleeping; Going quiet",
+        "People I can ask for help: Sam, 07700 900123",
+    ]
+    assert safety_plan_lines(None) == []
+    directory = load_directory()
+    said = support_card(
+        Concern((Reason.WORDS,)),
+        "check-in",
+        directory.region("GB"),
+        directory.lines_for("GB"),
+        [],
+        lines,
+    ).as_lines()
+    assert all(line in " ".join(said) for line in lines)

@@ -33,7 +33,7 @@ def filled(home: Path) -> Database:
     return Database.open(home)
 
 
-def test_an_export_has_the_header_every_section_and_the_flare_plan(filled: Database) -> None:
+def test_an_export_has_the_header_every_section_and_the_own_plans(filled: Database) -> None:
     document = export_document(filled, now=NOW)
     assert (document["format"], document["version"]) == (FORMAT, VERSION)
     assert document["exported_at"] == "2026-11-27T09:30:00+00:00"
@@ -44,6 +44,7 @@ def test_an_export_has_the_header_every_section_and_the_flare_plan(filled: Datab
         "app",
         *sections(),
         "flare_plan",
+        "safety_plan",
     ]
     assert sections() == [
         "checkins",

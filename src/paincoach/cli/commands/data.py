@@ -115,6 +115,10 @@ def _import(path: Path, home: Path) -> int:
         lines.append("  The flare-up plan was added.")
     elif report.flare_plan:
         lines.append("  Your own flare-up plan was kept; the one in the file was not imported.")
+    if report.safety_plan == "added":
+        lines.append("  The safety plan was added.")
+    elif report.safety_plan:
+        lines.append("  Your own safety plan was kept; the one in the file was not imported.")
     for line in lines:
         say(line)
     return 0

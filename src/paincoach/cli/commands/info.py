@@ -20,10 +20,15 @@ from paincoach.core.errors import DamagedDatabaseError, NotOwnFolderError
 from paincoach.core.paths import file_uri
 from paincoach.core.textsafe import visible
 from paincoach.core.words import counted
-from paincoach.records.describe import flare_plan_text
+from paincoach.records.describe import flare_plan_text, safety_plan_text
 from paincoach.records.practice import FlarePlan
+from paincoach.records.safety_plan import SafetyPlan
 
 NO_PLAN = 'No flare-up plan yet: write one in the app (e, then "My flare-up plan").'
+NO_SAFETY_PLAN = (
+    "No safety plan yet: a short list of what you can do and who you can turn to when "
+    "things feel too much. Write one in the app: F1, then s."
+)
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -41,6 +46,7 @@ class StoredHelp:
     contacts: tuple[tuple[str, str, str], ...] = ()
     plan: FlarePlan | None = None
     readable: bool = True  # False: the journal is there but could not be read
+    safety_plan: SafetyPlan | None = None
 
 
 def _stored_help(home: Path) -> StoredHelp:
@@ -62,10 +68,11 @@ def _stored_help(home: Path) -> StoredHelp:
         return StoredHelp(readable=False)
     contacts = tuple((c.name, c.phone, c.note) for c in settings.contacts)
     try:
-        plan = Practice(db, Journal(db)).flare_plan()
-    except Exception:  # the region and people still count when the plan cannot be read
+        practice = Practice(db, Journal(db))
+        plan, safety_plan = practice.flare_plan(), practice.safety_plan()
+    except Exception:  # the region and people still count when the plans cannot be read
         return StoredHelp(settings.region, contacts, readable=False)
-    return StoredHelp(settings.region, contacts, plan)
+    return StoredHelp(settings.region, contacts, plan, safety_plan=safety_plan)
 
 
 def _print_plan(out: Console, stored: StoredHelp) -> None:
@@ -78,6 +85,19 @@ def _print_plan(out: Console, stored: StoredHelp) -> None:
         out.print(NO_PLAN)
     else:
         out.print("Your flare-up plan could not be read just now.")
+    out.print()
+
+
+def _print_safety_plan(out: Console, stored: StoredHelp) -> None:
+    """The person's own safety plan after the lines, or one line on how to write one."""
+    if stored.safety_plan is not None:
+        text = safety_plan_text(stored.safety_plan)
+        text.rstrip()
+        out.print(text)
+    elif stored.readable:
+        out.print(NO_SAFETY_PLAN)
+    else:
+        out.print("Your safety plan could not be read just now.")
     out.print()
 
 
@@ -112,7 +132,9 @@ def _help_now(home: Path, region_code: str | None) -> int:
         for name, phone, note in contacts:
             out.print(visible(f"  {name}  {phone}  {note}".rstrip()))
     out.print()
+    _print_safety_plan(out, stored)
     out.print(safety.NOT_MEDICAL_CARE)
+    out.print(safety.NOT_MONITORED)
     if not region_code and not stored_region:
         out.print(
             "Set your region in the app's Settings, or use --region with your country's "

@@ -20,9 +20,12 @@ HELP_NOW_HINT = "Run 'paincoach help-now' for every line, your own people and yo
 
 def print_card(out: Console, db: Database, concern: Concern, saved: str) -> None:
     """Print the card for `concern` (user text as data: no markup, no control characters)."""
+    from paincoach.journal.service import Journal
+    from paincoach.practice.service import Practice
     from paincoach.settings import load_settings
 
     settings = load_settings(db)
+    plan = Practice(db, Journal(db)).safety_plan()
     directory = safety.load_directory()
     region = directory.region(settings.region or safety.DEFAULT_REGION)
     card = support_card(
@@ -31,7 +34,7 @@ def print_card(out: Console, db: Database, concern: Concern, saved: str) -> None
         region,
         directory.lines_for(region.code),
         settings.contacts,
-        safety_plan_lines(),
+        safety_plan_lines(plan),
     )
     out.print()
     out.print(Text(card.title, style="bold"))
