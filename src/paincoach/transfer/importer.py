@@ -1,36 +1,49 @@
 """Merging an export (JSON, format version 1) into the journal: all of it, or nothing.
 
-Every record is checked before anything is written; the first problem stops the import
-with its section, index and field. Then one `BEGIN IMMEDIATE` transaction adds the records
-whose `uid` the journal does not hold yet and skips the others. See docs/export.md.
+The file is read twice, a record at a time, so memory stays small however big it is. The
+first pass checks every record and keeps nothing but the first problem of each section
+(the first problem stops the import with its section, index and field). The second adds,
+in one `BEGIN IMMEDIATE` transaction and in batches, the records whose `uid` the journal
+does not hold yet, and skips the others. While it writes it holds the import lock, so
+other writers wait for it instead of failing (`paincoach.db.waiting`). See docs/export.md.
 """
 
 from __future__ import annotations
 
 import json
-import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from paincoach.core import clock
-from paincoach.core.errors import InputError, TooNewDatabaseError
-from paincoach.core.textsafe import echo
+from paincoach.core.errors import TooNewDatabaseError
+from paincoach.core.faults import pause_point
 from paincoach.core.when import format_moment
-from paincoach.db import names, transfer
+from paincoach.db import names, transfer, waiting
 from paincoach.records.names import name_key, unify
-from paincoach.transfer import import_fields as check
-from paincoach.transfer.export import FLARE_PLAN, FORMAT, JSON_FIELDS, VERSION, sections
-from paincoach.transfer.import_sections import SPECS, SectionSpec
+from paincoach.transfer.export import FLARE_PLAN, FORMAT, JSON_FIELDS, sections
+from paincoach.transfer.import_records import (
+    FLARE_LISTS,
+    ImportRecordError,
+    check_header,
+    prepare_flare_plan,
+    prepare_record,
+    read_parts,
+)
+from paincoach.transfer.import_sections import SPECS
+from paincoach.transfer.json_stream import LIST, Part
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from paincoach.db.engine import Database
 
-TOP_KEYS = frozenset({"format", "version", "exported_at", "app", FLARE_PLAN, *sections()})
-FLARE_LISTS = ("helps", "drop", "signs")
+__all__ = ["ImportRecordError", "ImportReport", "import_file"]
+
+#: Records written at a time: few enough to stay small, enough to make each insert cheap.
+BATCH = 2000
 #: The columns that hold names, by section, and the set of names each belongs to: activities
 #: and pacing plans share one (a plan counts the activities of its name).
 NAMED: dict[str, tuple[tuple[str, str], ...]] = {
@@ -38,35 +51,6 @@ NAMED: dict[str, tuple[tuple[str, str], ...]] = {
     "activities": (("name", "activities"),),
     "pacing_plans": (("activity", "activities"),),
 }
-
-
-class ImportRecordError(InputError):
-    """A file or record that cannot be imported; says where (section, index, field)."""
-
-    def __init__(
-        self, section: str, index: int | None, field_name: str, message: str, source: str = ""
-    ) -> None:
-        where = section if index is None else f"{section}[{index}] (record {index + 1})"
-        if field_name:
-            where += f", field '{field_name}'"
-        if source and source not in message:  # name the file, once
-            where = f"{source}{where[4:]}" if section == "file" else f"{source}: {where}"
-        super().__init__(field_name, f"{where}: {message} Nothing was imported.")
-        self.section = section
-        self.index = index
-        self.detail = message
-
-    def in_file(self, source: str) -> ImportRecordError:
-        """The same problem, with the name of the file it is in."""
-        return ImportRecordError(self.section, self.index, self.field, self.detail, source)
-
-
-@dataclass
-class Prepared:
-    """Checked rows ready to insert, by section, and the flare-up plan if the file has one."""
-
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    flare_plan: dict[str, Any] | None = None
 
 
 @dataclass
@@ -84,193 +68,156 @@ class ImportReport:
         return sum(self.added.values())
 
 
-# -- reading the file --------------------------------------------------------------------------
+@dataclass
+class Checked:
+    """What the checking pass keeps: the sections the file holds (in its order), the plan."""
+
+    order: list[str] = field(default_factory=list)
+    flare_plan: dict[str, Any] | None = None
+    file: tuple[int, ...] = ()  # the file as it was when checked (see `_signature`)
 
 
-def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise ValueError(f"the key '{echo(key)}' appears twice in one object")
-        found[key] = value
-    return found
-
-
-def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def parse_document(data: bytes, source: str = "the file") -> dict[str, Any]:
-    """The export document in `data`, with its header checked (records are checked later)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRecordError("file", None, "", f"{source} is not UTF-8 text.") from None
-    try:
-        document = json.loads(text, object_pairs_hook=_no_repeats, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ImportRecordError(
-            "file", None, "", f"{source} is not valid JSON (line {exc.lineno}: {exc.msg})."
-        ) from None
-    except RecursionError:
-        raise ImportRecordError(
-            "file", None, "", f"{source} is nested too deeply to be a paincoach export."
-        ) from None
-    except ValueError as exc:
-        raise ImportRecordError("file", None, "", f"{source} cannot be read: {exc}.") from None
-    _check_header(document, source)
-    return document
-
-
-def _check_header(document: object, source: str) -> None:
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportRecordError(
-            "file", None, "format", f"{source} is not a paincoach export (format '{FORMAT}')."
-        )
-    version = document.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise ImportRecordError("file", None, "version", "The export has no version number.")
-    if version > VERSION:
-        raise ImportRecordError(
-            "file",
-            None,
-            "version",
-            f"This export is format version {version}, made by a newer paincoach; this one "
-            f"reads version {VERSION}. Update paincoach to import it.",
-        )
-    if version < 1:
-        raise ImportRecordError("file", None, "version", f"Format version {version} is not known.")
-    unknown = sorted(set(document) - TOP_KEYS)
-    if unknown:
-        raise ImportRecordError(
-            "file",
-            None,
-            echo(unknown[0]),
-            f"'{echo(unknown[0])}' is not a part of a paincoach export.",
-        )
-
-
-def read_file(path: Path) -> dict[str, Any]:
-    """Read and parse an export file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError("file", f"Cannot read {path}: {exc.strerror or exc}.") from None
-    return parse_document(data, str(path))
-
-
-# -- checking records --------------------------------------------------------------------------
-
-
-def prepare(document: dict[str, Any], now: datetime | None = None) -> Prepared:
-    """Check every record and turn it into table columns; the first problem raises."""
+def import_file(db: Database, path: Path, now: datetime | None = None) -> ImportReport:
+    """Read, check and merge an export file; nothing is written if any record is invalid."""
     stamp = format_moment(now or clock.now())
-    prepared = Prepared()
-    for section in sections():
-        records = document.get(section)
-        if records is None:
+    try:
+        checked = check_file(path, stamp)
+        if db.read_only:
+            raise TooNewDatabaseError(db.read_only_reason)
+        try:
+            return _write(db, path, checked, stamp)
+        except OverflowError:  # a number a check let through that SQLite cannot hold
+            raise ImportRecordError(
+                "file", None, "", "A number in the file is too large for the journal to hold."
+            ) from None
+    except ImportRecordError as exc:
+        raise exc.in_file(str(path)) from None
+
+
+# -- the checking pass -------------------------------------------------------------------------
+
+
+def check_file(path: Path, stamp: str) -> Checked:
+    """Check the whole file, a record at a time; raise its first problem, as a whole read would.
+
+    Problems rank as they always have: the text itself, then the top level, then records
+    by section (in export order) and index, then the flare-up plan.
+    """
+    source = str(path)
+    top: dict[str, Any] = {}  # every top-level key; whole values only for the header
+    checked = Checked(file=_signature(path))
+    problems: dict[str, ImportRecordError] = {}
+    for part in read_parts(path):
+        key = part.key
+        if key is None:  # the file is not a JSON object
+            check_header(part.value, source)
             continue
-        if not isinstance(records, list):
-            raise ImportRecordError(section, None, "", f"'{section}' should be a list of records.")
-        spec = SPECS[section]
-        prepared.rows[section] = [
-            _prepare_record(section, index, record, spec, stamp)
-            for index, record in enumerate(records)
-        ]
-    plan = document.get(FLARE_PLAN)
-    if plan is not None:
-        prepared.flare_plan = _prepare_flare_plan(plan)
-    return prepared
+        if part.index is None:
+            top[key] = part.value
+            if key in SPECS and part.value is LIST:
+                checked.order.append(key)
+            elif key in SPECS and part.value is not None:
+                message = f"'{key}' should be a list of records."
+                problems.setdefault(key, ImportRecordError(key, None, "", message))
+        elif key in SPECS and key not in problems and top.get("format", FORMAT) == FORMAT:
+            try:
+                prepare_record(key, part.index, part.value, SPECS[key], stamp)
+            except ImportRecordError as exc:
+                problems[key] = exc
+    check_header(top, source)
+    for section in sections():
+        if section in problems:
+            raise problems[section]
+    if top.get(FLARE_PLAN) is not None:
+        checked.flare_plan = prepare_flare_plan(top[FLARE_PLAN])
+    return checked
 
 
-def _prepare_record(
-    section: str, index: int, record: object, spec: SectionSpec, stamp: str
-) -> dict[str, Any]:
-    if not isinstance(record, dict):
-        raise ImportRecordError(section, index, "", "Each record should be an object ({...}).")
-    unknown = [key for key in record if key not in spec.checks]
-    if unknown:
-        known = ", ".join(spec.checks)
-        raise ImportRecordError(
-            section,
-            index,
-            echo(unknown[0]),
-            f"'{echo(unknown[0])}' is not a field of {section} ({known}).",
-        )
-    values: dict[str, Any] = {}
+def _signature(path: Path) -> tuple[int, ...]:
+    """The file's identity, size and time of change: another file, or an edit, shows."""
     try:
-        for name in spec.required:
-            if record.get(name) is None:
-                raise InputError(name, f"'{name}' is required here.")
-        for name, value in record.items():
-            if value is not None:
-                values[name] = spec.checks[name](value, name)
-        values.setdefault("uid", str(uuid.uuid4()))
-        row = spec.finish(values, stamp)
-        return {
-            k: json.dumps(v, ensure_ascii=False) if k in JSON_FIELDS else v for k, v in row.items()
-        }
-    except InputError as exc:
-        raise ImportRecordError(section, index, exc.field, exc.message) from None
-    except RecursionError:  # answers nested deeper than they can be written back
-        raise ImportRecordError(section, index, "", "It is nested too deeply.") from None
+        info = path.stat()
+    except OSError:
+        return ()
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-def _prepare_flare_plan(plan: object) -> dict[str, Any]:
-    allowed = {*FLARE_LISTS, "tell", "updated_at"}
-    if not isinstance(plan, dict):
-        raise ImportRecordError(FLARE_PLAN, None, "", "The flare-up plan should be an object.")
-    unknown = sorted(set(plan) - allowed)
-    if unknown:
-        raise ImportRecordError(
-            FLARE_PLAN,
-            None,
-            echo(unknown[0]),
-            f"'{echo(unknown[0])}' is not a part of a flare-up plan.",
-        )
-    try:
-        found: dict[str, Any] = {key: check.text_list(plan.get(key), key) for key in FLARE_LISTS}
-        found["tell"] = check.note(plan.get("tell"), "tell")
-        if plan.get("updated_at") is not None:
-            found["updated_at"] = check.moment_text(plan["updated_at"], "updated_at")
-    except InputError as exc:
-        raise ImportRecordError(FLARE_PLAN, None, exc.field, exc.message) from None
-    return found
+# -- the writing pass --------------------------------------------------------------------------
 
 
-# -- writing -----------------------------------------------------------------------------------
-
-
-def apply(db: Database, prepared: Prepared) -> ImportReport:
-    """Add the prepared records in one write transaction; records already there are skipped."""
-    if db.read_only:
-        raise TooNewDatabaseError(db.read_only_reason)
-    try:
-        return _apply(db, prepared)
-    except OverflowError:  # a number a check let through that SQLite cannot hold
-        raise ImportRecordError(
-            "file", None, "", "A number in the file is too large for the journal to hold."
-        ) from None
-
-
-def _apply(db: Database, prepared: Prepared) -> ImportReport:
+def _write(db: Database, path: Path, checked: Checked, stamp: str) -> ImportReport:
+    """Add the file's records in one transaction, holding the import lock meanwhile."""
     report = ImportReport()
-    with db.connection(write=True) as conn:
-        spellings = _Spellings(conn)
-        for section, rows in prepared.rows.items():
-            fresh = _new_rows(conn, section, rows)
-            spellings.apply(section, fresh)
-            if section == "pacing_plans":
-                report.plans_made_inactive = _settle_active_plans(conn, fresh)
-            report.added[section] = transfer.insert_rows(conn, section, fresh)
-            report.skipped[section] = len(rows) - len(fresh)
-        if prepared.flare_plan is not None:
-            report.flare_plan = _merge_flare_plan(conn, prepared.flare_plan)
+    order = checked.order
+    in_order = order == sorted(set(order), key=sections().index)
+    # A file with its sections out of export order is read once per section, so that
+    # names are spelled as they always were (activities before plans).
+    runs = [set(order)] if in_order else [{s} for s in sections() if s in order]
+    with waiting.importing(db.path.parent, db.on_import_wait), db.connection(write=True) as conn:
+        pause_point("import-writing")
+        writer = _Writer(conn, report, stamp)
+        for run in runs:
+            writer.write(read_parts(path), run)
+        if _signature(path) != checked.file:  # what was written is not what was checked
+            raise ImportRecordError(
+                "file",
+                None,
+                "",
+                f"{path} changed while it was imported; try again once it is whole.",
+            )
+        if checked.flare_plan is not None:
+            report.flare_plan = _merge_flare_plan(conn, checked.flare_plan)
     return report
 
 
+class _Writer:
+    """Records checked again as they are read (the file may have changed), added in batches."""
+
+    def __init__(self, conn: Connection, report: ImportReport, stamp: str) -> None:
+        self._conn = conn
+        self._report = report
+        self._stamp = stamp
+        self._spellings = _Spellings(conn)
+
+    def write(self, parts: Iterable[Part], wanted: set[str]) -> None:
+        """Add the records of the `wanted` sections among `parts`."""
+        batch: list[dict[str, Any]] = []
+        section = ""
+        for part in parts:
+            if part.key not in wanted:
+                continue
+            if part.index is None:
+                if part.value is LIST:
+                    self._add(section, batch)
+                    batch, section = [], part.key
+                    self._report.added.setdefault(section, 0)
+                    self._report.skipped.setdefault(section, 0)
+                continue
+            batch.append(
+                prepare_record(section, part.index, part.value, SPECS[section], self._stamp)
+            )
+            if len(batch) >= BATCH:
+                self._add(section, batch)
+                batch = []
+        self._add(section, batch)
+
+    def _add(self, section: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        fresh = _new_rows(self._conn, section, rows)
+        self._spellings.apply(section, fresh)
+        if section == "pacing_plans":
+            self._report.plans_made_inactive += _settle_active_plans(self._conn, fresh)
+        self._report.added[section] += transfer.insert_rows(self._conn, section, fresh)
+        self._report.skipped[section] += len(rows) - len(fresh)
+
+
 def _new_rows(conn: Connection, section: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows whose uid is neither in the journal nor earlier in the file."""
+    """The rows whose uid is neither in the journal nor earlier in the file.
+
+    Earlier batches are in the journal already (inside this transaction), so the journal's
+    own index finds a uid repeated anywhere in the file; nothing is kept between batches.
+    """
     seen = transfer.existing_uids(conn, section, [row["uid"] for row in rows])
     fresh = []
     for row in rows:
@@ -331,11 +278,3 @@ def _merge_flare_plan(conn: Connection, plan: dict[str, Any]) -> str:
         return "kept yours"
     transfer.put_setting(conn, FLARE_PLAN, plan)
     return "added"
-
-
-def import_file(db: Database, path: Path, now: datetime | None = None) -> ImportReport:
-    """Read, check and merge an export file; nothing is written if any record is invalid."""
-    try:
-        return apply(db, prepare(read_file(path), now))
-    except ImportRecordError as exc:
-        raise exc.in_file(str(path)) from None
