@@ -1,11 +1,12 @@
 """Merging an export (JSON, format version 1) into the journal: all of it, or nothing.
 
-The file is read twice, a record at a time, so memory stays small however big it is. The
-first pass checks every record and keeps nothing but the first problem of each section
-(the first problem stops the import with its section, index and field). The second adds,
-in one `BEGIN IMMEDIATE` transaction and in batches, the records whose `uid` the journal
-does not hold yet, and skips the others. While it writes it holds the import lock, so
-other writers wait for it instead of failing (`paincoach.db.waiting`). See docs/export.md.
+The file is read a record at a time, so memory stays small however big it is. Each record
+is checked and, in one `BEGIN IMMEDIATE` transaction and in batches, added when the
+journal does not hold its `uid` yet (or skipped). The first problem (named by section,
+index and field) stops the writing, and once the file is read it is raised and the
+transaction rolled back: nothing is imported. While it runs, the import holds the import
+lock, so other writers wait for it instead of failing (`paincoach.db.waiting`).
+See docs/export.md and docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -70,22 +71,24 @@ class ImportReport:
 
 @dataclass
 class Checked:
-    """What the checking pass keeps: the sections the file holds (in its order), the plan."""
+    """What reading the file keeps: the sections it holds (in its order), its flare-up plan."""
 
     order: list[str] = field(default_factory=list)
     flare_plan: dict[str, Any] | None = None
     file: tuple[int, ...] = ()  # the file as it was when checked (see `_signature`)
+    out_of_order: bool = False  # sections not in export order (or one given twice)
 
 
 def import_file(db: Database, path: Path, now: datetime | None = None) -> ImportReport:
     """Read, check and merge an export file; nothing is written if any record is invalid."""
     stamp = format_moment(now or clock.now())
     try:
-        checked = check_file(path, stamp)
         if db.read_only:
+            _Reading(path, stamp).run()  # a bad file is said first, as it always was
             raise TooNewDatabaseError(db.read_only_reason)
         try:
-            return _write(db, path, checked, stamp)
+            with waiting.importing(db.path.parent, db.on_import_wait):
+                return _import(db, path, stamp)
         except OverflowError:  # a number a check let through that SQLite cannot hold
             raise ImportRecordError(
                 "file", None, "", "A number in the file is too large for the journal to hold."
@@ -94,43 +97,52 @@ def import_file(db: Database, path: Path, now: datetime | None = None) -> Import
         raise exc.in_file(str(path)) from None
 
 
-# -- the checking pass -------------------------------------------------------------------------
+class _OutOfOrderError(Exception):
+    """The file's sections are not in export order: written again, a section at a time."""
+
+    def __init__(self, checked: Checked) -> None:
+        super().__init__("sections out of order")
+        self.checked = checked
 
 
-def check_file(path: Path, stamp: str) -> Checked:
-    """Check the whole file, a record at a time; raise its first problem, as a whole read would.
+def _import(db: Database, path: Path, stamp: str) -> ImportReport:
+    """Check and write in one pass, in one transaction; any problem rolls all of it back.
 
-    Problems rank as they always have: the text itself, then the top level, then records
-    by section (in export order) and index, then the flare-up plan.
+    A file with its sections out of export order (only a hand-made one) is then written
+    once more, a section at a time, so that names are spelled as they always were
+    (activities before the plans that name them).
     """
-    source = str(path)
-    top: dict[str, Any] = {}  # every top-level key; whole values only for the header
-    checked = Checked(file=_signature(path))
-    problems: dict[str, ImportRecordError] = {}
-    for part in read_parts(path):
-        key = part.key
-        if key is None:  # the file is not a JSON object
-            check_header(part.value, source)
-            continue
-        if part.index is None:
-            top[key] = part.value
-            if key in SPECS and part.value is LIST:
-                checked.order.append(key)
-            elif key in SPECS and part.value is not None:
-                message = f"'{key}' should be a list of records."
-                problems.setdefault(key, ImportRecordError(key, None, "", message))
-        elif key in SPECS and key not in problems and top.get("format", FORMAT) == FORMAT:
-            try:
-                prepare_record(key, part.index, part.value, SPECS[key], stamp)
-            except ImportRecordError as exc:
-                problems[key] = exc
-    check_header(top, source)
-    for section in sections():
-        if section in problems:
-            raise problems[section]
-    if top.get(FLARE_PLAN) is not None:
-        checked.flare_plan = prepare_flare_plan(top[FLARE_PLAN])
-    return checked
+    try:
+        with db.connection(write=True) as conn:
+            pause_point("import-writing")
+            report = ImportReport()
+            checked = _Reading(path, stamp, _Writer(conn, report, stamp)).run()
+            if checked.out_of_order:
+                raise _OutOfOrderError(checked)
+            _finish(conn, report, checked)
+            return report
+    except _OutOfOrderError as found:  # (rolled back)
+        checked = found.checked
+    with db.connection(write=True) as conn:
+        report = ImportReport()
+        writer = _Writer(conn, report, stamp)
+        for section in sections():
+            if section in checked.order:
+                writer.write(read_parts(path), section)
+        if _signature(path) != checked.file:  # what was written is not what was checked
+            raise ImportRecordError(
+                "file",
+                None,
+                "",
+                f"{path} changed while it was imported; try again once it is whole.",
+            )
+        _finish(conn, report, checked)
+        return report
+
+
+def _finish(conn: Connection, report: ImportReport, checked: Checked) -> None:
+    if checked.flare_plan is not None:
+        report.flare_plan = _merge_flare_plan(conn, checked.flare_plan)
 
 
 def _signature(path: Path) -> tuple[int, ...]:
@@ -142,66 +154,116 @@ def _signature(path: Path) -> tuple[int, ...]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-# -- the writing pass --------------------------------------------------------------------------
+class _Reading:
+    """One pass over the file: every record checked, and written while nothing is wrong.
 
+    Problems rank as they always have (as when the whole file was read first): the text
+    itself, then the top level, then records by section (in export order) and index, then
+    the flare-up plan. Only the first problem of each section is kept; once there is one,
+    nothing more is written (the transaction is rolled back when it is raised).
+    """
 
-def _write(db: Database, path: Path, checked: Checked, stamp: str) -> ImportReport:
-    """Add the file's records in one transaction, holding the import lock meanwhile."""
-    report = ImportReport()
-    order = checked.order
-    in_order = order == sorted(set(order), key=sections().index)
-    # A file with its sections out of export order is read once per section, so that
-    # names are spelled as they always were (activities before plans).
-    runs = [set(order)] if in_order else [{s} for s in sections() if s in order]
-    with waiting.importing(db.path.parent, db.on_import_wait), db.connection(write=True) as conn:
-        pause_point("import-writing")
-        writer = _Writer(conn, report, stamp)
-        for run in runs:
-            writer.write(read_parts(path), run)
-        if _signature(path) != checked.file:  # what was written is not what was checked
-            raise ImportRecordError(
-                "file",
-                None,
-                "",
-                f"{path} changed while it was imported; try again once it is whole.",
-            )
-        if checked.flare_plan is not None:
-            report.flare_plan = _merge_flare_plan(conn, checked.flare_plan)
-    return report
+    def __init__(self, path: Path, stamp: str, writer: _Writer | None = None) -> None:
+        self._path = path
+        self._stamp = stamp
+        self._writer = writer
+        self._top: dict[str, Any] = {}  # every top-level key; whole values only for the header
+        self._problems: dict[str, ImportRecordError] = {}
+        self._checked = Checked(file=_signature(path))
+
+    def run(self) -> Checked:
+        """Read it all; raise the first problem, or say what the file holds."""
+        for part in read_parts(self._path):
+            self._take(part)
+        if self._writer is not None and self._writing():
+            self._writer.flush()
+        check_header(self._top, str(self._path))
+        for section in sections():
+            if section in self._problems:
+                raise self._problems[section]
+        if self._top.get(FLARE_PLAN) is not None:
+            self._checked.flare_plan = prepare_flare_plan(self._top[FLARE_PLAN])
+        return self._checked
+
+    def _writing(self) -> bool:
+        return not (self._problems or self._checked.out_of_order) and self._is_export()
+
+    def _is_export(self) -> bool:  # (as far as is known yet)
+        return self._top.get("format", FORMAT) == FORMAT
+
+    def _take(self, part: Part) -> None:
+        key = part.key
+        if key is None:  # the file is not a JSON object
+            check_header(part.value, str(self._path))
+            return
+        if part.index is None:
+            self._top[key] = part.value
+            if key in SPECS and part.value is LIST:
+                self._section(key)
+            elif key in SPECS and part.value is not None:
+                message = f"'{key}' should be a list of records."
+                self._problems.setdefault(key, ImportRecordError(key, None, "", message))
+            return
+        if key not in SPECS or key in self._problems or not self._is_export():
+            return
+        try:
+            row = prepare_record(key, part.index, part.value, SPECS[key], self._stamp)
+        except ImportRecordError as exc:
+            self._problems[key] = exc
+            return
+        if self._writer is not None and self._writing():
+            self._writer.take(key, row)
+
+    def _section(self, key: str) -> None:
+        order = self._checked.order
+        if order and (key in order or sections().index(key) < sections().index(order[-1])):
+            self._checked.out_of_order = True
+        order.append(key)
+        if self._writer is not None and self._writing():
+            self._writer.start(key)
 
 
 class _Writer:
-    """Records checked again as they are read (the file may have changed), added in batches."""
+    """Checked rows added in batches; uids already in the journal (or the file) skipped."""
 
     def __init__(self, conn: Connection, report: ImportReport, stamp: str) -> None:
         self._conn = conn
         self._report = report
         self._stamp = stamp
         self._spellings = _Spellings(conn)
+        self._section = ""
+        self._batch: list[dict[str, Any]] = []
 
-    def write(self, parts: Iterable[Part], wanted: set[str]) -> None:
-        """Add the records of the `wanted` sections among `parts`."""
-        batch: list[dict[str, Any]] = []
-        section = ""
+    def start(self, section: str) -> None:
+        """A section's records follow."""
+        self.flush()
+        self._section = section
+        self._report.added.setdefault(section, 0)
+        self._report.skipped.setdefault(section, 0)
+
+    def take(self, section: str, row: dict[str, Any]) -> None:
+        """One checked row of the current section."""
+        self._batch.append(row)
+        if len(self._batch) >= BATCH:
+            self.flush()
+
+    def write(self, parts: Iterable[Part], wanted: str) -> None:
+        """Check and add the records of one section among `parts` (the file read again)."""
         for part in parts:
-            if part.key not in wanted:
+            if part.key != wanted:
                 continue
             if part.index is None:
                 if part.value is LIST:
-                    self._add(section, batch)
-                    batch, section = [], part.key
-                    self._report.added.setdefault(section, 0)
-                    self._report.skipped.setdefault(section, 0)
+                    self.start(wanted)
                 continue
-            batch.append(
-                prepare_record(section, part.index, part.value, SPECS[section], self._stamp)
-            )
-            if len(batch) >= BATCH:
-                self._add(section, batch)
-                batch = []
-        self._add(section, batch)
+            spec = SPECS[wanted]
+            self.take(wanted, prepare_record(wanted, part.index, part.value, spec, self._stamp))
+        self.flush()
 
-    def _add(self, section: str, rows: list[dict[str, Any]]) -> None:
+    def flush(self) -> None:
+        """Add the rows taken so far."""
+        rows, section = self._batch, self._section
+        self._batch = []
         if not rows:
             return
         fresh = _new_rows(self._conn, section, rows)

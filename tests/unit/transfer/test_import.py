@@ -300,3 +300,49 @@ def test_any_checkins_survive_a_round_trip(tmp_path: Path, entries: list[Any]) -
     target = Database.open(source / "target")
     import_file(target, path)
     assert normalised(export_document(target)) == normalised(first)
+
+
+def test_a_problem_after_many_written_batches_still_leaves_nothing(
+    home: Path, tmp_path: Path
+) -> None:
+    good = [{"at": AT, "pain": n % 11} for n in range(2 * BATCH + 5)]
+    db = Database.open(home)
+    before = digest(db_path(home))
+    bad_record = write(tmp_path / "a.json", document(checkins=[*good, {"at": AT, "pain": 11}]))
+    with pytest.raises(ImportRecordError, match=rf"checkins\[{2 * BATCH + 5}\]"):
+        import_file(db, bad_record)
+    cut = tmp_path / "b.json"
+    cut.write_text(json.dumps(document(checkins=good))[:-3], encoding="utf-8")
+    with pytest.raises(ImportRecordError, match="not valid JSON"):
+        import_file(db, cut)
+    late_header = tmp_path / "c.json"
+    late_header.write_text(json.dumps({"checkins": good, "format": "other"}), encoding="utf-8")
+    with pytest.raises(ImportRecordError, match="not a paincoach export"):
+        import_file(db, late_header)
+    assert digest(db_path(home)) == before
+    assert sum(table_counts(db_path(home)).values()) == 0
+
+
+def test_sections_out_of_export_order_are_merged_as_in_order(home: Path, tmp_path: Path) -> None:
+    uids = [f"00000000-0000-4000-8000-00000000000{n}" for n in range(4)]
+    plans = [{"uid": uids[0], "activity": "SWIM", "baseline": 10, "start_day": "2026-11-01"}]
+    activities = [{"uid": uids[1], "at": AT, "name": "Swim", "minutes": 5}]
+    checkins = [
+        {"uid": uids[2], "at": AT, "pain": 4, "tags": ["Cold"]},
+        {"uid": uids[3], "at": AT, "pain": 5, "tags": ["cold"]},
+    ]
+    path = tmp_path / "reordered.json"
+    path.write_text(
+        json.dumps(
+            {"pacing_plans": plans, "checkins": checkins, "activities": activities, **document()}
+        ),
+        encoding="utf-8",
+    )
+    db = Database.open(home)
+    report = import_file(db, path)
+    assert report.added == {"checkins": 2, "activities": 1, "pacing_plans": 1}  # export order
+    found = export_document(db)
+    assert [p["activity"] for p in found["pacing_plans"]] == ["Swim"]  # the activity's spelling
+    assert sorted(c["tags"] for c in found["checkins"]) == [["Cold"], ["Cold"]]
+    again = import_file(db, path)
+    assert again.total_added == 0 and again.skipped == report.added
