@@ -14,6 +14,7 @@ import contextlib
 import fcntl
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from sqlalchemy.exc import DBAPIError
 from paincoach.core.paths import PRIVATE_FILE
 
 LOCK_NAME = "importing.lock"
+#: The data folders whose import lock this thread holds: an import's own write never waits
+#: for itself (behind another program stuck mid-write, it fails after the timeout as before).
+_held = threading.local()
 
 
 def lock_path(home: Path) -> Path:
@@ -40,9 +44,19 @@ def importing(home: Path, on_wait: Callable[[], None] | None = None) -> Iterator
             if on_wait is not None:
                 on_wait()
             fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        _holding().add(home)
+        try:
+            yield
+        finally:
+            _holding().discard(home)
     finally:
         os.close(fd)  # (releases the lock)
+
+
+def _holding() -> set[Path]:
+    if not hasattr(_held, "homes"):
+        _held.homes = set()
+    return _held.homes  # type: ignore[no-any-return]
 
 
 def import_running(home: Path) -> bool:
@@ -86,7 +100,7 @@ def begin_writing(
         except (DBAPIError, sqlite3.OperationalError) as exc:
             if not is_busy(exc):
                 raise
-            if import_running(home):
+            if home not in _holding() and import_running(home):
                 import_seen = True
                 if not told and on_wait is not None:
                     told = True

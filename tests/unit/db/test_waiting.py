@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 import stat
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,30 @@ import pytest
 from paincoach.db import waiting
 
 BUSY = sqlite3.OperationalError("database is locked")
+
+
+@contextmanager
+def import_elsewhere(home: Path) -> Iterator[Callable[[], None]]:
+    """The import lock held by another thread (as by another paincoach); yields its end."""
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with waiting.importing(home):
+            held.set()
+            release.wait(30)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert held.wait(30)
+
+    def end() -> None:
+        release.set()
+        thread.join(30)
+
+    try:
+        yield end
+    finally:
+        end()
 
 
 def test_the_lock_shows_an_import_only_while_one_holds_it(tmp_path: Path) -> None:
@@ -63,7 +89,7 @@ def test_a_busy_journal_without_an_import_fails_as_before(tmp_path: Path) -> Non
 def test_a_write_keeps_trying_while_an_import_runs_and_says_so_once(tmp_path: Path) -> None:
     told: list[int] = []
     tries: list[int] = []
-    with waiting.importing(tmp_path):
+    with import_elsewhere(tmp_path):
 
         def begin() -> None:
             tries.append(1)
@@ -77,26 +103,38 @@ def test_a_write_keeps_trying_while_an_import_runs_and_says_so_once(tmp_path: Pa
 def test_an_import_that_ends_just_as_the_timeout_runs_out_gets_one_more_try(
     tmp_path: Path,
 ) -> None:
-    held = waiting.importing(tmp_path)
-    held.__enter__()
     tries: list[int] = []
+    with import_elsewhere(tmp_path) as end:
 
-    def begin() -> None:
-        tries.append(1)
-        if len(tries) == 2:
-            held.__exit__(None, None, None)  # the import ends during this wait
-        if len(tries) <= 2:
-            raise BUSY
+        def begin() -> None:
+            tries.append(1)
+            if len(tries) == 2:
+                end()  # the import ends during this wait
+            if len(tries) <= 2:
+                raise BUSY
 
-    waiting.begin_writing(begin, tmp_path)
+        waiting.begin_writing(begin, tmp_path)
     assert len(tries) == 3
 
 
 def test_other_errors_are_never_retried(tmp_path: Path) -> None:
-    with waiting.importing(tmp_path):
+    with import_elsewhere(tmp_path):
 
         def begin() -> None:
             raise sqlite3.OperationalError("disk I/O error")
 
         with pytest.raises(sqlite3.OperationalError, match="disk"):
             waiting.begin_writing(begin, tmp_path)
+
+
+def test_an_imports_own_write_never_waits_for_its_own_lock(tmp_path: Path) -> None:
+    tries: list[int] = []
+
+    def begin() -> None:  # another program stuck mid-write, for ever
+        tries.append(1)
+        assert len(tries) < 5, "the import kept waiting for itself"
+        raise BUSY
+
+    with waiting.importing(tmp_path), pytest.raises(sqlite3.OperationalError):
+        waiting.begin_writing(begin, tmp_path)
+    assert len(tries) == 1
