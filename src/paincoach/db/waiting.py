@@ -56,7 +56,8 @@ def importing(home: Path, on_wait: Callable[[], None] | None = None) -> Iterator
 def _holding() -> set[Path]:
     if not hasattr(_held, "homes"):
         _held.homes = set()
-    return _held.homes  # type: ignore[no-any-return]
+    homes: set[Path] = _held.homes
+    return homes
 
 
 def import_running(home: Path) -> bool:
