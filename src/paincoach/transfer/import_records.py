@@ -130,7 +130,11 @@ def check_header(document: object, source: str) -> None:
 def prepare_record(
     section: str, index: int, record: object, spec: SectionSpec, stamp: str
 ) -> dict[str, Any]:
-    """One record checked and turned into its table's columns; the first problem raises."""
+    """One record checked and turned into its table's columns; the first problem raises.
+
+    Lists and objects stay as they are (names are spelled as the journal spells them
+    first); `encoded` turns them into the JSON text the table holds.
+    """
     if not isinstance(record, dict):
         raise ImportRecordError(section, index, "", "Each record should be an object ({...}).")
     unknown = [key for key in record if key not in spec.checks]
@@ -150,15 +154,25 @@ def prepare_record(
         for name, value in record.items():
             if value is not None:
                 values[name] = spec.checks[name](value, name)
-        values.setdefault("uid", str(uuid.uuid4()))
-        row = spec.finish(values, stamp)
-        return {
-            k: json.dumps(v, ensure_ascii=False) if k in JSON_FIELDS else v for k, v in row.items()
-        }
+        if "uid" not in values:  # (not setdefault: a new uid for every record costs)
+            values["uid"] = str(uuid.uuid4())
+        return spec.finish(values, stamp)
     except InputError as exc:
         raise ImportRecordError(section, index, exc.field, exc.message) from None
     except RecursionError:  # answers nested deeper than they can be written back
         raise ImportRecordError(section, index, "", "It is nested too deeply.") from None
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # (json.dumps makes one each call)
+
+
+def encoded(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`rows` (of one section) with their lists and objects as the JSON text stored."""
+    columns = [name for name in rows[0] if name in JSON_FIELDS] if rows else []
+    for row in rows:
+        for name in columns:
+            row[name] = _ENCODE(row[name])
+    return rows
 
 
 def prepare_flare_plan(plan: object) -> dict[str, Any]:

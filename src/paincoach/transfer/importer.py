@@ -11,7 +11,6 @@ See docs/export.md and docs/decisions.md.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +28,7 @@ from paincoach.transfer.import_records import (
     FLARE_LISTS,
     ImportRecordError,
     check_header,
+    encoded,
     prepare_flare_plan,
     prepare_record,
     read_parts,
@@ -196,7 +196,7 @@ class _Reading:
         if key is None:  # the file is not a JSON object
             check_header(part.value, str(self._path))
             return
-        if part.index is None:
+        if part.item is None:
             self._top[key] = part.value
             if key in SPECS and part.value is LIST:
                 self._section(key)
@@ -207,7 +207,7 @@ class _Reading:
         if key not in SPECS or key in self._problems or not self._is_export():
             return
         try:
-            row = prepare_record(key, part.index, part.value, SPECS[key], self._stamp)
+            row = prepare_record(key, part.item, part.value, SPECS[key], self._stamp)
         except ImportRecordError as exc:
             self._problems[key] = exc
             return
@@ -252,12 +252,12 @@ class _Writer:
         for part in parts:
             if part.key != wanted:
                 continue
-            if part.index is None:
+            if part.item is None:
                 if part.value is LIST:
                     self.start(wanted)
                 continue
             spec = SPECS[wanted]
-            self.take(wanted, prepare_record(wanted, part.index, part.value, spec, self._stamp))
+            self.take(wanted, prepare_record(wanted, part.item, part.value, spec, self._stamp))
         self.flush()
 
     def flush(self) -> None:
@@ -270,7 +270,7 @@ class _Writer:
         self._spellings.apply(section, fresh)
         if section == "pacing_plans":
             self._report.plans_made_inactive += _settle_active_plans(self._conn, fresh)
-        self._report.added[section] += transfer.insert_rows(self._conn, section, fresh)
+        self._report.added[section] += transfer.insert_rows(self._conn, section, encoded(fresh))
         self._report.skipped[section] += len(rows) - len(fresh)
 
 
@@ -311,10 +311,10 @@ class _Spellings:
             known = self._of(kind)
             for row in rows:
                 if column in JSON_FIELDS:
-                    labels = json.loads(row[column])
+                    labels = row[column]
                     for label in labels:
                         known.setdefault(name_key(label), label)
-                    row[column] = json.dumps(list(unify(labels, known)), ensure_ascii=False)
+                    row[column] = list(unify(labels, known))
                 else:
                     row[column] = known.setdefault(name_key(row[column]), row[column])
 

@@ -17,8 +17,7 @@ import codecs
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import IO, Any, Final
+from typing import IO, Any, Final, NamedTuple
 
 CHUNK = 1 << 20  # bytes read at a time
 #: A decoding error this far before the end of what is read cannot be cured by reading on
@@ -37,17 +36,16 @@ class _ListStart:
 LIST: Final = _ListStart()
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One piece of the top-level object: a key's whole value, or one item of its list.
 
-    `index` is None for a whole value (or `LIST`, which says that items follow); for a list
+    `item` is None for a whole value (or `LIST`, which says that items follow); for a list
     item it is the item's position. A top-level value that is not an object comes whole,
     with `key` None.
     """
 
     key: str | None
-    index: int | None
+    item: int | None
     value: Any
 
 

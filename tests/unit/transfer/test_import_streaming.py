@@ -41,7 +41,7 @@ def assembled(data: bytes) -> Any:
     for part in json_stream.parts(io.BytesIO(data), DECODER):
         if part.key is None:
             return part.value
-        if part.index is None:
+        if part.item is None:
             document[part.key] = [] if part.value is json_stream.LIST else part.value
         else:
             document[part.key].append(part.value)
@@ -83,8 +83,8 @@ def test_records_come_one_by_one_long_before_the_file_is_read(
     handle = CountingReader(data)
     read_when: dict[int, int] = {}
     for part in json_stream.parts(handle, DECODER):
-        if part.key == "checkins" and part.index is not None:
-            read_when[part.index] = handle.given
+        if part.key == "checkins" and part.item is not None:
+            read_when[part.item] = handle.given
     assert sorted(read_when) == list(range(5000))
     assert read_when[0] <= 2 * 4096  # the first record, from the first bytes of the file
     assert read_when[2500] < len(data) * 0.6
