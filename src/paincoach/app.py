@@ -41,6 +41,10 @@ BACKUP_CHECK_S = 60.0
 
 WARM_UP_DELAY_S = 0.5
 NEW_CHECKIN = "new-check-in"
+WAITING_FOR_IMPORT = (
+    "Another paincoach is importing into your journal. This is saved as soon as the import "
+    "finishes; nothing is lost meanwhile."
+)
 
 
 class PaincoachApp(App[None]):
@@ -72,6 +76,7 @@ class PaincoachApp(App[None]):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        services.on_import_wait = self._waiting_for_import
         self.settings = Settings()
         self.unexpected_errors: list[BaseException] = []
         self._warmed = False
@@ -326,6 +331,16 @@ class PaincoachApp(App[None]):
             screen.post_message(JournalChanged())
 
     # -- problems -------------------------------------------------------------------
+
+    def _waiting_for_import(self) -> None:
+        """A save waits for an import in another paincoach: say so (from the waiting worker)."""
+        try:
+            self.call_from_thread(
+                self.notify, WAITING_FOR_IMPORT, title="Waiting", timeout=15, markup=False
+            )
+        except RuntimeError:  # on the app's own thread, or the app has closed
+            if self.is_running:
+                self.notify(WAITING_FOR_IMPORT, title="Waiting", timeout=15, markup=False)
 
     def show_problem(self, error: PaincoachError) -> None:
         """Show an expected problem as a notification that stays long enough to read."""

@@ -35,6 +35,8 @@ class Services:
         self.clock = clock
         self._lock = threading.Lock()
         self._db: Database | None = None
+        self.on_import_wait: Callable[[], None] | None = None
+        """Called from the worker thread whose save waits for an import in another paincoach."""
 
     @property
     def db(self) -> Database:
@@ -44,7 +46,12 @@ class Services:
                 from paincoach.db.engine import Database
 
                 self._db = Database.open(self.home)
+                self._db.on_import_wait = self._import_wait
             return self._db
+
+    def _import_wait(self) -> None:
+        if self.on_import_wait is not None:
+            self.on_import_wait()
 
     @cached_property
     def journal(self) -> Journal:

@@ -5,6 +5,7 @@ and in no temporary file.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -548,8 +549,14 @@ WRITES = textwrap.dedent(
 )
 
 
+#: A write-ledger record's own name, as an open relative to its folder's descriptor shows it.
+LEDGER_RECORD = re.compile(r"[0-9a-f]{32}\.(json|new)")
+
+
 def _allowed(path: str, home: Path) -> bool:
     if path.startswith(("/dev/", "pipe:", "socket:")) or path.isdigit():
+        return True
+    if LEDGER_RECORD.fullmatch(path):  # opened through <home>/writing's descriptor (dir_fd)
         return True
     resolved = Path(path)
     return resolved == home or home in resolved.parents

@@ -3,7 +3,8 @@
 Every connection runs in WAL mode with `synchronous=FULL` (a saved entry survives a power
 cut), foreign keys on, a long busy timeout and `secure_delete` (deleted words do not linger
 in the file). Writes start with `BEGIN IMMEDIATE`, so the app and a command-line call that
-write at once wait for each other instead of failing.
+write at once wait for each other instead of failing, and for as long as an import runs
+(`paincoach.db.waiting`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -32,7 +33,7 @@ from paincoach.core.errors import (
     TooNewDatabaseError,
 )
 from paincoach.core.paths import escaped_path
-from paincoach.db import migrations
+from paincoach.db import migrations, waiting
 from paincoach.db.errors import (
     damaged_message,
     storage_errors,
@@ -41,10 +42,18 @@ from paincoach.db.errors import (
 )
 
 BUSY_TIMEOUT_MS = 10_000
+#: Test-only: a shorter busy timeout, so that a test of waiting need not wait 10 s.
+ENV_BUSY_TIMEOUT = "PAINCOACH_BUSY_TIMEOUT_MS"
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_BYTES = 100
 #: Journals up to this size get the whole-file check at every open (2 MB: about 2 ms).
 ALWAYS_CHECK_BYTES = 2 * 1024 * 1024
+
+
+def busy_timeout_ms() -> int:
+    """How long a connection waits for another one to finish writing, in milliseconds."""
+    override = os.environ.get(ENV_BUSY_TIMEOUT, "")
+    return int(override) if override.isdigit() else BUSY_TIMEOUT_MS
 
 
 def connection_pragmas(*, read_only: bool = False) -> list[str]:
@@ -56,7 +65,7 @@ def connection_pragmas(*, read_only: bool = False) -> list[str]:
         *([] if read_only else ["PRAGMA journal_mode = WAL"]),
         "PRAGMA synchronous = FULL",
         "PRAGMA foreign_keys = ON",
-        f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}",
+        f"PRAGMA busy_timeout = {busy_timeout_ms()}",
         "PRAGMA secure_delete = ON",
         # Sorting and grouping never spill people's words into temporary files.
         "PRAGMA temp_store = MEMORY",
@@ -82,7 +91,15 @@ class Database:
         self.schema_version = schema_version
         self.read_only_reason = read_only_reason
         self._engine = engine
-        self._write_engine = engine.execution_options(paincoach_begin="IMMEDIATE")
+        self.on_import_wait: Callable[[], None] | None = None
+        """Called (from the writing thread) when a write starts waiting for an import."""
+        self._write_engine = engine.execution_options(
+            paincoach_begin="IMMEDIATE", paincoach_home=path.parent, paincoach_wait=self._waits
+        )
+
+    def _waits(self) -> None:
+        if self.on_import_wait is not None:
+            self.on_import_wait()
 
     @property
     def read_only(self) -> bool:
@@ -262,12 +279,12 @@ def probe(path: Path, *, full: bool = True, immutable: bool = False) -> Probe:
     try:
         if immutable:
             uri = f"file:{escaped_path(path)}?mode=ro&immutable=1"
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000)
         elif not os.access(path.parent, os.W_OK):
             uri = f"file:{escaped_path(path)}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000)
         else:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = sqlite3.connect(path, timeout=busy_timeout_ms() / 1000)
     except sqlite3.Error as exc:
         raise translate_sqlite_error(exc, path) from exc
     try:
@@ -342,7 +359,7 @@ def _run_pragma(dbapi_connection: Any, pragma: str) -> None:
     "database is locked" at once, without waiting, while another process (the app and a
     command run together) is creating the same journal. Waiting a moment is enough.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    deadline = time.monotonic() + busy_timeout_ms() / 1000
     pause = 0.002
     while True:
         try:
@@ -357,5 +374,12 @@ def _run_pragma(dbapi_connection: Any, pragma: str) -> None:
 
 
 def _on_begin(conn: Connection) -> None:
-    mode = conn.get_execution_options().get("paincoach_begin", "DEFERRED")
-    conn.exec_driver_sql(f"BEGIN {mode}")
+    options = conn.get_execution_options()
+    mode = options.get("paincoach_begin", "DEFERRED")
+    home = options.get("paincoach_home")
+    if home is None:
+        conn.exec_driver_sql(f"BEGIN {mode}")
+    else:  # a write: it waits for as long as an import runs
+        waiting.begin_writing(
+            lambda: conn.exec_driver_sql(f"BEGIN {mode}"), home, options.get("paincoach_wait")
+        )

@@ -1,37 +1,50 @@
 """Merging an export (JSON, format version 1) into the journal: all of it, or nothing.
 
-Every record is checked before anything is written; the first problem stops the import
-with its section, index and field. Then one `BEGIN IMMEDIATE` transaction adds the records
-whose `uid` the journal does not hold yet and skips the others. See docs/export.md.
+The file is read a record at a time, so memory stays small however big it is. Each record
+is checked and, in one `BEGIN IMMEDIATE` transaction and in batches, added when the
+journal does not hold its `uid` yet (or skipped). The first problem (named by section,
+index and field) stops the writing, and once the file is read it is raised and the
+transaction rolled back: nothing is imported. While it runs, the import holds the import
+lock, so other writers wait for it instead of failing (`paincoach.db.waiting`).
+See docs/export.md and docs/decisions.md.
 """
 
 from __future__ import annotations
 
-import json
-import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from paincoach.core import clock
-from paincoach.core.errors import InputError, TooNewDatabaseError
-from paincoach.core.textsafe import echo
+from paincoach.core.errors import TooNewDatabaseError
+from paincoach.core.faults import pause_point
 from paincoach.core.when import format_moment
-from paincoach.db import names, transfer
+from paincoach.db import names, transfer, waiting
 from paincoach.records.names import name_key, unify
-from paincoach.transfer.export import FORMAT, JSON_FIELDS, VERSION, sections
-from paincoach.transfer.import_sections import SPECS, SectionSpec
-from paincoach.transfer.own_plans import FLARE, PLANS, SAFETY, merge_plan, prepare_plan
+from paincoach.transfer.export import FORMAT, JSON_FIELDS, sections
+from paincoach.transfer.import_records import (
+    ImportRecordError,
+    check_header,
+    encoded,
+    prepare_own_plan,
+    prepare_record,
+    read_parts,
+)
+from paincoach.transfer.import_sections import SPECS
+from paincoach.transfer.json_stream import LIST, Part
+from paincoach.transfer.own_plans import FLARE, PLANS, SAFETY, merge_plan
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from paincoach.db.engine import Database
 
-TOP_KEYS = frozenset(
-    {"format", "version", "exported_at", "app", *(plan.key for plan in PLANS), *sections()}
-)
+__all__ = ["ImportRecordError", "ImportReport", "import_file"]
+
+#: Records written at a time: few enough to stay small, enough to make each insert cheap.
+BATCH = 2000
 #: The columns that hold names, by section, and the set of names each belongs to: activities
 #: and pacing plans share one (a plan counts the activities of its name).
 NAMED: dict[str, tuple[tuple[str, str], ...]] = {
@@ -39,35 +52,6 @@ NAMED: dict[str, tuple[tuple[str, str], ...]] = {
     "activities": (("name", "activities"),),
     "pacing_plans": (("activity", "activities"),),
 }
-
-
-class ImportRecordError(InputError):
-    """A file or record that cannot be imported; says where (section, index, field)."""
-
-    def __init__(
-        self, section: str, index: int | None, field_name: str, message: str, source: str = ""
-    ) -> None:
-        where = section if index is None else f"{section}[{index}] (record {index + 1})"
-        if field_name:
-            where += f", field '{field_name}'"
-        if source and source not in message:  # name the file, once
-            where = f"{source}{where[4:]}" if section == "file" else f"{source}: {where}"
-        super().__init__(field_name, f"{where}: {message} Nothing was imported.")
-        self.section = section
-        self.index = index
-        self.detail = message
-
-    def in_file(self, source: str) -> ImportRecordError:
-        """The same problem, with the name of the file it is in."""
-        return ImportRecordError(self.section, self.index, self.field, self.detail, source)
-
-
-@dataclass
-class Prepared:
-    """Checked rows ready to insert, by section, and the person's plans the file has, by key."""
-
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    plans: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -95,177 +79,219 @@ class ImportReport:
         return sum(self.added.values())
 
 
-# -- reading the file --------------------------------------------------------------------------
+@dataclass
+class Checked:
+    """What reading the file keeps: the sections it holds (in its order), the person's plans."""
+
+    order: list[str] = field(default_factory=list)
+    plans: dict[str, dict[str, Any]] = field(default_factory=dict)  # by key
+    file: tuple[int, ...] = ()  # the file as it was when checked (see `_signature`)
+    out_of_order: bool = False  # sections not in export order (or one given twice)
 
 
-def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise ValueError(f"the key '{echo(key)}' appears twice in one object")
-        found[key] = value
-    return found
-
-
-def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def parse_document(data: bytes, source: str = "the file") -> dict[str, Any]:
-    """The export document in `data`, with its header checked (records are checked later)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRecordError("file", None, "", f"{source} is not UTF-8 text.") from None
-    try:
-        document = json.loads(text, object_pairs_hook=_no_repeats, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ImportRecordError(
-            "file", None, "", f"{source} is not valid JSON (line {exc.lineno}: {exc.msg})."
-        ) from None
-    except RecursionError:
-        raise ImportRecordError(
-            "file", None, "", f"{source} is nested too deeply to be a paincoach export."
-        ) from None
-    except ValueError as exc:
-        raise ImportRecordError("file", None, "", f"{source} cannot be read: {exc}.") from None
-    _check_header(document, source)
-    return document
-
-
-def _check_header(document: object, source: str) -> None:
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportRecordError(
-            "file", None, "format", f"{source} is not a paincoach export (format '{FORMAT}')."
-        )
-    version = document.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise ImportRecordError("file", None, "version", "The export has no version number.")
-    if version > VERSION:
-        raise ImportRecordError(
-            "file",
-            None,
-            "version",
-            f"This export is format version {version}, made by a newer paincoach; this one "
-            f"reads version {VERSION}. Update paincoach to import it.",
-        )
-    if version < 1:
-        raise ImportRecordError("file", None, "version", f"Format version {version} is not known.")
-    unknown = sorted(set(document) - TOP_KEYS)
-    if unknown:
-        raise ImportRecordError(
-            "file",
-            None,
-            echo(unknown[0]),
-            f"'{echo(unknown[0])}' is not a part of a paincoach export.",
-        )
-
-
-def read_file(path: Path) -> dict[str, Any]:
-    """Read and parse an export file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError("file", f"Cannot read {path}: {exc.strerror or exc}.") from None
-    return parse_document(data, str(path))
-
-
-# -- checking records --------------------------------------------------------------------------
-
-
-def prepare(document: dict[str, Any], now: datetime | None = None) -> Prepared:
-    """Check every record and turn it into table columns; the first problem raises."""
+def import_file(db: Database, path: Path, now: datetime | None = None) -> ImportReport:
+    """Read, check and merge an export file; nothing is written if any record is invalid."""
     stamp = format_moment(now or clock.now())
-    prepared = Prepared()
-    for section in sections():
-        records = document.get(section)
-        if records is None:
-            continue
-        if not isinstance(records, list):
-            raise ImportRecordError(section, None, "", f"'{section}' should be a list of records.")
-        spec = SPECS[section]
-        prepared.rows[section] = [
-            _prepare_record(section, index, record, spec, stamp)
-            for index, record in enumerate(records)
-        ]
-    for own in PLANS:
-        plan = document.get(own.key)
-        if plan is None:
-            continue
+    try:
+        if db.read_only:
+            _Reading(path, stamp).run()  # a bad file is said first, as it always was
+            raise TooNewDatabaseError(db.read_only_reason)
         try:
-            prepared.plans[own.key] = prepare_plan(own, plan)
-        except InputError as exc:
-            raise ImportRecordError(own.key, None, exc.field, exc.message) from None
-    return prepared
+            with waiting.importing(db.path.parent, db.on_import_wait):
+                return _import(db, path, stamp)
+        except OverflowError:  # a number a check let through that SQLite cannot hold
+            raise ImportRecordError(
+                "file", None, "", "A number in the file is too large for the journal to hold."
+            ) from None
+    except ImportRecordError as exc:
+        raise exc.in_file(str(path)) from None
 
 
-def _prepare_record(
-    section: str, index: int, record: object, spec: SectionSpec, stamp: str
-) -> dict[str, Any]:
-    if not isinstance(record, dict):
-        raise ImportRecordError(section, index, "", "Each record should be an object ({...}).")
-    unknown = [key for key in record if key not in spec.checks]
-    if unknown:
-        known = ", ".join(spec.checks)
-        raise ImportRecordError(
-            section,
-            index,
-            echo(unknown[0]),
-            f"'{echo(unknown[0])}' is not a field of {section} ({known}).",
-        )
-    values: dict[str, Any] = {}
+class _OutOfOrderError(Exception):
+    """The file's sections are not in export order: written again, a section at a time."""
+
+    def __init__(self, checked: Checked) -> None:
+        super().__init__("sections out of order")
+        self.checked = checked
+
+
+def _import(db: Database, path: Path, stamp: str) -> ImportReport:
+    """Check and write in one pass, in one transaction; any problem rolls all of it back.
+
+    A file with its sections out of export order (only a hand-made one) is then written
+    once more, a section at a time, so that names are spelled as they always were
+    (activities before the plans that name them).
+    """
     try:
-        for name in spec.required:
-            if record.get(name) is None:
-                raise InputError(name, f"'{name}' is required here.")
-        for name, value in record.items():
-            if value is not None:
-                values[name] = spec.checks[name](value, name)
-        values.setdefault("uid", str(uuid.uuid4()))
-        row = spec.finish(values, stamp)
-        return {
-            k: json.dumps(v, ensure_ascii=False) if k in JSON_FIELDS else v for k, v in row.items()
-        }
-    except InputError as exc:
-        raise ImportRecordError(section, index, exc.field, exc.message) from None
-    except RecursionError:  # answers nested deeper than they can be written back
-        raise ImportRecordError(section, index, "", "It is nested too deeply.") from None
-
-
-# -- writing -----------------------------------------------------------------------------------
-
-
-def apply(db: Database, prepared: Prepared) -> ImportReport:
-    """Add the prepared records in one write transaction; records already there are skipped."""
-    if db.read_only:
-        raise TooNewDatabaseError(db.read_only_reason)
-    try:
-        return _apply(db, prepared)
-    except OverflowError:  # a number a check let through that SQLite cannot hold
-        raise ImportRecordError(
-            "file", None, "", "A number in the file is too large for the journal to hold."
-        ) from None
-
-
-def _apply(db: Database, prepared: Prepared) -> ImportReport:
-    report = ImportReport()
+        with db.connection(write=True) as conn:
+            pause_point("import-writing")
+            report = ImportReport()
+            checked = _Reading(path, stamp, _Writer(conn, report, stamp)).run()
+            if checked.out_of_order:
+                raise _OutOfOrderError(checked)
+            _finish(conn, report, checked)
+            return report
+    except _OutOfOrderError as found:  # (rolled back)
+        checked = found.checked
     with db.connection(write=True) as conn:
-        spellings = _Spellings(conn)
-        for section, rows in prepared.rows.items():
-            fresh = _new_rows(conn, section, rows)
-            spellings.apply(section, fresh)
-            if section == "pacing_plans":
-                report.plans_made_inactive = _settle_active_plans(conn, fresh)
-            report.added[section] = transfer.insert_rows(conn, section, fresh)
-            report.skipped[section] = len(rows) - len(fresh)
+        report = ImportReport()
+        writer = _Writer(conn, report, stamp)
+        for section in sections():
+            if section in checked.order:
+                writer.write(read_parts(path), section)
+        if _signature(path) != checked.file:  # what was written is not what was checked
+            raise ImportRecordError(
+                "file",
+                None,
+                "",
+                f"{path} changed while it was imported; try again once it is whole.",
+            )
+        _finish(conn, report, checked)
+        return report
+
+
+def _finish(conn: Connection, report: ImportReport, checked: Checked) -> None:
+    for own in PLANS:
+        if own.key in checked.plans:
+            report.plans[own.key] = merge_plan(conn, own, checked.plans[own.key])
+
+
+def _signature(path: Path) -> tuple[int, ...]:
+    """The file's identity, size and time of change: another file, or an edit, shows."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ()
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+class _Reading:
+    """One pass over the file: every record checked, and written while nothing is wrong.
+
+    Problems rank as they always have (as when the whole file was read first): the text
+    itself, then the top level, then records by section (in export order) and index, then
+    the person's plans. Only the first problem of each section is kept; once there is one,
+    nothing more is written (the transaction is rolled back when it is raised).
+    """
+
+    def __init__(self, path: Path, stamp: str, writer: _Writer | None = None) -> None:
+        self._path = path
+        self._stamp = stamp
+        self._writer = writer
+        self._top: dict[str, Any] = {}  # every top-level key; whole values only for the header
+        self._problems: dict[str, ImportRecordError] = {}
+        self._checked = Checked(file=_signature(path))
+
+    def run(self) -> Checked:
+        """Read it all; raise the first problem, or say what the file holds."""
+        for part in read_parts(self._path):
+            self._take(part)
+        if self._writer is not None and self._writing():
+            self._writer.flush()
+        check_header(self._top, str(self._path))
+        for section in sections():
+            if section in self._problems:
+                raise self._problems[section]
         for own in PLANS:
-            if own.key in prepared.plans:
-                report.plans[own.key] = merge_plan(conn, own, prepared.plans[own.key])
-    return report
+            if self._top.get(own.key) is not None:
+                self._checked.plans[own.key] = prepare_own_plan(own, self._top[own.key])
+        return self._checked
+
+    def _writing(self) -> bool:
+        return not (self._problems or self._checked.out_of_order) and self._is_export()
+
+    def _is_export(self) -> bool:  # (as far as is known yet)
+        return self._top.get("format", FORMAT) == FORMAT
+
+    def _take(self, part: Part) -> None:
+        key = part.key
+        if key is None:  # the file is not a JSON object
+            check_header(part.value, str(self._path))
+            return
+        if part.item is None:
+            self._top[key] = part.value
+            if key in SPECS and part.value is LIST:
+                self._section(key)
+            elif key in SPECS and part.value is not None:
+                message = f"'{key}' should be a list of records."
+                self._problems.setdefault(key, ImportRecordError(key, None, "", message))
+            return
+        if key not in SPECS or key in self._problems or not self._is_export():
+            return
+        try:
+            row = prepare_record(key, part.item, part.value, SPECS[key], self._stamp)
+        except ImportRecordError as exc:
+            self._problems[key] = exc
+            return
+        if self._writer is not None and self._writing():
+            self._writer.take(key, row)
+
+    def _section(self, key: str) -> None:
+        order = self._checked.order
+        if order and (key in order or sections().index(key) < sections().index(order[-1])):
+            self._checked.out_of_order = True
+        order.append(key)
+        if self._writer is not None and self._writing():
+            self._writer.start(key)
+
+
+class _Writer:
+    """Checked rows added in batches; uids already in the journal (or the file) skipped."""
+
+    def __init__(self, conn: Connection, report: ImportReport, stamp: str) -> None:
+        self._conn = conn
+        self._report = report
+        self._stamp = stamp
+        self._spellings = _Spellings(conn)
+        self._section = ""
+        self._batch: list[dict[str, Any]] = []
+
+    def start(self, section: str) -> None:
+        """A section's records follow."""
+        self.flush()
+        self._section = section
+        self._report.added.setdefault(section, 0)
+        self._report.skipped.setdefault(section, 0)
+
+    def take(self, section: str, row: dict[str, Any]) -> None:
+        """One checked row of the current section."""
+        self._batch.append(row)
+        if len(self._batch) >= BATCH:
+            self.flush()
+
+    def write(self, parts: Iterable[Part], wanted: str) -> None:
+        """Check and add the records of one section among `parts` (the file read again)."""
+        for part in parts:
+            if part.key != wanted:
+                continue
+            if part.item is None:
+                if part.value is LIST:
+                    self.start(wanted)
+                continue
+            spec = SPECS[wanted]
+            self.take(wanted, prepare_record(wanted, part.item, part.value, spec, self._stamp))
+        self.flush()
+
+    def flush(self) -> None:
+        """Add the rows taken so far."""
+        rows, section = self._batch, self._section
+        self._batch = []
+        if not rows:
+            return
+        fresh = _new_rows(self._conn, section, rows)
+        self._spellings.apply(section, fresh)
+        if section == "pacing_plans":
+            self._report.plans_made_inactive += _settle_active_plans(self._conn, fresh)
+        self._report.added[section] += transfer.insert_rows(self._conn, section, encoded(fresh))
+        self._report.skipped[section] += len(rows) - len(fresh)
 
 
 def _new_rows(conn: Connection, section: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows whose uid is neither in the journal nor earlier in the file."""
+    """The rows whose uid is neither in the journal nor earlier in the file.
+
+    Earlier batches are in the journal already (inside this transaction), so the journal's
+    own index finds a uid repeated anywhere in the file; nothing is kept between batches.
+    """
     seen = transfer.existing_uids(conn, section, [row["uid"] for row in rows])
     fresh = []
     for row in rows:
@@ -297,10 +323,10 @@ class _Spellings:
             known = self._of(kind)
             for row in rows:
                 if column in JSON_FIELDS:
-                    labels = json.loads(row[column])
+                    labels = row[column]
                     for label in labels:
                         known.setdefault(name_key(label), label)
-                    row[column] = json.dumps(list(unify(labels, known)), ensure_ascii=False)
+                    row[column] = list(unify(labels, known))
                 else:
                     row[column] = known.setdefault(name_key(row[column]), row[column])
 
@@ -318,11 +344,3 @@ def _settle_active_plans(conn: Connection, rows: list[dict[str, Any]]) -> int:
             changed += 1
         active.add(key)
     return changed
-
-
-def import_file(db: Database, path: Path, now: datetime | None = None) -> ImportReport:
-    """Read, check and merge an export file; nothing is written if any record is invalid."""
-    try:
-        return apply(db, prepare(read_file(path), now))
-    except ImportRecordError as exc:
-        raise exc.in_file(str(path)) from None

@@ -6,7 +6,7 @@ import re
 import shutil
 import sqlite3
 import stat
-from dataclasses import replace
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,10 @@ def test_an_old_journal_reads_back_as_it_was_written(
             assert saved.at.utcoffset() == draft.at.utcoffset()
             assert saved.at.replace(tzinfo=None) == draft.at.replace(tzinfo=None)
             assert saved.day == draft.at.date()
-            assert saved.draft() == replace(draft, at=saved.at)
+            # every typed value as it was (compared field by field: an old value such as a
+            # NUL, which today's checks refuse on input, must still read back as it was)
+            for name in (f.name for f in fields(draft) if f.name != "at"):
+                assert getattr(saved, name) == getattr(draft, name), name
     assert load_settings(journal.db) == settings
     # and it can be written to again
     added = journal.add_checkin(checkin(note="after the upgrade"))

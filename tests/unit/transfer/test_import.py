@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 from paincoach.db.engine import Database
 from paincoach.transfer.export import FORMAT, export_document, sections, write_json
-from paincoach.transfer.importer import ImportRecordError, import_file, parse_document, prepare
-from paincoach.transfer.importer import apply as apply_import
+from paincoach.transfer.importer import BATCH, ImportRecordError, import_file
 from tests.data_support import db_path, fill_home, normalised, table_counts
 from tests.storage_support import digest, is_write, sql_trace, transactions
 
@@ -179,29 +178,38 @@ def test_the_first_invalid_record_stops_everything_even_after_valid_ones(
         ('{"format": "paincoach-export", "version": 1, "checkins": [{"at": NaN}]}', "NaN"),
     ],
 )
-def test_a_file_that_is_not_a_usable_export_is_refused(text: str, words: str) -> None:
+def test_a_file_that_is_not_a_usable_export_is_refused(
+    home: Path, tmp_path: Path, text: str, words: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(ImportRecordError, match=words):
-        prepare(parse_document(text.encode()))
+        import_file(Database.open(home), path)
 
 
-def test_a_file_that_is_not_utf8_is_refused() -> None:
+def test_a_file_that_is_not_utf8_is_refused(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(b'{"format": "\xff"}')
     with pytest.raises(ImportRecordError, match="not UTF-8"):
-        parse_document(b'{"format": "\xff"}')
+        import_file(Database.open(home), path)
 
 
-def test_an_import_is_one_immediate_transaction(home: Path, tmp_path: Path) -> None:
+def test_an_import_is_one_immediate_transaction_however_many_batches(
+    home: Path, tmp_path: Path
+) -> None:
     path = write(
         tmp_path / "mine.json",
         document(
-            checkins=[{"at": AT, "pain": 5}], activities=[{"at": AT, "name": "w", "minutes": 5}]
+            checkins=[{"at": AT, "pain": n % 11} for n in range(2 * BATCH + 1)],
+            activities=[{"at": AT, "name": "w", "minutes": 5}],
         ),
     )
     db = Database.open(home)
-    prepared = prepare(json.loads(path.read_text()))
     with sql_trace(db) as statements:
-        apply_import(db, prepared)
+        report = import_file(db, path)
     writing = [t for t in transactions(statements) if any(is_write(s) for s in t)]
     assert len(writing) == 1 and writing[0][0] == "BEGIN IMMEDIATE"
+    assert report.added == {"checkins": 2 * BATCH + 1, "activities": 1}
 
 
 def test_an_imported_plan_meeting_an_active_plan_is_kept_stopped(
@@ -263,7 +271,7 @@ def test_a_flare_plan_is_added_only_when_there_is_none(home: Path, tmp_path: Pat
     assert (first.flare_plan, second.flare_plan) == ("added", "kept yours")
     assert export_document(db)["flare_plan"]["tell"] == "Sam"
     with pytest.raises(ImportRecordError, match="flare_plan, field 'colour'"):
-        prepare({**document(), "flare_plan": {"colour": "red"}})
+        import_file(db, write(tmp_path / "c.json", document(flare_plan={"colour": "red"})))
 
 
 notes = st.text(
@@ -292,3 +300,49 @@ def test_any_checkins_survive_a_round_trip(tmp_path: Path, entries: list[Any]) -
     target = Database.open(source / "target")
     import_file(target, path)
     assert normalised(export_document(target)) == normalised(first)
+
+
+def test_a_problem_after_many_written_batches_still_leaves_nothing(
+    home: Path, tmp_path: Path
+) -> None:
+    good = [{"at": AT, "pain": n % 11} for n in range(2 * BATCH + 5)]
+    db = Database.open(home)
+    before = digest(db_path(home))
+    bad_record = write(tmp_path / "a.json", document(checkins=[*good, {"at": AT, "pain": 11}]))
+    with pytest.raises(ImportRecordError, match=rf"checkins\[{2 * BATCH + 5}\]"):
+        import_file(db, bad_record)
+    cut = tmp_path / "b.json"
+    cut.write_text(json.dumps(document(checkins=good))[:-3], encoding="utf-8")
+    with pytest.raises(ImportRecordError, match="not valid JSON"):
+        import_file(db, cut)
+    late_header = tmp_path / "c.json"
+    late_header.write_text(json.dumps({"checkins": good, "format": "other"}), encoding="utf-8")
+    with pytest.raises(ImportRecordError, match="not a paincoach export"):
+        import_file(db, late_header)
+    assert digest(db_path(home)) == before
+    assert sum(table_counts(db_path(home)).values()) == 0
+
+
+def test_sections_out_of_export_order_are_merged_as_in_order(home: Path, tmp_path: Path) -> None:
+    uids = [f"00000000-0000-4000-8000-00000000000{n}" for n in range(4)]
+    plans = [{"uid": uids[0], "activity": "SWIM", "baseline": 10, "start_day": "2026-11-01"}]
+    activities = [{"uid": uids[1], "at": AT, "name": "Swim", "minutes": 5}]
+    checkins = [
+        {"uid": uids[2], "at": AT, "pain": 4, "tags": ["Cold"]},
+        {"uid": uids[3], "at": AT, "pain": 5, "tags": ["cold"]},
+    ]
+    path = tmp_path / "reordered.json"
+    path.write_text(
+        json.dumps(
+            {"pacing_plans": plans, "checkins": checkins, "activities": activities, **document()}
+        ),
+        encoding="utf-8",
+    )
+    db = Database.open(home)
+    report = import_file(db, path)
+    assert report.added == {"checkins": 2, "activities": 1, "pacing_plans": 1}  # export order
+    found = export_document(db)
+    assert [p["activity"] for p in found["pacing_plans"]] == ["Swim"]  # the activity's spelling
+    assert sorted(c["tags"] for c in found["checkins"]) == [["Cold"], ["Cold"]]
+    again = import_file(db, path)
+    assert again.total_added == 0 and again.skipped == report.added

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,15 +11,18 @@ from paincoach.core.errors import InputError
 from paincoach.db.engine import Database
 from paincoach.transfer import import_fields as check
 from paincoach.transfer.export import FORMAT
-from paincoach.transfer.importer import ImportRecordError, apply, parse_document, prepare
+from paincoach.transfer.importer import ImportRecordError, import_file
 from tests.data_support import db_path, table_counts
 
 AT = "2026-11-20T10:00:00+00:00"
 
 
-def test_deep_nesting_is_an_import_error() -> None:
-    with pytest.raises(ImportRecordError, match="nested too deeply"):
-        parse_document(b"[" * 100_000 + b"]" * 100_000, "deep.json")
+def test_deep_nesting_is_an_import_error(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    for text in (b"[" * 100_000 + b"]" * 100_000, b'{"checkins": [' + b"[" * 100_000):
+        path.write_bytes(text)
+        with pytest.raises(ImportRecordError, match=r"deep\.json is nested too deeply"):
+            import_file(Database.open(home), path)
 
 
 @pytest.mark.parametrize("value", [2**63, -(2**63) - 1, 10**300])
@@ -44,23 +48,23 @@ def test_answers_nested_too_deeply_are_refused() -> None:
 
 
 def test_a_number_sqlite_refuses_on_writing_is_an_import_error_and_nothing_is_kept(
-    home: Path, monkeypatch: pytest.MonkeyPatch
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(check, "WHOLE_MAX", 10**30)  # a check that let too much through
     db = Database.open(home)
     before = table_counts(db_path(home))
-    prepared = prepare(
-        {
-            "format": FORMAT,
-            "version": 1,
-            "checkins": [{"at": AT, "pain": 3}],
-            "exercise_sessions": [
-                {"exercise_id": "x", "kind": "k", "started_at": AT, "steps_total": 10**20}
-            ],
-        }
-    )
+    path = tmp_path / "big.json"
+    document = {
+        "format": FORMAT,
+        "version": 1,
+        "checkins": [{"at": AT, "pain": 3}],
+        "exercise_sessions": [
+            {"exercise_id": "x", "kind": "k", "started_at": AT, "steps_total": 10**20}
+        ],
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ImportRecordError, match="too large for the journal"):
-        apply(db, prepared)
+        import_file(db, path)
     db.close()
     assert table_counts(db_path(home)) == before
 

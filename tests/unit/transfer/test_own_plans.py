@@ -10,7 +10,7 @@ import pytest
 
 from paincoach.db.engine import Database
 from paincoach.transfer.export import FORMAT, export_document
-from paincoach.transfer.importer import ImportRecordError, import_file, prepare
+from paincoach.transfer.importer import ImportRecordError, import_file
 from tests.data_support import fill_home
 from tests.practice_support import SAFETY, made_result, open_practice
 
@@ -64,9 +64,13 @@ def test_a_safety_plan_in_a_file_never_replaces_yours(home: Path, tmp_path: Path
         (["Sam"], "safety_plan: The safety plan should be an object"),
     ],
 )
-def test_a_plan_that_is_not_one_stops_the_import(plan: object, where: str) -> None:
+def test_a_plan_that_is_not_one_stops_the_import(
+    home: Path, tmp_path: Path, plan: object, where: str
+) -> None:
+    db = Database.open(home)
     with pytest.raises(ImportRecordError, match=where):
-        prepare(document(safety_plan=plan))
+        import_file(db, write(tmp_path / "bad.json", document(safety_plan=plan)))
+    assert export_document(db)["safety_plan"] is None  # nothing was imported
 
 
 def test_the_command_says_what_happened_to_the_plan(

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 
 PRIVATE_NOTE = "Only you can read it (mode 0600). It holds your own words: keep it private."
 PRIVATE_FILES = "Only you can read them (mode 0600). They hold your own words: keep them private."
+WAITING_FOR_IMPORT = (
+    "paincoach: another paincoach is importing into your journal. This waits for it to "
+    "finish and then goes ahead; nothing is lost meanwhile."
+)
 
 
 def backup_today(db_path: Path) -> Path | None:
@@ -32,9 +36,16 @@ def open_database(home: Path) -> Database:
     from paincoach.db.engine import Database
 
     db = Database.open(home)
+    db.on_import_wait = _say_waiting
     if not db.read_only:  # a journal that cannot be written cannot have changed either
         backup_today(db.path)
     return db
+
+
+def _say_waiting() -> None:
+    """Said once per wait, on stderr, so that scripts reading stdout are not confused."""
+    sys.stderr.write(WAITING_FOR_IMPORT + "\n")
+    sys.stderr.flush()
 
 
 def say(text: str, *, stream: TextIO | None = None) -> None:
