@@ -353,7 +353,7 @@ async def test_low_mood_shows_the_support_card_with_every_line(home: Path) -> No
         text = card_text(app)
         assert "really hard time" in text and "check-in is saved" in text
         assert "Call 999 (United Kingdom)" in text
-        assert "Samaritans: 116 123" in text and "NHS 111: 111" in text
+        assert "Samaritans: 116 123" in text and "Shout: text SHOUT to 85258" in text
         assert "Would you like" not in text  # the pain-only wording is not used
         await pilot.press("h")
         await settle(pilot)
@@ -374,7 +374,7 @@ async def test_high_pain_with_very_low_mood_gets_the_card_and_breathing(home: Pa
         await pilot.press("b")  # slow breathing is a key away on the card
         await settle(pilot)
         assert isinstance(app.screen, RunnerScreen)
-        assert app.screen.exercise.id == "breathing-relaxed-3min"
+        assert app.screen.exercise.id == "breathing-slow"  # the card's own pacer
 
 
 async def test_an_edit_to_a_very_low_mood_gets_the_same_help(home: Path) -> None:

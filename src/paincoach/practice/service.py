@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from paincoach.core import clock
 from paincoach.core.errors import NotFoundError
-from paincoach.core.when import format_moment, local_day, parse_moment
+from paincoach.core.when import format_moment, local_day
 from paincoach.db import names
 from paincoach.db import practice_repository as prepo
 from paincoach.db import repository as repo
@@ -29,6 +29,12 @@ from paincoach.db.engine import Database
 from paincoach.db.models import ExerciseSessionRow, GoalRow, PacingPlanRow
 from paincoach.exercises import pacing
 from paincoach.journal.service import Journal, written_distress
+from paincoach.practice.own_plans import (
+    FLARE_PLAN_KEY,
+    flare_plan_from,
+    put_flare_plan,
+    put_safety_plan,
+)
 from paincoach.records.concern import Concern, concern_of, texts_in
 from paincoach.records.distress import PhraseFileError, default_matcher
 from paincoach.records.entries import Activity, ActivityDraft
@@ -42,19 +48,13 @@ from paincoach.records.practice import (
     SessionSummary,
     ThoughtRecord,
 )
-from paincoach.records.safety_plan import (
-    SAFETY_KEYS,
-    SAFETY_PLAN_KEY,
-    SafetyPlan,
-    safety_plan_from,
-)
+from paincoach.records.safety_plan import SAFETY_PLAN_KEY, SafetyPlan, safety_plan_from
 
 if TYPE_CHECKING:  # the exercise engine is imported when a session is saved, not to read plans
     from paincoach.exercises.pacing import PacingPlan
     from paincoach.exercises.session import SessionResult
     from paincoach.practice.answers import Extracted, PacedWork
 
-FLARE_PLAN_KEY = "flare_plan"  # the flare-up plan is one document in `settings`
 MINUTES_UNIT = "minutes"
 
 
@@ -95,8 +95,8 @@ class Practice:
             prepo.add_session(session, _session_row(result, found, session_uid))
             record_uid = _add_thought_record(session, result, found, session_uid, stamp)
             goal_uid = self._add_goal(session, result, found.goal, session_uid, stamp)
-            flare_saved = self._put_flare_plan(session, found, stamp)
-            safety_saved = _put_safety_plan(session, found, stamp)
+            flare_saved = put_flare_plan(session, found, stamp)
+            safety_saved = put_safety_plan(session, found, stamp)
             plan_uid = None
             for plan in found.plans:
                 plan_uid = self._replace_plan(session, plan, stamp)
@@ -133,20 +133,6 @@ class Practice:
         day = local_day(result.started_at).isoformat()
         session.add(GoalRow(uid=uid, text=goal, session_uid=session_uid, created_at=stamp, day=day))
         return uid
-
-    def _put_flare_plan(self, session: Session, found: Extracted, stamp: str) -> bool:
-        if not found.flare_plan:
-            return False
-        from paincoach.practice.answers import FLARE_KEYS
-
-        stored = prepo.get_setting(session, FLARE_PLAN_KEY)
-        current = {} if found.replace_flare or not isinstance(stored, dict) else stored
-        document: dict[str, object] = {"helps": [], "tell": "", "drop": [], "signs": []}
-        document.update({k: v for k, v in current.items() if k in FLARE_KEYS})
-        document.update(found.flare_plan)
-        document["updated_at"] = stamp
-        repo.put_settings(session, {FLARE_PLAN_KEY: document})
-        return True
 
     def _replace_plan(self, session: Session, plan: PacingPlan, stamp: str) -> str:
         key = name_key(plan.activity)
@@ -284,27 +270,13 @@ class Practice:
         """The flare-up plan, or None when none was written (or it cannot be read)."""
         with self.db.read() as session:
             stored = prepo.get_setting(session, FLARE_PLAN_KEY)
-        return _flare_plan(stored)
+        return flare_plan_from(stored)
 
     def safety_plan(self) -> SafetyPlan | None:
         """The safety plan, or None when none was written."""
         with self.db.read() as session:
             stored = prepo.get_setting(session, SAFETY_PLAN_KEY)
         return safety_plan_from(stored)
-
-
-def _put_safety_plan(session: Session, found: Extracted, stamp: str) -> bool:
-    """Store the parts of the safety plan a session answered (all of it, once finished)."""
-    if not found.safety_plan:
-        return False
-    stored = prepo.get_setting(session, SAFETY_PLAN_KEY)
-    current = {} if found.replace_safety or not isinstance(stored, dict) else stored
-    document: dict[str, object] = {key: [] for key in SAFETY_KEYS}
-    document.update({k: v for k, v in current.items() if k in SAFETY_KEYS})
-    document.update(found.safety_plan)
-    document["updated_at"] = stamp
-    repo.put_settings(session, {SAFETY_PLAN_KEY: document})
-    return True
 
 
 def _despairing(found: Extracted) -> bool:
@@ -381,27 +353,3 @@ def _plan_view(row: PacingPlanRow, today: date, minutes: dict[str, int]) -> Paci
         week=pacing.week_number(start, today),
         active=bool(row.active),
     )
-
-
-def _flare_plan(stored: object) -> FlarePlan | None:
-    if not isinstance(stored, dict):
-        return None
-
-    def items(key: str) -> tuple[str, ...]:
-        value = stored.get(key)
-        return tuple(str(v) for v in value) if isinstance(value, list) else ()
-
-    updated = stored.get("updated_at")
-    try:
-        when = parse_moment(updated) if isinstance(updated, str) else None
-    except ValueError:
-        when = None
-    tell = stored.get("tell")
-    plan = FlarePlan(
-        helps=items("helps"),
-        tell=tell if isinstance(tell, str) else "",
-        drop=items("drop"),
-        signs=items("signs"),
-        updated_at=when,
-    )
-    return None if plan.empty else plan
