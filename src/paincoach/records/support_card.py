@@ -50,7 +50,10 @@ PLAN_TITLE = "Your safety plan"
 
 
 class RegionLike(Protocol):
-    """The region's name and emergency number (safety.Region)."""
+    """The region's code, name and emergency number (safety.Region)."""
+
+    @property
+    def code(self) -> str: ...
 
     @property
     def name(self) -> str: ...
@@ -132,6 +135,21 @@ def safety_plan_lines(plan: SafetyPlan | None) -> list[str]:
     ]
 
 
+#: Said instead of a country's name when the person has not chosen theirs.
+NO_REGION_EMERGENCY = (
+    "In danger right now? Call your local emergency number. (Choose your country in "
+    "paincoach's Settings to see its crisis lines here.)"
+)
+CATCH_ALL = "INT"  # safety.DEFAULT_REGION (a test holds the two together)
+
+
+def emergency_line(region: RegionLike) -> str:
+    """The emergency line: the country's number, or, with no country chosen, plain words."""
+    if region.code == CATCH_ALL:
+        return NO_REGION_EMERGENCY
+    return f"In danger right now? Call {region.emergency} ({region.name})."
+
+
 def support_card(
     concern: Concern,
     saved: str,
@@ -144,7 +162,7 @@ def support_card(
     return SupportCard(
         opening=OPENING[concern.first],
         saved=SAVED.get(saved, SAVED["changes"]),
-        emergency=f"In danger right now? Call {region.emergency} ({region.name}).",
+        emergency=emergency_line(region),
         lines=tuple(CrisisEntry(line.name, line.number, line.how) for line in lines),
         people=tuple(
             "  ".join(part for part in (c.name, c.phone, c.note) if part) for c in contacts

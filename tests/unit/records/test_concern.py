@@ -126,3 +126,20 @@ def test_the_card_carries_the_persons_safety_plan_part_by_part() -> None:
         lines,
     ).as_lines()
     assert all(line in " ".join(said) for line in lines)
+
+
+def test_with_no_country_chosen_the_card_says_so_plainly() -> None:
+    from paincoach import safety
+    from paincoach.records.support_card import CATCH_ALL, NO_REGION_EMERGENCY
+
+    assert CATCH_ALL == safety.DEFAULT_REGION
+    directory = load_directory()
+    said = support_card(
+        Concern((Reason.WORDS,)),
+        "check-in",
+        directory.region(CATCH_ALL),
+        directory.lines_for(CATCH_ALL),
+        [],
+    ).as_lines()
+    assert NO_REGION_EMERGENCY in said
+    assert "(Another country)" not in " ".join(said)
