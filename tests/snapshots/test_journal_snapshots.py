@@ -7,19 +7,24 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from paincoach.app import PaincoachApp, create_app
 from paincoach.db.engine import Database
 from paincoach.journal.service import Journal
+from paincoach.records.concern import Concern, Reason
 from paincoach.records.entries import ActivityDraft, CheckInDraft
+from paincoach.screens.support_card import SupportCardDialog
 from paincoach.settings import Contact, load_settings, save_settings
+from paincoach.widgets.entry_table import EntryTable
 from tests.support import NOW, fixed_clock, seeded_services, settle
 
 SIZE = (80, 24)
@@ -93,6 +98,44 @@ def steps(*keys: str) -> Any:
     return run_before
 
 
+def reopened_over_current_today(make: Callable[[], Screen[Any]], rows: int) -> Any:
+    """A run_before for a dialog that follows a save: the picture is taken once Today shows it.
+
+    Today reloads in a worker behind the dialog, and whether that lands before the dialog
+    is drawn varies from run to run. So: close the dialog the save opened, wait until Today
+    shows `rows` entries, then open `make()` (the same dialog) again.
+    """
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        await settle(pilot)
+        await pilot.press("escape")
+        today = app.screen_stack[-1]
+        for _ in range(200):
+            await settle(pilot)
+            if len(today.query_one(EntryTable).rows) == rows:
+                break
+        app.push_screen(make())
+        await settle(pilot)
+        calm(app)  # type: ignore[arg-type]
+        await pilot.pause()
+
+    return run_before
+
+
+def saved_then(keys: tuple[str, ...], then: Any) -> Any:
+    """Press `keys` (one at a time, settling after each), then run `then`."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        await then(pilot)
+
+    return run_before
+
+
 def test_first_run(snap_compare: Any, tmp_path: Path) -> None:
     # The screen shows where the journal lives, so the folder must have the same name each run.
     fixed = Path(tempfile.gettempdir()) / "paincoach-snapshot-home"
@@ -121,7 +164,10 @@ def test_help_after_a_very_low_mood(snap_compare: Any, home: Path) -> None:
     seed_week(home)
     app = create_app(home, clock=fixed_clock)
     keys = ("c", "8", "tab", "1", "ctrl+s")
-    assert snap_compare(app, terminal_size=SIZE, run_before=steps(*keys))
+    card = reopened_over_current_today(
+        lambda: SupportCardDialog(Concern((Reason.LOW_MOOD,)), "check-in"), rows=4
+    )
+    assert snap_compare(app, terminal_size=SIZE, run_before=saved_then(keys, card))
 
 
 def test_support_card_after_a_note(snap_compare: Any, home: Path) -> None:
@@ -140,8 +186,10 @@ def test_support_card_after_a_note(snap_compare: Any, home: Path) -> None:
         app.screen.query_one("#note", TextArea).text = "I don't want to be here anymore"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        calm(app)
-        await pilot.pause()
+        assert isinstance(app.screen, SupportCardDialog)
+        await reopened_over_current_today(
+            lambda: SupportCardDialog(Concern((Reason.WORDS,)), "check-in"), rows=4
+        )(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
