@@ -249,7 +249,10 @@ class PaincoachApp(App[None]):
 
             show_or_write(self, FLARE)
         elif exercise_id:
-            self.action_start_exercise(exercise_id)
+            # paincoach's own file, read alone: a hard moment never waits for the library
+            from paincoach.screens.exercise_start import start_exercise
+
+            start_exercise(self, exercise_id, bundled=True)
 
     def action_log_activity(self) -> None:
         """Record an activity."""

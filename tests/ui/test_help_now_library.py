@@ -92,3 +92,27 @@ async def test_the_flare_up_plan_starts_from_help_now_while_the_library_is_loadi
         assert app.screen.exercise.id == "flare-plan"  # type: ignore[attr-defined]
         assert not release.is_set()
         release.set()
+
+
+@pytest.mark.parametrize(
+    ("key", "exercise_id"), [("b", "breathing-relaxed-3min"), ("t", "thought-record")]
+)
+async def test_the_high_pain_offer_starts_its_exercise_while_the_library_is_loading(
+    home: Path, blocked_library: Blocked, key: str, exercise_id: str
+) -> None:
+    from paincoach.screens.offer import OfferDialog
+
+    entered, release = blocked_library
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await library_loading(pilot, entered)
+        await pilot.press("escape")  # back to Today, the list still loading
+        await pilot.press("c", "8", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, OfferDialog), "the offer")
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(app.screen, RunnerScreen), "the exercise started")
+        screen = app.screen
+        assert isinstance(screen, RunnerScreen)
+        assert screen.exercise.id == exercise_id and screen.exercise.origin == "bundled"
+        assert not release.is_set()
+        release.set()
