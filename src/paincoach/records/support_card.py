@@ -150,6 +150,29 @@ def emergency_line(region: RegionLike) -> str:
     return f"In danger right now? Call {region.emergency} ({region.name})."
 
 
+class DirectoryLike(Protocol):
+    """The crisis lines (safety.CrisisDirectory): a region by its code, and its lines."""
+
+    def region(self, code: str) -> RegionLike: ...
+
+    def lines_for(self, code: str) -> Sequence[LineLike]: ...
+
+
+def card_for(
+    directory: DirectoryLike,
+    region_code: str,
+    contacts: Sequence[ContactLike],
+    concern: Concern,
+    saved: str,
+    plan: SafetyPlan | None = None,
+) -> SupportCard:
+    """The card for the person's region (their chosen code, or none yet), people and plan."""
+    region = directory.region(region_code or CATCH_ALL)
+    return support_card(
+        concern, saved, region, directory.lines_for(region.code), contacts, safety_plan_lines(plan)
+    )
+
+
 def support_card(
     concern: Concern,
     saved: str,

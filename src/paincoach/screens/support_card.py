@@ -17,13 +17,7 @@ from paincoach import safety
 from paincoach.core.textsafe import visible
 from paincoach.records.concern import Concern
 from paincoach.records.safety_plan import SafetyPlan
-from paincoach.records.support_card import (
-    NO_CONTACTS,
-    PLAN_TITLE,
-    SupportCard,
-    safety_plan_lines,
-    support_card,
-)
+from paincoach.records.support_card import NO_CONTACTS, PLAN_TITLE, SupportCard, card_for
 from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.offer import SLOW_BREATHING
 from paincoach.settings import Settings
@@ -62,15 +56,7 @@ def build_card(
     plan: SafetyPlan | None = None,
 ) -> SupportCard:
     """The card for the person's region, people and safety plan."""
-    region = directory.region(settings.region or safety.DEFAULT_REGION)
-    return support_card(
-        concern,
-        saved,
-        region,
-        directory.lines_for(region.code),
-        settings.contacts,
-        safety_plan_lines(plan),
-    )
+    return card_for(directory, settings.region, settings.contacts, concern, saved, plan)
 
 
 class SupportCardDialog(PaincoachDialog[str | None]):

@@ -10,7 +10,7 @@ from rich.text import Text
 from paincoach import safety
 from paincoach.core.textsafe import visible
 from paincoach.records.concern import Concern
-from paincoach.records.support_card import safety_plan_lines, support_card
+from paincoach.records.support_card import card_for
 
 if TYPE_CHECKING:
     from paincoach.db.engine import Database
@@ -26,15 +26,8 @@ def print_card(out: Console, db: Database, concern: Concern, saved: str) -> None
 
     settings = load_settings(db)
     plan = Practice(db, Journal(db)).safety_plan()
-    directory = safety.load_directory()
-    region = directory.region(settings.region or safety.DEFAULT_REGION)
-    card = support_card(
-        concern,
-        saved,
-        region,
-        directory.lines_for(region.code),
-        settings.contacts,
-        safety_plan_lines(plan),
+    card = card_for(
+        safety.load_directory(), settings.region, settings.contacts, concern, saved, plan
     )
     out.print()
     out.print(Text(card.title, style="bold"))
