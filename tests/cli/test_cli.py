@@ -22,7 +22,7 @@ from paincoach.db.engine import Database
 from paincoach.journal.service import Journal
 from paincoach.records.concern import Reason
 from paincoach.records.entries import CheckIn
-from paincoach.records.support_card import OPENING
+from paincoach.records.support_card import NO_REGION_EMERGENCY, OPENING
 from paincoach.settings import Contact, Settings, save_settings
 from tests.storage_support import checkin, digest, local, open_journal
 
@@ -98,7 +98,7 @@ def test_a_very_low_mood_gets_a_gentle_word(capsys: pytest.CaptureFixture[str]) 
     assert " ".join(OPENING[Reason.LOW_MOOD].split()) in flat
     directory = safety.load_directory()
     region = directory.region(safety.DEFAULT_REGION)  # no region chosen yet
-    assert region.emergency in flat
+    assert " ".join(NO_REGION_EMERGENCY.split()) in flat  # plain words, and where to choose
     for line in directory.lines_for(region.code):
         assert f"{line.name}: {line.number}" in flat
     assert "paincoach help-now" in out
