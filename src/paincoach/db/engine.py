@@ -30,6 +30,7 @@ from paincoach.core.errors import (
     DamagedDatabaseError,
     NotADatabaseError,
     ReadOnlyError,
+    StorageError,
     TooNewDatabaseError,
 )
 from paincoach.core.paths import escaped_path
@@ -37,11 +38,13 @@ from paincoach.db import migrations, waiting
 from paincoach.db.errors import (
     damaged_message,
     storage_errors,
+    transient_io_error,
     translate_os_error,
     translate_sqlite_error,
 )
 
 BUSY_TIMEOUT_MS = 10_000
+OPEN_TRIES, OPEN_RETRY_S = 3, 0.05  # an open that meets a disk I/O error (`Database.open`)
 #: Test-only: a shorter busy timeout, so that a test of waiting need not wait 10 s.
 ENV_BUSY_TIMEOUT = "PAINCOACH_BUSY_TIMEOUT_MS"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -108,11 +111,22 @@ class Database:
 
     @classmethod
     def open(cls, home: Path) -> Database:
-        """Open the journal in `home`, creating or migrating it; never overwrite a foreign file."""
-        try:
-            return cls._open(home)
-        except OSError as exc:  # the folder or file itself cannot be used
-            raise translate_os_error(exc, home) from exc
+        """Open the journal in `home`, creating or migrating it; never overwrite a foreign file.
+
+        Making and upgrading the journal are each one transaction, so an open that meets
+        SQLite's "disk I/O error" is tried twice more: two paincoach processes opening a new
+        journal at once met one, rarely, under load (CI).
+        """
+        for attempt in range(1, OPEN_TRIES + 1):
+            try:
+                return cls._open(home)
+            except OSError as exc:  # the folder or file itself cannot be used
+                raise translate_os_error(exc, home) from exc
+            except StorageError as exc:
+                if attempt == OPEN_TRIES or not transient_io_error(exc):
+                    raise
+                time.sleep(OPEN_RETRY_S * attempt)
+        raise AssertionError("unreachable")  # (the last try returns or raises)
 
     @classmethod
     def _open(cls, home: Path) -> Database:

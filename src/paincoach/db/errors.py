@@ -21,6 +21,12 @@ from paincoach.core.errors import (
 )
 
 
+def transient_io_error(error: StorageError) -> bool:
+    """True for SQLite's "disk I/O error" (not a full disk, a damaged file or a locked one)."""
+    cause = error.__cause__
+    return isinstance(cause, sqlite3.Error) and "disk i/o error" in str(cause).lower()
+
+
 def translate_sqlite_error(exc: BaseException, path: Path) -> StorageError:
     """The `StorageError` that explains a low-level SQLite error."""
     text = str(exc).lower()

@@ -394,3 +394,34 @@ def test_a_raw_sqlite_connection_sees_committed_entries(home: Path) -> None:
         assert conn.execute("SELECT note FROM checkins").fetchall() == [("durable",)]
     finally:
         conn.close()
+
+
+def test_an_open_that_meets_a_passing_disk_io_error_is_tried_again(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes opening a new journal at once met SQLite's "disk I/O error" once (CI)."""
+    from paincoach.core.errors import StorageError
+    from paincoach.db import engine
+    from paincoach.db.errors import translate_sqlite_error
+
+    real = engine.Database._open
+    tries: list[int] = []
+    failing = 1
+
+    def flaky(folder: Path) -> engine.Database:
+        tries.append(1)
+        if len(tries) <= failing:
+            error = sqlite3.OperationalError("disk I/O error")
+            raise translate_sqlite_error(error, folder) from error
+        return real(folder)
+
+    monkeypatch.setattr(engine, "OPEN_RETRY_S", 0)
+    monkeypatch.setattr(engine.Database, "_open", flaky)
+    engine.Database.open(home).close()  # the second try opens it
+    assert len(tries) == 2
+
+    tries.clear()
+    failing = engine.OPEN_TRIES  # never passes: said plainly, after a bounded number of tries
+    with pytest.raises(StorageError, match="disk I/O error"):
+        engine.Database.open(home)
+    assert len(tries) == engine.OPEN_TRIES
