@@ -75,30 +75,30 @@ def _stored_help(home: Path) -> StoredHelp:
     return StoredHelp(settings.region, contacts, plan, safety_plan=safety_plan)
 
 
-def _print_plan(out: Console, stored: StoredHelp) -> None:
-    """The person's own flare-up plan first, or one line on how to write one."""
-    if stored.plan is not None and not stored.plan.empty:
-        text = flare_plan_text(stored.plan)
+def _print_own_plan(out: Console, text: Text | None, readable: bool, name: str, hint: str) -> None:
+    """One of the person's own plans, or `hint` on how to write it (or that it was unreadable)."""
+    if text is not None:
         text.rstrip()
         out.print(text)
-    elif stored.readable:
-        out.print(NO_PLAN)
+    elif readable:
+        out.print(hint)
     else:
-        out.print("Your flare-up plan could not be read just now.")
+        out.print(f"Your {name} could not be read just now.")
     out.print()
+
+
+def _print_plan(out: Console, stored: StoredHelp) -> None:
+    """The person's own flare-up plan first, or one line on how to write one."""
+    plan = stored.plan
+    text = flare_plan_text(plan) if plan is not None and not plan.empty else None
+    _print_own_plan(out, text, stored.readable, "flare-up plan", NO_PLAN)
 
 
 def _print_safety_plan(out: Console, stored: StoredHelp) -> None:
     """The person's own safety plan after the lines, or one line on how to write one."""
-    if stored.safety_plan is not None:
-        text = safety_plan_text(stored.safety_plan)
-        text.rstrip()
-        out.print(text)
-    elif stored.readable:
-        out.print(NO_SAFETY_PLAN)
-    else:
-        out.print("Your safety plan could not be read just now.")
-    out.print()
+    plan = stored.safety_plan
+    text = safety_plan_text(plan) if plan is not None else None
+    _print_own_plan(out, text, stored.readable, "safety plan", NO_SAFETY_PLAN)
 
 
 def _help_now(home: Path, region_code: str | None) -> int:
