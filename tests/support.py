@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -64,6 +64,15 @@ async def settle(pilot: object) -> None:
         if not any(worker.is_running for worker in app.workers) and not (keys and keys.busy):
             await pilot.pause()  # type: ignore[attr-defined]
             return
+
+
+async def wait_for(pilot: object, condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until `condition` holds (a worker's answer has arrived, say)."""
+    for _ in range(2000):
+        if condition():
+            return
+        await pilot.pause()  # type: ignore[attr-defined]
+    raise AssertionError(f"never happened: {what}")
 
 
 def store_safety_plan(home: os.PathLike[str], **parts: list[str]) -> None:

@@ -18,10 +18,12 @@ from paincoach.screens.exercises import ExercisesScreen
 from paincoach.screens.runner import RunnerScreen
 from paincoach.screens.thought_records import ThoughtRecordsScreen
 from paincoach.settings import load_settings, save_settings
+from paincoach.widgets.pick_list import PickList
+from paincoach.widgets.step_timer import TimedStepView
 from tests.exercise_ui_support import exercise, make_app, type_text
 from tests.practice_support import THOUGHTS, drive, open_practice, plan_session, runner
 from tests.snapshots.test_journal_snapshots import calm
-from tests.support import NOW, settle
+from tests.support import NOW, settle, wait_for
 
 SIZE = (80, 24)
 BROKEN = """id = "my-breath"
@@ -47,6 +49,8 @@ def before_snap(
         await settle(pilot)
         if clock is not None:
             clock.set(at)
+            for view in pilot.app.screen.query(TimedStepView):
+                view.tick()  # draw from the moved clock now, not at the next beat (1/4 s)
         calm(pilot.app)  # type: ignore[arg-type]
         await pilot.pause()
         await pilot.pause(0.1)
@@ -146,6 +150,8 @@ def test_pacing_timer_from_a_plan(snap_compare: Any, home: Path) -> None:
 
     async def setup(pilot: Pilot[None]) -> None:
         await push_runner("pacing-session", clock, "enter", "enter", "enter")(pilot)
+        plans = pilot.app.screen.query_one("#iv-plans", PickList)
+        await wait_for(pilot, lambda: plans.display and plans.has_focus, "the plans to arrive")
         await pilot.press("enter")  # pick the plan (walking), then the work time is filled in
         await settle(pilot)
         await pilot.press("enter")  # start

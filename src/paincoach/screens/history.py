@@ -26,6 +26,18 @@ def _avg(value: float | None) -> str:
     return "–" if value is None else decimals(value, 1)
 
 
+COLUMNS = [
+    ("Day", len("Wed 30 Sep 2026")),
+    ("Check-ins", len("Check-ins")),
+    ("Pain avg (range)", len("Pain avg (range)")),
+    ("Mood", len("10.0")),
+    ("Sleep", len("Sleep")),
+    ("Active min", len("Active min")),
+]
+"""Each column's label and width. The widths are fixed: every cell fits them, and a table
+that measured its cells would draw its first rows at the labels' widths until it was idle."""
+
+
 def figures_row(figures: DayFigures) -> list[Text]:
     """One day's figures as table cells."""
     pain = "–"
@@ -86,8 +98,8 @@ class HistoryScreen(PaincoachScreen[None]):
         """Set up the table and load the first page."""
         self.sub_title = "History"
         table = self.query_one("#days", DataTable)
-        for label in ("Day", "Check-ins", "Pain avg (range)", "Mood", "Sleep", "Active min"):
-            table.add_column(label)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
         self.query_one("#results", EntryTable).display = False
         table.focus()
         self.reload()

@@ -59,7 +59,8 @@ class EntryTable(RowTable):
 
     def on_mount(self) -> None:
         """Set the columns."""
-        self.add_column("When", key="when")
+        when = len("Wed 30 Sep 23:59") if self.with_day else len("23:59")
+        self.add_column("When", key="when", width=when)  # fixed: see history.COLUMNS
         self.add_column("Entry", key="entry")
         self.add_column("Areas, tags, note", key="extra")
 
