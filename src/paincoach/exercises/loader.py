@@ -45,9 +45,14 @@ class Library:
         return groups
 
 
-def _library_order(exercise: Exercise) -> tuple[int, str, str]:
+def _library_order(exercise: Exercise) -> tuple[int, int, str, str]:
     rank = KINDS.index(exercise.kind) if exercise.kind in KINDS else len(KINDS)
-    return rank, exercise.title.casefold(), exercise.id
+    order = exercise.order if exercise.order is not None else UNORDERED
+    return rank, order, exercise.title.casefold(), exercise.id
+
+
+UNORDERED = 1000
+"""Exercises without an `order` come after those with one, by title."""
 
 
 def exercise_files(folder: Path) -> list[Path]:

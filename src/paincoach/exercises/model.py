@@ -9,19 +9,65 @@ from typing import Literal
 from paincoach.exercises.timing import BreathPattern
 
 KINDS: tuple[str, ...] = (
+    "lesson",
     "breathing",
     "thought_record",
+    "acceptance",
     "pacing",
+    "movement",
     "relaxation",
     "imagery",
     "mindfulness",
     "grounding",
+    "sleep",
+    "compassion",
     "goals",
-    "social",
-    "flare_plan",
-    "safety_plan",
     "values",
+    "reflection",
+    "problem_solving",
+    "social",
+    "appointment",
+    "coping",
+    "flare_plan",
+    "setback_plan",
+    "safety_plan",
 )
+"""Every kind, in the library's order: lessons first, then skills, then the person's plans."""
+LESSON_KIND = "lesson"
+LESSON_STEP_TYPES: tuple[str, ...] = ("text", "prompt", "choice")
+"""A lesson is reading, with an optional question or reflection: no timers."""
+LESSON_MAX_MINUTES = 10
+KIND_TITLES: dict[str, str] = {  # headings in the library and `exercises list`
+    "lesson": "Lessons",
+    "breathing": "Breathing",
+    "thought_record": "Thought records",
+    "acceptance": "Acceptance and unhooking from thoughts",
+    "pacing": "Pacing",
+    "movement": "Gentle movement",
+    "relaxation": "Relaxation",
+    "imagery": "Imagery",
+    "mindfulness": "Mindfulness",
+    "grounding": "Grounding",
+    "sleep": "Sleep",
+    "compassion": "Self-compassion",
+    "goals": "Goals",
+    "values": "Values and pleasant activities",
+    "reflection": "Reflection",
+    "problem_solving": "Problem solving",
+    "social": "Support, boundaries and explaining pain",
+    "appointment": "Clinic appointments",
+    "coping": "Coping on hard days",
+    "flare_plan": "Flare-up plan",
+    "setback_plan": "Setbacks and keeping going",
+    "safety_plan": "Safety plan",
+}
+
+
+def kind_title(kind: str) -> str:
+    """A kind as a heading: `thought_record` → `Thought records` (an unknown one as written)."""
+    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
+
+
 STEP_TYPES: tuple[str, ...] = ("text", "prompt", "rating", "choice", "timer", "breathe", "pacing")
 PACING_MODES: tuple[str, ...] = ("plan", "timer")
 
@@ -181,6 +227,8 @@ class Exercise:
     after: RatingSpec | None = None
     path: Path | None = None
     origin: Origin = "bundled"
+    order: int | None = None
+    """Where it comes among its kind in the library (lessons read in order); else by title."""
 
     def step_for_key(self, key: str) -> AnyStep | None:
         """The step that saves the answer `key`, if any."""

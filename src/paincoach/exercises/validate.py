@@ -14,12 +14,22 @@ from paincoach.exercises.checks import (
     read_text,
 )
 from paincoach.exercises.lists import ListStore
-from paincoach.exercises.model import KINDS, Exercise, Origin, RatingSpec
+from paincoach.exercises.model import (
+    KINDS,
+    LESSON_KIND,
+    LESSON_MAX_MINUTES,
+    LESSON_STEP_TYPES,
+    Exercise,
+    Origin,
+    RatingSpec,
+    Step,
+)
 from paincoach.exercises.problems import LoadWarning
 from paincoach.exercises.validate_steps import StepReader
 
 TOP_KEYS = (
     "id", "title", "kind", "summary", "minutes", "caution", "sources", "before", "after", "steps",
+    "order",
 )  # fmt: skip
 RATING_KEYS = ("label", "low", "high")
 ID_FORM = 'an id of lower-case letters, digits and "-" (like "box-breathing")'
@@ -62,6 +72,7 @@ def build_exercise(data: Table, check: Checker, lists: ListStore, origin: Origin
     summary = check.text(data, (), "summary", required=True)
     minutes = check.whole(data, (), "minutes", 1, 120, required=True)
     caution = check.text(data, (), "caution")
+    order = check.whole(data, (), "order", 1, 999)
     sources = check.text_list(data, (), "sources", nonempty=False)
     before = _rating_spec(data, check, "before")
     after = _rating_spec(data, check, "after")
@@ -70,6 +81,8 @@ def build_exercise(data: Table, check: Checker, lists: ListStore, origin: Origin
     else:
         check.missing((), "steps", "at least one [[steps]] table")
         steps = ()
+    if kind == LESSON_KIND:
+        _check_lesson(check, minutes, steps)
     return Exercise(
         id=exercise_id,
         title=title,
@@ -83,6 +96,7 @@ def build_exercise(data: Table, check: Checker, lists: ListStore, origin: Origin
         after=after,
         path=check.path,
         origin=origin,
+        order=order,
     )
 
 
@@ -98,3 +112,19 @@ def _rating_spec(data: Table, check: Checker, name: str) -> RatingSpec | None:
     check.allowed_keys(table, (name,), RATING_KEYS, f"[{name}]")
     label = check.text(table, (name,), "label", required=True)
     return RatingSpec(label, check.text(table, (name,), "low"), check.text(table, (name,), "high"))
+
+
+def _check_lesson(check: Checker, minutes: int | None, steps: tuple[Step, ...]) -> None:
+    """A lesson is a few minutes of reading, with at most a question: no timed steps."""
+    if minutes is not None and minutes > LESSON_MAX_MINUTES:
+        check.report(
+            ("minutes",),
+            f"a lesson takes a few minutes: expected 1 to {LESSON_MAX_MINUTES}, found {minutes}",
+        )
+    for index, step in enumerate(steps):
+        if step.type not in LESSON_STEP_TYPES:
+            allowed = ", ".join(LESSON_STEP_TYPES)
+            check.report(
+                ("steps", index, "type"),
+                f'a lesson has only {allowed} steps, found "{step.type}"',
+            )

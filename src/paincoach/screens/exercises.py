@@ -14,30 +14,11 @@ from textual.widgets.option_list import Option
 
 from paincoach.core.textsafe import visible
 from paincoach.exercises.loader import Library
-from paincoach.exercises.model import Exercise
+from paincoach.exercises.model import Exercise, kind_title
 from paincoach.exercises.problems import LoadWarning
 from paincoach.screens.base import PaincoachScreen
 
-KIND_TITLES: dict[str, str] = {
-    "breathing": "Breathing",
-    "thought_record": "Thought records",
-    "pacing": "Pacing",
-    "relaxation": "Relaxation",
-    "imagery": "Imagery",
-    "mindfulness": "Mindfulness",
-    "grounding": "Grounding",
-    "goals": "Goals",
-    "social": "Asking for support",
-    "flare_plan": "Flare-up plan",
-    "safety_plan": "Safety plan",
-    "values": "Values",
-}
 WARNINGS_SHOWN = 4
-
-
-def kind_title(kind: str) -> str:
-    """A kind as a heading."""
-    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
 
 
 def exercise_title(exercise: Exercise) -> Text:

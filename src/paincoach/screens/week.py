@@ -14,10 +14,10 @@ from textual.widgets import Footer, Header, Static
 
 from paincoach.core.textsafe import one_line
 from paincoach.core.when import week_start_for
+from paincoach.exercises.model import kind_title
 from paincoach.records.review import Change, Figure, Insight, Insights, WeekSummary
 from paincoach.review.changes import shown, signed
 from paincoach.screens.base import PaincoachScreen
-from paincoach.screens.exercises import kind_title
 from paincoach.screens.messages import JournalChanged
 from paincoach.widgets.week_chart import WeekChart
 

@@ -90,6 +90,25 @@ def test_library_groups_by_kind_in_kind_order(tmp_path: Path) -> None:
     assert list(load_library(None, data).by_kind()) == ["breathing", "relaxation"]
 
 
+def test_lessons_come_first_in_their_order_then_by_title(tmp_path: Path) -> None:
+    def lesson(lesson_id: str, title: str, order: str) -> str:
+        text = MINIMAL.replace('"breathing"', '"lesson"').replace("three-breaths", lesson_id)
+        text = text.replace('title = "Three slow breaths"', f'title = "{title}"{order}')
+        return text.split("[[steps]]")[0] + '[[steps]]\ntype = "text"\ntext = "Read me."\n'
+
+    files = {
+        "z.toml": lesson("zebra", "Alpha", "\norder = 2"),
+        "y.toml": lesson("yak", "Beta", "\norder = 1"),
+        "x.toml": lesson("xray", "Aardvark", ""),
+        "b.toml": MINIMAL,
+    }
+    library = load_library(None, make_data(tmp_path, files))
+    assert library.warnings == []
+    groups = library.by_kind()
+    assert list(groups) == ["lesson", "breathing"]
+    assert [e.id for e in groups["lesson"]] == ["yak", "zebra", "xray"]
+
+
 def test_check_paths_reports_every_problem(tmp_path: Path) -> None:
     data = make_data(tmp_path)
     good = write(tmp_path / "mine", "good.toml", MINIMAL)

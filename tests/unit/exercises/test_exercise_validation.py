@@ -266,3 +266,31 @@ def test_examples_in_the_format_reference_are_valid(tmp_path: Path) -> None:
         path = tmp_path / f"example{n}.toml"
         path.write_text(text, encoding="utf-8")
         assert check_file(path, ListStore(data))[1] == []
+
+
+def test_a_lesson_is_reading_with_an_optional_question(tmp_path: Path) -> None:
+    text = (
+        header("pain-protects", "lesson") + '\n[[steps]]\ntype = "text"\ntext = "Pain protects."\n'
+    )
+    text += '\n[[steps]]\ntype = "prompt"\nkey = "thought"\ntext = "What stood out?"\n'
+    text += "optional = true\n"
+    assert problems(tmp_path, text) == []
+
+
+def test_a_lesson_may_not_hold_a_timer(tmp_path: Path) -> None:
+    text = (
+        header("pain-protects", "lesson") + '\n[[steps]]\ntype = "text"\ntext = "Pain protects."\n'
+    )
+    text += '\n[[steps]]\ntype = "timer"\nseconds = 60\n'
+    assert_at(only(tmp_path, text), 12, "steps[2].type", "a lesson has only text, prompt, choice")
+
+
+def test_a_lesson_takes_a_few_minutes(tmp_path: Path) -> None:
+    text = header("pain-protects", "lesson").replace("minutes = 5", "minutes = 30")
+    text += '\n[[steps]]\ntype = "text"\ntext = "Pain protects."\n'
+    assert_at(only(tmp_path, text), 5, "minutes", "a lesson takes a few minutes", "found 30")
+
+
+def test_order_is_a_whole_number(tmp_path: Path) -> None:
+    text = header() + 'order = "first"\n\n[[steps]]\ntype = "text"\ntext = "a"\n'
+    assert_at(only(tmp_path, text), 6, "order", "expected a whole number from 1 to 999")

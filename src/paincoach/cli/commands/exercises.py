@@ -23,6 +23,7 @@ from paincoach.exercises.loader import (
     exercise_files,
     list_exercises,
 )
+from paincoach.exercises.model import kind_title
 from paincoach.exercises.problems import LoadWarning
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -33,11 +34,6 @@ def run(args: argparse.Namespace, home: Path) -> int:
     if args.exercises_command == "check":
         return check([Path(p) for p in args.paths])
     return show_list(home)
-
-
-def kind_title(kind: str) -> str:
-    """`thought_record` → `Thought record`."""
-    return kind.replace("_", " ").capitalize()
 
 
 def show_list(home: Path) -> int:
