@@ -12,6 +12,7 @@ from paincoach.cli.main import main
 from paincoach.core import paths
 from paincoach.core.resources import data_dir
 from paincoach.exercises.loader import load_library
+from paincoach.exercises.model import KINDS
 
 MINE = """\
 id = "my-breaths"
@@ -74,7 +75,8 @@ def test_list_shows_every_bundled_exercise_grouped_by_kind(
         assert exercise.id in out
     lines = out.splitlines()
     stripped = [line.strip() for line in lines]
-    headings = [stripped.index(h) for h in ("Breathing", "Thought record", "Pacing", "Flare plan")]
+    kinds = ("Breathing", "Thought records", "Pacing", "Flare-up plan")
+    headings = [stripped.index(h) for h in kinds]
     assert headings == sorted(headings)  # kinds in library order
     assert f"{len(library.exercises)} exercises." in out
     assert "yours" not in out
@@ -127,6 +129,9 @@ def test_check_every_bundled_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == f"OK: {count} files checked, no problems found.\n"
 
 
+KINDS_SHOWN = ", ".join(f'"{kind}"' for kind in KINDS)
+
+
 def test_check_prints_every_problem_with_file_line_and_field(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -140,9 +145,8 @@ def test_check_prints_every_problem_with_file_line_and_field(
     out, err = capsys.readouterr()
     lines = out.splitlines()
     assert lines == [
-        f'{bad}, line 3, kind: expected one of "breathing", "thought_record", "pacing", '
-        '"relaxation", "imagery", "mindfulness", "grounding", "goals", "social", '
-        '"flare_plan", "safety_plan", "values", found "breath" (did you mean "breathing"?)',
+        f"{bad}, line 3, kind: expected one of {KINDS_SHOWN}, "
+        'found "breath" (did you mean "breathing"?)',
         f"{bad}, {TIMER_PROBLEM}",
         f'{bad}, line 14, steps[2].secnds: unknown key "secnds" (did you mean "seconds"?); '
         "a timer step allows: seconds, show, text, title, type",
