@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from paincoach.db.engine import Database
     from paincoach.exercises.loader import Library
     from paincoach.journal.service import Journal
+    from paincoach.practice.course import Courses
     from paincoach.practice.service import Practice
     from paincoach.records.review import Insights, WeekSummary
     from paincoach.review.weekly_check import WeeklyChecks
@@ -66,6 +67,13 @@ class Services:
         from paincoach.practice.service import Practice
 
         return Practice(self.db, self.journal, self.clock)
+
+    @cached_property
+    def course(self) -> Courses:
+        """The course: where the person is in it, and moving between its weeks."""
+        from paincoach.practice.course import Courses
+
+        return Courses(self.db, self.library, self.home, self.clock)
 
     @cached_property
     def weekly_checks(self) -> WeeklyChecks:

@@ -184,7 +184,28 @@ _V4 = Step(
     rewrite=merge_spellings,  # see db/name_merge.py
 )
 
-STEPS: tuple[Step, ...] = (_V1, _V2, _V3, _V4)
+_V5 = Step(
+    5,
+    "course progress (starting, moving between weeks, pausing and leaving a course)",
+    (
+        # One row per thing the person did with a course, oldest first; where they are now
+        # is worked out from these (`practice/course_progress.py`). `week` is the week moved
+        # to by `start` and `week`, and empty for `pause`, `resume` and `leave`.
+        """CREATE TABLE course_events (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            course_id TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('start', 'week', 'pause', 'resume', 'leave')),
+            week INTEGER CHECK (week BETWEEN 1 AND 52),
+            at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            CHECK ((week IS NULL) = (action IN ('pause', 'resume', 'leave')))
+        )""",
+        "CREATE INDEX ix_course_events_day ON course_events (day, at)",
+    ),
+)
+
+STEPS: tuple[Step, ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST = STEPS[-1].version
 
 

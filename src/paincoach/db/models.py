@@ -159,3 +159,17 @@ class WeeklyCheckRow(_Row, table=True):
     enjoyment: int
     activity: int
     created_at: str
+
+
+class CourseEventRow(_Row, table=True):
+    """One thing done with a course: started it, moved to a week, paused, resumed, left."""
+
+    __tablename__ = "course_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    course_id: str
+    action: str
+    week: int | None = None
+    at: str
+    day: str

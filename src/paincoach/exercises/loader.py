@@ -10,6 +10,7 @@ from pathlib import Path
 
 from paincoach.core.resources import data_dir
 from paincoach.exercises.checks import ID_RE, read_text
+from paincoach.exercises.courses import check_course_file, is_course
 from paincoach.exercises.lists import ListStore, validate_list
 from paincoach.exercises.model import KINDS, Exercise, Origin
 from paincoach.exercises.problems import LoadWarning
@@ -143,12 +144,15 @@ def check_paths(paths: Iterable[Path], data: Path | None = None) -> list[LoadWar
     """Every problem in the given files and folders (`paincoach exercises check PATH…`).
 
     Folders are checked file by file (`*.toml`); ids must be unique across everything
-    checked. A file with `items` and no `steps` is checked as a shared list. An empty
+    checked. A file with `items` and no `steps` is checked as a shared list, one with
+    `weeks` as a course (its lessons and practices must be bundled or among those checked). An empty
     result means all is well; the CLI exits 2 on any problem.
     """
     lists = ListStore(data or data_dir())
     problems: list[LoadWarning] = []
     seen: dict[str, Path] = {}
+    checked: dict[str, Exercise] = {}
+    courses: list[Path] = []
     for path in paths:
         if path.is_dir():
             files = exercise_files(path)
@@ -160,25 +164,37 @@ def check_paths(paths: Iterable[Path], data: Path | None = None) -> list[LoadWar
             problems.append(LoadWarning(path, None, None, "no such file or folder"))
             files = []
         for file in files:
-            problems += _check_one(file, lists, seen)
+            kind = _content_kind(file)
+            if kind == "list":
+                problems += validate_list(file)[1]
+            elif kind == "course":
+                courses.append(file)
+            else:
+                problems += _check_one(file, lists, seen, checked)
+    if courses:  # against the bundled library and the exercises checked with them
+        exercises = {**load_library(None, data).exercises, **checked}
+        for file in courses:
+            problems += check_course_file(file, exercises, "user")[1]
     return problems
 
 
-def _is_shared_list(path: Path) -> bool:
-    """Whether `path` looks like a shared list (`items`, no `steps`), so it is checked as one."""
+def _content_kind(path: Path) -> str:
+    """ "list" (`items`, no `steps`), "course" (`weeks`, no `steps`), else "exercise"."""
     text, _problems = read_text(path)  # never more than a content file's limit
     if text is None:
-        return False  # the exercise check reports why
+        return "exercise"  # the exercise check reports why
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError):
-        return False
-    return "items" in data and "steps" not in data
+        return "exercise"
+    if "items" in data and "steps" not in data:
+        return "list"
+    return "course" if is_course(data) else "exercise"
 
 
-def _check_one(path: Path, lists: ListStore, seen: dict[str, Path]) -> list[LoadWarning]:
-    if _is_shared_list(path):
-        return validate_list(path)[1]
+def _check_one(
+    path: Path, lists: ListStore, seen: dict[str, Path], checked: dict[str, Exercise]
+) -> list[LoadWarning]:
     exercise, problems = check_file(path, lists, "user")
     if exercise is None:
         return problems
@@ -188,6 +204,7 @@ def _check_one(path: Path, lists: ListStore, seen: dict[str, Path]) -> list[Load
             LoadWarning(path, 1, "id", f'duplicate id "{exercise.id}": already used by {where}')
         ]
     seen.setdefault(exercise.id, path)
+    checked[exercise.id] = exercise
     return []
 
 

@@ -1,0 +1,160 @@
+"""Where a person is in a course, worked out from what they did with it (no storage here).
+
+The journal keeps events: `start` (a course, at a week), `week` (moved to a week: the next
+one, a repeat or a skip ahead), `pause`, `resume` and `leave`. Folding them gives the
+current course, its state and week, and the stretches of time spent on each week, which
+say what was done during a week and which weekly check belongs to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from paincoach.core.when import local_day
+from paincoach.exercises.courses import Course
+from paincoach.exercises.model import Exercise
+from paincoach.records.course import (
+    CourseEvent,
+    CourseItem,
+    CourseState,
+    CourseView,
+    CourseWeekView,
+    ItemRole,
+    WeekScores,
+)
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A time on one week: from when the person moved to it until they moved on (or now)."""
+
+    week: int
+    since: datetime
+    until: datetime | None
+
+    def holds(self, moment: datetime) -> bool:
+        """Whether `moment` falls in this stretch."""
+        return self.since <= moment and (self.until is None or moment < self.until)
+
+
+@dataclass
+class Progress:
+    """The fold of a person's course events."""
+
+    course_id: str | None = None
+    state: CourseState = "not_started"
+    week: int | None = None
+    started_at: datetime | None = None
+    stretches: list[Stretch] = field(default_factory=list)
+
+    def began(self, week: int) -> datetime | None:
+        """When the person last moved to `week` in this run of the course."""
+        times = [s.since for s in self.stretches if s.week == week]
+        return max(times) if times else None
+
+
+def progress_of(events: Iterable[CourseEvent]) -> Progress:
+    """Fold events (oldest first). A `start` begins a new run; other courses' events are ignored."""
+    progress = Progress()
+    for event in events:
+        if event.action == "start":
+            progress = Progress(event.course_id, "active", event.week, event.at)
+            progress.stretches.append(Stretch(event.week or 1, event.at, None))
+            continue
+        if event.course_id != progress.course_id or progress.state == "left":
+            continue
+        if event.action == "week" and event.week is not None:
+            _close(progress, event.at)
+            progress.stretches.append(Stretch(event.week, event.at, None))
+            progress.week, progress.state = event.week, "active"
+        elif event.action == "pause" and progress.state == "active":
+            progress.state = "paused"
+        elif event.action == "resume" and progress.state == "paused":
+            progress.state = "active"
+        elif event.action == "leave":
+            _close(progress, event.at)
+            progress.state = "left"
+    return progress
+
+
+def _close(progress: Progress, at: datetime) -> None:
+    if progress.stretches and progress.stretches[-1].until is None:
+        last = progress.stretches[-1]
+        progress.stretches[-1] = Stretch(last.week, last.since, at)
+
+
+def course_view(
+    course: Course,
+    progress: Progress,
+    exercises: dict[str, Exercise],
+    finished: Sequence[tuple[str, datetime]],
+    checks: Sequence[tuple[datetime, WeekScores]],
+) -> CourseView:
+    """The course as the person has lived it: each week's items, done or not, and its scores.
+
+    `progress` must be for this course (or not started). An item is done when the person
+    finished it at or after the last time they moved to its week (for a week not reached
+    yet, since the course began): catching up later counts, and a repeated week starts fresh.
+    """
+    on_course = progress.course_id == course.id and progress.state != "not_started"
+    state: CourseState = progress.state if on_course else "not_started"
+    weeks = []
+    for week in course.weeks:
+        since = (progress.began(week.number) or progress.started_at) if on_course else None
+        roles: list[tuple[str, ItemRole]] = [(week.lesson, "lesson")]
+        roles += [(p, "practice") for p in week.practices]
+        roles += [(a, "also") for a in week.also if a not in week.items]
+        items = tuple(
+            _item(exercise_id, role, exercises.get(exercise_id), since, finished)
+            for exercise_id, role in roles
+        )
+        begun = progress.began(week.number) if on_course else None
+        weeks.append(
+            CourseWeekView(
+                number=week.number,
+                title=week.title,
+                asks=week.asks,
+                items=items,
+                current=on_course and state != "left" and week.number == progress.week,
+                begun=local_day(begun) if begun else None,
+                scores=_scores(week.number, progress, checks) if on_course else None,
+            )
+        )
+    started = progress.started_at if on_course else None
+    return CourseView(
+        course_id=course.id,
+        title=course.title,
+        summary=course.summary,
+        state=state,
+        week=min(progress.week or 1, len(course.weeks)) if on_course else None,
+        started=local_day(started) if started else None,
+        weeks=tuple(weeks),
+    )
+
+
+def _item(
+    exercise_id: str,
+    role: ItemRole,
+    exercise: Exercise | None,
+    since: datetime | None,
+    finished: Sequence[tuple[str, datetime]],
+) -> CourseItem:
+    done = since is not None and any(e == exercise_id and at >= since for e, at in finished)
+    if exercise is None:
+        return CourseItem(exercise_id, exercise_id, role, 0, done, available=False)
+    return CourseItem(exercise_id, exercise.title, role, exercise.minutes, done)
+
+
+def _scores(
+    week: int, progress: Progress, checks: Sequence[tuple[datetime, WeekScores]]
+) -> WeekScores | None:
+    stretches = [s for s in progress.stretches if s.week == week]
+    inside = [(at, s) for at, s in checks if any(st.holds(at) for st in stretches)]
+    return max(inside, key=lambda pair: pair[0])[1] if inside else None
+
+
+def first_day(progress: Progress) -> date | None:
+    """The local day the current run began (sessions and checks are read from here on)."""
+    return local_day(progress.started_at) if progress.started_at else None
