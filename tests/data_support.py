@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from paincoach.core import paths
+from paincoach.db.engine import Database
 from paincoach.records.entries import ActivityDraft, CheckInDraft
 from paincoach.records.review import WeeklyAnswers
 from paincoach.review.weekly_check import WeeklyChecks
@@ -86,7 +88,26 @@ def fill_home(home: Path) -> None:
     for weeks_ago, answers in ((5, (7, 6, 7)), (2, (6, 5, 5)), (0, (5, 4, 4))):
         at = local(TODAY - timedelta(days=7 * weeks_ago), 19)
         checks.record(WeeklyAnswers(*answers), at, week_start=0)
+    add_course_steps(practice.db)
     practice.db.close()
+
+
+#: Course steps in a filled journal: (action, week, days before today).
+COURSE_STEPS = (("start", 1, 15), ("week", 2, 8), ("pause", None, 1))
+
+
+def add_course_steps(db: Database) -> None:
+    """The eight-week course, started 15 days ago, moved on a week later, paused yesterday."""
+    from paincoach.db import course_repository
+    from paincoach.records.course import CourseEvent
+
+    with db.write() as session:
+        for index, (action, week, days) in enumerate(COURSE_STEPS):
+            at = local(TODAY - timedelta(days=days), 20)
+            uid = str(uuid.UUID(int=7 << 64 | index))
+            event = CourseEvent(uid, "eight-weeks", action, week, at)  # type: ignore[arg-type]
+            course_repository.add_event(session, event)
+        session.commit()
 
 
 def table_counts(db_path: Path) -> dict[str, int]:

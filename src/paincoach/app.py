@@ -286,6 +286,13 @@ class PaincoachApp(App[None]):
 
         start_exercise(self, exercise_id, quick=quick)
 
+    def action_course(self) -> None:
+        """Open the course."""
+        from paincoach.screens.course import CourseScreen
+
+        if not isinstance(self.screen, CourseScreen):
+            self.push_screen(CourseScreen())
+
     def action_week(self) -> None:
         """Open the week view."""
         from paincoach.screens.week import WeekScreen

@@ -91,9 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
     _add_week(sub)
-    from paincoach.cli.commands import data
+    from paincoach.cli.commands import course, data
 
     data.add_parsers(sub)
+    course.add_parser(sub)
     return parser
 
 
@@ -213,6 +214,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import week
 
         return week.run(args, home)
+    if args.command == "course":
+        from paincoach.cli.commands import course
+
+        return course.run(args, home)
     from paincoach.cli.commands import info
 
     return info.run(args, home)

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from paincoach.db.models import (
     ActivityRow,
     CheckInRow,
+    CourseEventRow,
     ExerciseSessionRow,
     GoalRow,
     PacingPlanRow,
@@ -36,6 +37,7 @@ TABLES: dict[str, Table] = {
     "pacing_plans": PacingPlanRow.__table__,  # type: ignore[attr-defined]
     "weekly_checks": WeeklyCheckRow.__table__,  # type: ignore[attr-defined]
     "goals": GoalRow.__table__,  # type: ignore[attr-defined]
+    "course_events": CourseEventRow.__table__,  # type: ignore[attr-defined]
 }
 
 #: The column that orders a table's rows in time (and, for dated tables, the local day).
@@ -47,11 +49,20 @@ _ORDER: dict[str, tuple[str, ...]] = {
     "pacing_plans": ("start_day", "created_at"),
     "weekly_checks": ("day", "at"),
     "goals": ("day", "created_at"),
+    "course_events": ("day", "at"),
 }
 
 #: Tables whose rows belong to a local day (filtered by --since/--until); plans are not.
 DATED = frozenset(
-    {"checkins", "activities", "thought_records", "exercise_sessions", "weekly_checks", "goals"}
+    {
+        "checkins",
+        "activities",
+        "thought_records",
+        "exercise_sessions",
+        "weekly_checks",
+        "goals",
+        "course_events",
+    }
 )
 
 _CHUNK = 500  # uids per `IN (...)` lookup, well under SQLite's variable limit

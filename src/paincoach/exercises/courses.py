@@ -70,9 +70,13 @@ class Course:
 
 
 def check_course_text(
-    text: str, path: Path, exercises: Mapping[str, Exercise], origin: Origin = "bundled"
+    text: str, path: Path, exercises: Mapping[str, Exercise] | None, origin: Origin = "bundled"
 ) -> tuple[Course | None, list[LoadWarning]]:
-    """Check course TOML `text` as if read from `path`, against the exercises it names."""
+    """Check course TOML `text` as if read from `path`, against the exercises it names.
+
+    With `exercises` None the ids are not looked up (Today's one line needs only the
+    weeks, and must not wait for the whole library).
+    """
     data, problems = parse_toml(text, path)
     if data is None:
         return None, problems
@@ -87,7 +91,7 @@ def check_course_text(
 
 
 def check_course_file(
-    path: Path, exercises: Mapping[str, Exercise], origin: Origin = "bundled"
+    path: Path, exercises: Mapping[str, Exercise] | None, origin: Origin = "bundled"
 ) -> tuple[Course | None, list[LoadWarning]]:
     """Read and check one course file."""
     text, problems = read_text(path)
@@ -102,7 +106,7 @@ def is_course(data: Table) -> bool:
 
 
 def _build(
-    data: Table, check: Checker, exercises: Mapping[str, Exercise], origin: Origin
+    data: Table, check: Checker, exercises: Mapping[str, Exercise] | None, origin: Origin
 ) -> Course:
     check.allowed_keys(data, (), TOP_KEYS, "a course")
     course_id = check.text(data, (), "id", required=True)
@@ -125,7 +129,7 @@ def _build(
 
 
 def _week(
-    table: Table, index: int, check: Checker, exercises: Mapping[str, Exercise]
+    table: Table, index: int, check: Checker, exercises: Mapping[str, Exercise] | None
 ) -> CourseWeek:
     at = ("weeks", index)
     check.allowed_keys(table, at, WEEK_KEYS, "a week")
@@ -159,12 +163,14 @@ def _refer(
     check: Checker,
     field: tuple[str | int, ...],
     exercise_id: str,
-    exercises: Mapping[str, Exercise],
+    exercises: Mapping[str, Exercise] | None,
     role: str,
 ) -> None:
     """Report an id that names no exercise, or a lesson where a practice belongs (or back).
 
     `role` is "lesson", "practice" or "also" (more to read or try: either kind)."""
+    if exercises is None:
+        return
     exercise = exercises.get(exercise_id)
     if exercise is None:
         hint = suggest(exercise_id, exercises)
@@ -203,9 +209,10 @@ def course_files(folder: Path) -> list[Path]:
 
 
 def load_courses(
-    exercises: Mapping[str, Exercise], home: Path | None = None, data: Path | None = None
+    exercises: Mapping[str, Exercise] | None, home: Path | None = None, data: Path | None = None
 ) -> CourseShelf:
-    """Bundled courses, then the person's own over them, each checked against `exercises`."""
+    """Bundled courses, then the person's own over them, each checked against `exercises`
+    (None: the ids are not looked up)."""
     shelf = CourseShelf({}, [])
     sources: list[tuple[list[Path], Origin]] = [
         (course_files((data or data_dir()) / COURSE_FOLDER), "bundled")

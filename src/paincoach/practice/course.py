@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError, NotFoundError
+from paincoach.core.when import local_day
 from paincoach.db import course_repository as crepo
 from paincoach.db.engine import Database
 from paincoach.exercises.courses import Course, CourseShelf, load_courses
 from paincoach.practice.course_progress import Progress, course_view, first_day, progress_of
-from paincoach.records.course import CourseAction, CourseEvent, CourseView
+from paincoach.records.course import CourseAction, CourseEvent, CourseLine, CourseView
 
 if TYPE_CHECKING:
     from paincoach.exercises.loader import Library
@@ -78,6 +79,30 @@ class Courses:
                 checks = crepo.weekly_checks_since(session, since - timedelta(days=1))
         return course_view(course, progress, library.exercises, finished, checks)
 
+    def today(self) -> CourseLine | None:
+        """Today's one line: read from the course file alone, never the whole library.
+
+        None once the person has left the course, or when no course loads.
+        """
+        shelf = load_courses(None, self._home, self._data)
+        with self.db.read() as session:
+            progress = progress_of(crepo.events(session))
+            if progress.state == "left":
+                return None
+            course = shelf.get(progress.course_id) if progress.course_id else shelf.first
+            if course is None:
+                return None
+            total = len(course.weeks)
+            if progress.state == "not_started" or progress.started_at is None:
+                return CourseLine(course.title, "not_started", None, total)
+            week = course.week(progress.week or 1)
+            since = progress.began(week.number) or progress.started_at
+            found = crepo.finished_sessions(session, week.items, local_day(since) - timedelta(1))
+        done = sum(any(e == item and at >= since for e, at in found) for item in week.items)
+        return CourseLine(
+            course.title, progress.state, week.number, total, week.asks, done, len(week.items)
+        )
+
     def start(self, course_id: str | None = None, week: int = 1) -> CourseView:
         """Begin a course at `week` (a new run: what was done before does not count)."""
         shelf, _library = self.shelf()
@@ -133,7 +158,7 @@ class Courses:
             )
 
     def _record(self, course_id: str, action: CourseAction, week: int | None) -> CourseView:
-        event = CourseEvent(uuid.uuid4().hex, course_id, action, week, self._clock())
+        event = CourseEvent(str(uuid.uuid4()), course_id, action, week, self._clock())
         with self.db.write() as session:
             crepo.add_event(session, event)
             session.commit()

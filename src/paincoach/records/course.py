@@ -103,3 +103,32 @@ class CourseView:
         """On the last week, with it done."""
         current = self.current
         return current is not None and current.number == len(self.weeks) and current.done
+
+
+@dataclass(frozen=True)
+class CourseLine:
+    """What Today says about the course in one line (read without loading the library)."""
+
+    title: str
+    state: CourseState
+    week: int | None
+    weeks: int
+    asks: str = ""
+    done: int = 0
+    needed: int = 0
+
+    def __str__(self) -> str:
+        """One kind line: where the person is and what this week asks (never a demand)."""
+        if self.state == "not_started":
+            return (
+                f"There is a course here: {self.weeks} weeks of skills, one short lesson and a "
+                "practice or two a week, starting from how pain works. Press o to look."
+            )
+        where = f"week {self.week} of {self.weeks}"
+        if self.state == "paused":
+            return f"Course paused at {where}. Press o to carry on whenever you are ready."
+        if self.done >= self.needed and self.week == self.weeks:
+            return f"Course: all {self.weeks} weeks reached, and this one done. o to look back."
+        if self.done >= self.needed:
+            return f"Course, {where}: done. The next week is ready when you are (o)."
+        return f"Course, {where}: {self.asks} ({self.done} of {self.needed} done; o for more)."

@@ -27,6 +27,7 @@ from paincoach.widgets.entry_table import EntryTable
 from paincoach.widgets.hints import hint_line
 
 if TYPE_CHECKING:  # the records arrive with the data, after the first frame
+    from paincoach.records.course import CourseLine
     from paincoach.records.entries import TodayView
     from paincoach.records.practice import Goal, PacingPlanView, SessionSummary
 
@@ -42,6 +43,7 @@ class TodayData:
     goals: list[Goal]
     check_due: bool = False
     sessions: tuple[SessionSummary, ...] = ()
+    course: CourseLine | None = None
 
 
 def fetch_today(services: Services) -> TodayData:
@@ -50,7 +52,8 @@ def fetch_today(services: Services) -> TodayData:
     view = services.journal.today_view()
     due = services.weekly_checks.due(view.today.day, services.settings().week_start)
     sessions = tuple(practice.sessions_on(view.today.day))
-    return TodayData(view, practice.pacing_plans(), practice.open_goals(), due, sessions)
+    course = services.course.today()
+    return TodayData(view, practice.pacing_plans(), practice.open_goals(), due, sessions, course)
 
 
 def sessions_text(sessions: Sequence[SessionSummary]) -> Text:
@@ -118,6 +121,14 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             "w", "app.week", "Week", id="today.week", tooltip="The week's figures, charts, insights"
         ),
         Binding(
+            "o",
+            "app.course",
+            "Course",
+            id="today.course",
+            tooltip="The weekly course: lessons and practices",
+            show=False,
+        ),
+        Binding(
             "k",
             "app.weekly_check",
             "Weekly check",
@@ -181,6 +192,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             yield EntryTable(id="today-entries")
             yield Static("", id="today-empty", markup=False)
             yield Static(CHECK_DUE, id="check-due", classes="due")
+            yield Static("", id="today-course", markup=False)
             yield Static("Exercises today", id="sessions-title", classes="section-title")
             yield Static("", id="today-sessions")
             yield Static("Pacing today", id="pacing-title", classes="section-title")
@@ -202,6 +214,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         self.sub_title = "Today"
         for widget_id in (
             "today-entries",
+            "today-course",
             "sessions-title",
             "today-sessions",
             "pacing-title",
@@ -233,6 +246,9 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         )
         empty.display = not entries
         self.query_one("#check-due").display = data.check_due
+        course = self.query_one("#today-course", Static)
+        course.update(str(data.course) if data.course else "")
+        course.display = data.course is not None
         self._show_section("sessions", sessions_text(data.sessions), bool(data.sessions))
         self._show_section("pacing", pacing_text(data.plans), bool(data.plans))
         self.goals = data.goals

@@ -73,6 +73,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "weekly_checks": ("uid", "at", "week_start", "pain", "enjoyment", "activity"),
     "goals": ("uid", "text", "session_uid", "day", "created_at", "done_at"),
+    "course_events": ("uid", "course_id", "action", "week", "at"),
 }
 #: Columns stored as JSON text, exported as JSON values.
 JSON_FIELDS = frozenset(
@@ -93,6 +94,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "pacing_plans": ("pacing plan", "pacing plans"),
     "weekly_checks": ("weekly check", "weekly checks"),
     "goals": ("goal", "goals"),
+    "course_events": ("course step", "course steps"),
 }
 
 

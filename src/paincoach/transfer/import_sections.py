@@ -14,6 +14,8 @@ from typing import Any
 
 from paincoach.core.errors import InputError
 from paincoach.core.when import format_moment, local_day, parse_moment, week_start_for
+from paincoach.exercises.courses import MAX_WEEKS
+from paincoach.records.course import ACTIONS
 from paincoach.transfer import import_fields as check
 
 Checker = Callable[[object, str], Any]
@@ -154,6 +156,19 @@ def _finish_weekly_check(v: dict[str, Any], stamp: str) -> dict[str, Any]:
     }
 
 
+def _finish_course_event(v: dict[str, Any], stamp: str) -> dict[str, Any]:
+    action, week = v["action"], v.get("week")
+    if action not in ACTIONS:
+        raise InputError("action", f"'action' should be one of {', '.join(ACTIONS)}.")
+    moves = action in ("start", "week")
+    if moves and (week is None or not 1 <= week <= MAX_WEEKS):
+        raise InputError("week", f"'week' should be 1 to {MAX_WEEKS} for '{action}'.")
+    if not moves and week is not None:
+        raise InputError("week", f"'week' should be null for '{action}'.")
+    return {"uid": v["uid"], "course_id": v["course_id"], "action": action, "week": week,
+            **_when(v, "at")}  # fmt: skip
+
+
 def _finish_goal(v: dict[str, Any], stamp: str) -> dict[str, Any]:
     if not v["text"].strip():
         raise InputError("text", "'text' must not be empty.")
@@ -268,5 +283,16 @@ SPECS: dict[str, SectionSpec] = {
         },
         ("text",),
         _finish_goal,
+    ),
+    "course_events": SectionSpec(
+        {
+            "uid": check.uid,
+            "course_id": check.short_text,
+            "action": check.short_text,
+            "week": check.whole,
+            "at": check.moment,
+        },
+        ("course_id", "action", "at"),
+        _finish_course_event,
     ),
 }

@@ -54,6 +54,7 @@ def test_an_export_has_the_header_every_section_and_the_own_plans(filled: Databa
         "pacing_plans",
         "weekly_checks",
         "goals",
+        "course_events",
     ]
     for section in sections():
         assert document[section], section
