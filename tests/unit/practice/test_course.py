@@ -267,3 +267,14 @@ def test_an_unknown_course_cannot_be_started(world: tuple) -> None:
     courses, _practice, _checks, _clock = world
     with pytest.raises(NoCourseError, match=r"no course called 'ten-weeks'.*three-weeks"):
         courses.start("ten-weeks")
+
+
+def test_the_course_example_in_the_format_reference_is_valid(tmp_path: Path) -> None:
+    doc = Path(__file__).resolve().parents[3] / "docs" / "content.md"
+    blocks = [b.split("```", 1)[0] for b in doc.read_text(encoding="utf-8").split("```toml\n")]
+    courses = [b for b in blocks if "[[weeks]]" in b]
+    assert len(courses) == 1
+    exercises = load_library(None).exercises
+    course, problems = check_course_text(courses[0], tmp_path / "four.toml", exercises)
+    assert problems == [] and course is not None
+    assert len(course.weeks) == 4
