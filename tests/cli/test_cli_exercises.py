@@ -79,7 +79,7 @@ def test_list_shows_every_bundled_exercise_grouped_by_kind(
     headings = [stripped.index(h) for h in kinds]
     assert headings == sorted(headings)  # kinds in library order
     assert f"{len(library.exercises)} exercises." in out
-    assert "yours" not in out
+    assert "(yours" not in out and "from your own folder" not in out
     assert max(len(line) for line in lines) <= 80
     assert not paths.database_path(home).exists()  # listing never opens the journal
 
