@@ -134,7 +134,16 @@ class Courses:
         return self._record(self._current_course().id, "resume", None)
 
     def leave(self) -> CourseView:
-        """Leave the course: Today stops showing it; the journal keeps what was done."""
+        """Leave the course: Today stops showing it; the journal keeps what was done.
+
+        Before starting, this is "not now": Today stops offering the course.
+        """
+        progress = self.progress()
+        if progress.state == "not_started":
+            shelf, _library = self.shelf()
+            if shelf.first is None:
+                raise NoCourseError("No course could be loaded.")
+            return self._record(shelf.first.id, "leave", None)
         return self._record(self._current_course().id, "leave", None)
 
     def _current_course(self) -> Course:

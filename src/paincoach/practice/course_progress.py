@@ -63,6 +63,9 @@ def progress_of(events: Iterable[CourseEvent]) -> Progress:
             progress = Progress(event.course_id, "active", event.week, event.at)
             progress.stretches.append(Stretch(event.week or 1, event.at, None))
             continue
+        if event.action == "leave" and progress.state in ("not_started", "left"):
+            progress = Progress(event.course_id, "left", progress.week, progress.started_at)
+            continue  # "not now" before starting: Today stops offering the course
         if event.course_id != progress.course_id or progress.state == "left":
             continue
         if event.action == "week" and event.week is not None:
@@ -128,7 +131,7 @@ def course_view(
         title=course.title,
         summary=course.summary,
         state=state,
-        week=min(progress.week or 1, len(course.weeks)) if on_course else None,
+        week=min(progress.week, len(course.weeks)) if on_course and progress.week else None,
         started=local_day(started) if started else None,
         weeks=tuple(weeks),
     )

@@ -30,10 +30,15 @@ def status_words(view: CourseView) -> str:
     """Where the person is: `Week 2 of 8, started Monday 16 November.` and the like."""
     total = len(view.weeks)
     if view.state == "not_started":
-        return f"{visible(view.summary)}\nPress n to start at week 1 (nothing is due by a date)."
+        return (
+            f"{visible(view.summary)}\nPress n to start at week 1 (nothing is due by a date), "
+            "or x for not now."
+        )
     started = f", started {view.started:%A %d %B}" if view.started else ""
     if view.state == "paused":
         return f"Paused at week {view.week} of {total}{started}. Press p to carry on."
+    if view.state == "left" and view.week is None:
+        return "Today no longer mentions the course. Press n to start it whenever you like."
     if view.state == "left":
         return f"You left this course at week {view.week}. Press n to start again at week 1."
     return f"Week {view.week} of {total}{started}."
@@ -74,7 +79,7 @@ class CourseScreen(PaincoachScreen[None]):
         Binding("n", "next_week", "Next week", id="course.next"),
         Binding("g", "go_to_week", "Go to week", id="course.go", tooltip="Repeat or skip"),
         Binding("p", "pause", "Pause/resume", id="course.pause"),
-        Binding("x", "leave", "Leave", id="course.leave", show=False),
+        Binding("x", "leave", "Leave", id="course.leave", tooltip="Leave (or: not now)"),
         Binding("tab", "switch", "Weeks/items", id="course.switch", show=False),
     ]
 
@@ -212,7 +217,12 @@ class CourseScreen(PaincoachScreen[None]):
     def action_leave(self) -> None:
         """Leave the course, after asking (what was done stays in the journal)."""
         view = self.view
-        if view is None or view.state in ("not_started", "left"):
+        if view is None or view.state == "left":
+            return
+        if view.state == "not_started":
+            self._move(
+                lambda s: s.course.leave(), "Not now, then. The course is here (o) any time."
+            )
             return
 
         def answered(sure: bool | None) -> None:

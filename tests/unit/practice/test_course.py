@@ -278,3 +278,38 @@ def test_the_course_example_in_the_format_reference_is_valid(tmp_path: Path) -> 
     course, problems = check_course_text(courses[0], tmp_path / "four.toml", exercises)
     assert problems == [] and course is not None
     assert len(course.weeks) == 4
+
+
+def test_not_now_before_starting_stops_the_offer_and_start_still_works(world: tuple) -> None:
+    courses, _practice, _checks, _clock = world
+    assert courses.today() is not None and courses.today().state == "not_started"
+    view = courses.leave()
+    assert (view.state, view.week) == ("left", None)
+    assert courses.today() is None
+    assert courses.start().state == "active"
+    assert courses.today() is not None
+
+
+def test_todays_line_says_where_you_are_and_what_the_week_asks(world: tuple) -> None:
+    courses, practice, _checks, clock = world
+    assert str(courses.today()).startswith("There is a course here: 3 weeks of skills")
+    courses.start()
+    assert str(courses.today()) == (
+        "Course, week 1 of 3: read about pain, then breathe (0 of 2 done; o for more)."
+    )
+    finish(practice, "one", clock.later(hours=1))
+    finish(practice, "breathe", clock.later(hours=1))
+    assert (
+        str(courses.today())
+        == "Course, week 1 of 3: done. The next week is ready when you are (o)."
+    )
+    courses.go_to(3)
+    finish(practice, "three", clock.later(hours=1))
+    finish(practice, "relax", clock.later(hours=1))
+    assert str(courses.today()) == (
+        "Course: all 3 weeks reached, and this one done. o to look back."
+    )
+    courses.pause()
+    assert str(courses.today()) == (
+        "Course paused at week 3 of 3. Press o to carry on whenever you are ready."
+    )

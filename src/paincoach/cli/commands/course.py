@@ -106,6 +106,8 @@ def course_lines(view: CourseView) -> list[str]:
         lines.append(f"Not started. {visible(view.summary)} Start with: paincoach course start")
     elif view.state == "paused":
         lines.append(f"Paused at week {view.week} of {total}. Carry on: paincoach course resume")
+    elif view.state == "left" and view.week is None:
+        lines.append("Not started (Today does not mention it). Start: paincoach course start")
     elif view.state == "left":
         lines.append(f"Left at week {view.week}. Start again: paincoach course start")
     else:
