@@ -211,3 +211,22 @@ def first_lines(directory: CrisisDirectory, region_code: str, limit: int = 2) ->
 def is_low_mood(mood: int | None) -> bool:
     """A mood of 0 or 1 calls for a gentle word about Help now."""
     return mood is not None and mood <= LOW_MOOD_MAX
+
+
+def is_chest_area(area: str) -> bool:
+    """Whether a pain area names the chest: the listed one, or the person's own words."""
+    return "chest" in area.casefold()
+
+
+def chest_reminder(emergency: str) -> str:
+    """What the check-in says, without blocking the save, when a chest area is chosen.
+
+    `emergency` is the region's emergency number as Help now shows it ("999", or "your local
+    emergency number (...)" for a place not listed).
+    """
+    return (
+        "To be safe: chest pain that is new or different for you, or chest pain with "
+        "breathlessness, sweating, or pain spreading to your arm, jaw or back, needs "
+        f"emergency help now. Call {emergency}, and do not drive yourself. "
+        "Your usual, known chest pain is fine to note here."
+    )

@@ -142,9 +142,9 @@ class QuotaTally:
 
     @property
     def words(self) -> str:
-        """E.g. "within 20% of the quota on 4 of 7 days (1 above, 2 below)"."""
+        """E.g. "within 20% of the day's amount on 4 of 7 days (1 above, 2 below)"."""
         return (
-            f"within 20% of the quota on {self.within} of {self.days} "
+            f"within 20% of the day's amount on {self.within} of {self.days} "
             f"day{'s' * (self.days != 1)} ({self.above} above, {self.below} below)"
         )
 

@@ -219,9 +219,9 @@ def _pacing(report: Report) -> Section | None:
         "Activity",
         "Unit",
         "Days",
-        "Quota total",
+        "Planned total",
         "Done total",
-        "Days within 20% of quota",
+        "Days within 20% of plan",
         "Days above",
         "Days below",
     )
@@ -229,9 +229,9 @@ def _pacing(report: Report) -> Section | None:
         "pacing",
         "Pacing",
         (
-            "Quota: the plan's daily amount on each day it applied. Done: minutes logged for "
-            "that activity. A day keeps to the plan when its minutes are within 20% of the "
-            "quota (0.8 to 1.2 times it).",
+            "Planned: the plan's daily amount on each day it applied. Done: minutes logged for "
+            "that activity. A day keeps to the plan when its minutes are within 20% of that "
+            "day's amount (from 80% to 120% of it).",
         ),
         Table(headers, tuple(rows), frozenset(range(2, 8))),
         notes=("Plans counted in other units than minutes show no 'done' figures.",)

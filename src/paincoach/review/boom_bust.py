@@ -180,7 +180,7 @@ def _day(day: date) -> str:
 
 def _busy_words(e: Episode) -> str:
     """The busy day (the busiest, when there were several) and its minutes."""
-    over = f", over the {e.busiest_plan} quota" if e.busiest_plan else ""
+    over = f", over the day's amount for {e.busiest_plan}" if e.busiest_plan else ""
     busiest = f"{_day(e.busiest_day)} ({e.busiest_minutes} min{over})"
     if e.busiest_day == e.busy_day:
         return f"{busiest}, then pain {decimals(e.pain_before, 1)}"
@@ -193,7 +193,7 @@ def _busy_words(e: Episode) -> str:
 def describe(found: BoomBust) -> str:
     """The observation in words."""
     usual = decimals(found.usual, 0) if found.usual is not None else "?"
-    busy = f"at least 150% of your usual {usual} active minutes, or of a pacing quota"
+    busy = f"at least 150% of your usual {usual} active minutes, or of a pacing plan's daily amount"
     if not found.busy_days:
         return f"No day in these weeks was much busier than usual ({busy})."
     if not found.episodes:

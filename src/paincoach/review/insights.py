@@ -31,6 +31,10 @@ MIN_PLAN_DAYS = 7
 TOP_TRAPS = 3
 
 NOT_CAUSE = "Moving together does not show that one causes the other."
+ACTIVITY_CAVEAT = (
+    "Other things change from day to day too: this is a pattern, not a cause. Some extra "
+    "pain after more activity is common, and on its own it is not a sign of harm."
+)
 
 
 def not_enough(key: str, title: str, needs: int, has: int, what: str) -> Insight:
@@ -164,8 +168,7 @@ def activity_and_next_day_pain(days: dict[date, DayFigures]) -> Insight:
             f" Next-day pain averaged {decimals(after_busy, 1)} after days with more than "
             f"{math.floor(split)} active minutes, and {decimals(after_quiet, 1)} after the others."
         )
-    caveat = "Other things change from day to day too: this is a pattern, not a cause."
-    return Insight(key, title, True, text, MIN_NEXT_DAY_PAIRS, n, caveat, data)
+    return Insight(key, title, True, text, MIN_NEXT_DAY_PAIRS, n, ACTIVITY_CAVEAT, data)
 
 
 def boom_bust(found: BoomBust) -> Insight:
@@ -273,6 +276,6 @@ def pacing_consistency(plans: tuple[PlanProgress, ...]) -> Insight:
         )
         parts.append(
             f"{plan.activity}: on {within} of {total} days ({share}%) your minutes were "
-            f"within 20% of the day's quota; {above} above it, {below} below."
+            f"within 20% of the day's amount; {above} above it, {below} below."
         )
     return Insight(key, title, True, " ".join(parts), MIN_PLAN_DAYS, has, "", {"plans": rows})

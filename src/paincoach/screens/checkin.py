@@ -7,8 +7,9 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, SelectionList, Static, TextArea
 
+from paincoach import safety
 from paincoach.core.errors import InputError
 from paincoach.core.textsafe import visible
 from paincoach.records.entries import RATING_LABELS, CheckIn, CheckInDraft
@@ -80,6 +81,7 @@ class CheckInDialog(EntryForm):
                 )
                 yield Label("Where is the pain? (Space to choose)", classes="field-label wide")
                 yield MarkedSelectionList(id="areas")
+                yield Static("", id="chest-reminder", classes="area-reminder", markup=False)
                 yield Input(id="new-area", placeholder="Add another area, then Enter", compact=True)
                 with Horizontal(classes="field-row"):
                     yield Label("Tags", classes="field-label")
@@ -160,6 +162,32 @@ class CheckInDialog(EntryForm):
         areas.add_options(
             [(Content(visible(area)), area, key in chosen_keys) for key, area in seen.items()]
         )
+        self._show_chest_reminder()
+
+    def on_selection_list_selected_changed(
+        self, _event: SelectionList.SelectedChanged[str]
+    ) -> None:
+        """An area chosen or unchosen: the chest reminder follows."""
+        self._show_chest_reminder()
+
+    def _show_chest_reminder(self) -> None:
+        """With a chest area chosen, remind kindly when chest pain needs emergency help.
+
+        It never blocks saving: the listed chest area is the person's usual, known pain.
+        """
+        reminder = self.query_one("#chest-reminder", Static)
+        chest = any(safety.is_chest_area(area) for area in self._chosen_areas())
+        if chest:
+            reminder.update(safety.chest_reminder(self._emergency_number()))
+        reminder.display = chest
+
+    def _emergency_number(self) -> str:
+        """The region's emergency number, as Help now shows it."""
+        try:
+            directory = self.services.crisis
+        except (OSError, ValueError, KeyError):  # as in Help now: never leave nothing to call
+            return "your local emergency number"
+        return directory.region(self.paincoach.settings.region or safety.DEFAULT_REGION).emergency
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in 'add another area' adds it, chosen; Enter elsewhere saves."""

@@ -164,7 +164,7 @@ def test_pacing_days_are_judged_within_20_percent_of_the_quota(home: Path) -> No
     [pacing] = [s for s in layout.sections(report) if s.key == "pacing"]
     assert pacing.table is not None
     assert pacing.table.rows == (("walk", "minutes", "4", "40", "24", "1", "1", "2"),)
-    assert pacing.table.headers[5:] == ("Days within 20% of quota", "Days above", "Days below")
+    assert pacing.table.headers[5:] == ("Days within 20% of plan", "Days above", "Days below")
     [plan] = report.plans
     tally = plan.tally
     assert tally and (tally.within, tally.above, tally.below) == (1, 1, 2)  # today: 0 done

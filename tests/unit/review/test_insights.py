@@ -252,7 +252,7 @@ def test_busy_against_a_plans_quota(book: Book) -> None:
     found = insight(book, "boom_bust")
     episodes = found.data["episodes"]
     assert isinstance(episodes, list) and len(episodes) == 1
-    assert episodes[0]["plan"] == "Yoga" and "over the Yoga quota" in found.text
+    assert episodes[0]["plan"] == "Yoga" and "over the day's amount for Yoga" in found.text
 
 
 def test_no_busy_days_is_said_plainly(book: Book) -> None:
@@ -363,7 +363,7 @@ def test_pacing_consistency_counts_days_within_above_and_below(book: Book) -> No
     found = insight(book, "pacing_consistency")
     assert found.enough and found.has == 7
     assert found.text == (
-        "walk: on 4 of 7 days (57%) your minutes were within 20% of the day's quota; "
+        "walk: on 4 of 7 days (57%) your minutes were within 20% of the day's amount; "
         "1 above it, 2 below."
     )
     assert found.data["plans"] == [

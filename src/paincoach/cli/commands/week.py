@@ -163,7 +163,8 @@ def _show_pacing(summary: WeekSummary) -> None:
             f"{d.day:%a} {'?' if d.done is None else d.done}/{d.quota}" for d in plan.days
         )
         done, tally = plan.done_total, plan.tally
-        total = f"{done} of {plan.quota_total}" if done is not None else f"quota {plan.quota_total}"
+        planned = plan.quota_total
+        total = f"{done} of {planned}" if done is not None else f"{planned} planned"
         when = "so far" if summary.so_far else "this week"
         line = f"Pacing, {plan.activity} ({plan.unit}): {total} {when} ({days})"
         if tally is not None:
