@@ -33,7 +33,7 @@ def test_before_starting_every_week_is_listed_and_how_to_start(
     assert "Start with: paincoach course start" in out.replace("\n", " ")
     weeks = [line for line in lines if line.startswith("Week ")]
     assert [w.split(":")[0] for w in weeks] == [f"Week {n}" for n in range(1, 9)]
-    assert weeks[0] == "Week 1: Understanding pain, and what matters to you · 0 of 2 done"
+    assert weeks[0] == "Week 1: Understanding pain, and what matters · 0 of 2 done"
 
 
 def test_start_next_week_pause_resume_and_leave(
@@ -42,12 +42,12 @@ def test_start_next_week_pause_resume_and_leave(
     status, out, _err = run(capsys, "course", "start")
     assert status == 0
     assert "This week: week 1 of 8, started Fri 27 Nov 2026." in out
-    assert "Week 1: Understanding pain, and what matters to you (this week) · 0 of 2 done" in out
+    assert "Week 1: Understanding pain, and what matters (this week) · 0 of 2 done" in out
     assert any(
         line.startswith("  pain-protector: ") and line.endswith("(to do)")
         for line in out.splitlines()
     )
-    assert "This week asks: read how pain protects you, then set one small goal." in out
+    assert "This week asks: how pain protects you; set one goal." in out
     status, out, _err = run(capsys, "course", "next")
     assert "This week: week 2 of 8" in out and "Week 2: Pacing (this week)" in out
     status, out, _err = run(capsys, "course", "week", "5")
@@ -70,7 +70,7 @@ def test_what_is_done_shows_against_its_week(
     practice.save_session(lesson.result())
     practice.db.close()
     _status, out, _err = run(capsys, "course")
-    assert "Week 1: Understanding pain, and what matters to you (this week) · 1 of 2 done" in out
+    assert "Week 1: Understanding pain, and what matters (this week) · 1 of 2 done" in out
     document = json.loads(run(capsys, "course", "--json")[1])
     week = document["weeks"][0]
     assert (document["state"], document["week"], week["current"], week["done"]) == (

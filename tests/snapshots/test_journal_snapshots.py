@@ -238,3 +238,31 @@ def test_settings(snap_compare: Any, home: Path) -> None:
 def test_too_small(snap_compare: Any, home: Path, size: tuple[int, int]) -> None:
     seed_week(home)
     assert snap_compare(create_app(home, clock=fixed_clock), terminal_size=size, run_before=steps())
+
+
+def test_course_screen_in_week_two(snap_compare: Any, home: Path) -> None:
+    """The course a week in: week 1 half done with its weekly check, week 2 this week."""
+    from paincoach.exercises.loader import load_library
+    from paincoach.practice.course import Courses
+    from paincoach.records.review import WeeklyAnswers
+    from paincoach.review.weekly_check import WeeklyChecks
+    from tests.practice_support import open_practice, run_through, runner
+
+    seed_week(home)
+    db = Database.open(home)
+    moments = iter([NOW - timedelta(days=9), NOW - timedelta(days=2)])
+    courses = Courses(db, lambda: load_library(home), home, lambda: next(moments))
+    courses.start()
+    WeeklyChecks(db, fixed_clock).record(WeeklyAnswers(6, 5, 6), NOW - timedelta(days=3))
+    db.close()
+    practice = open_practice(home)
+    lesson = runner("pain-protector", start=NOW - timedelta(days=8))
+    run_through(lesson)
+    practice.save_session(lesson.result())
+    practice.db.close()
+    db = Database.open(home)
+    Courses(db, lambda: load_library(home), home, lambda: next(moments)).next_week()
+    db.close()
+    assert snap_compare(
+        create_app(home, clock=fixed_clock), terminal_size=SIZE, run_before=steps("o")
+    )

@@ -41,7 +41,9 @@ async def test_today_offers_the_course_until_it_starts_then_says_where_you_are(
         await settle(pilot)
         today = app.screen
         assert isinstance(today, TodayScreen)
-        assert text_of(today, "#today-course").startswith("There is a course here: 8 weeks")
+        assert text_of(today, "#today-course") == (
+            "Course: 8 weeks of skills, starting from how pain works. Press o to look."
+        )
         await pilot.press("o")
         await settle(pilot)
         screen = app.screen
@@ -56,8 +58,7 @@ async def test_today_offers_the_course_until_it_starts_then_says_where_you_are(
         await pilot.press("escape")
         await settle(pilot)
         assert text_of(app.screen, "#today-course") == (
-            "Course, week 1 of 8: read how pain protects you, then set one small goal "
-            "(0 of 2 done; o for more)."
+            "Course (o), week 1 of 8: how pain protects you; set one goal · 0 of 2 done"
         )
 
 
@@ -83,7 +84,7 @@ async def test_enter_starts_the_weeks_first_lesson_not_done_and_finishing_it_cou
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "(1 of 2 done; o for more)" in text_of(app.screen, "#today-course")
+        assert text_of(app.screen, "#today-course").endswith("set one goal · 1 of 2 done")
         await pilot.press("o")
         await settle(pilot)
         screen = app.screen
@@ -121,7 +122,7 @@ async def test_going_to_another_week_pausing_and_leaving_by_keys(home: Path) -> 
         assert text_of(screen, "#course-status").startswith("Week 3 of 8")
         await pilot.press("escape")
         await settle(pilot)
-        assert text_of(app.screen, "#today-course").startswith("Course, week 3 of 8: read about")
+        assert text_of(app.screen, "#today-course").startswith("Course (o), week 3 of 8: the pain")
 
 
 async def test_a_paused_course_says_so_on_today_and_a_left_one_is_not_shown(home: Path) -> None:

@@ -33,6 +33,8 @@ MAX_WEEKS = 52
 MAX_PRACTICES = 2
 ID_FORM = 'an id of lower-case letters, digits and "-" (like "eight-weeks")'
 MAX_USER_COURSES = 50
+MAX_ASKS = 40
+"""Today shows a week's `asks` in one line of 80 columns, after "Course (o), week 2 of 8: "."""
 
 
 @dataclass(frozen=True)
@@ -152,11 +154,22 @@ def _week(
     return CourseWeek(
         number=index + 1,
         title=check.text(table, at, "title", required=True),
-        asks=check.text(table, at, "asks", required=True),
+        asks=_asks(check, table, at),
         lesson=lesson,
         practices=tuple(practices),
         also=tuple(also),
     )
+
+
+def _asks(check: Checker, table: Table, at: tuple[str | int, ...]) -> str:
+    asks = check.text(table, at, "asks", required=True)
+    if len(asks) > MAX_ASKS:
+        check.report(
+            (*at, "asks"),
+            f"keep it to {MAX_ASKS} characters, so that Today shows it on one line "
+            f"(found {len(asks)})",
+        )
+    return asks
 
 
 def _refer(

@@ -121,8 +121,8 @@ class CourseLine:
         """One kind line: where the person is and what this week asks (never a demand)."""
         if self.state == "not_started":
             return (
-                f"There is a course here: {self.weeks} weeks of skills, one short lesson and a "
-                "practice or two a week, starting from how pain works. Press o to look."
+                f"Course: {self.weeks} weeks of skills, starting from how pain works. "
+                "Press o to look."
             )
         where = f"week {self.week} of {self.weeks}"
         if self.state == "paused":
@@ -131,4 +131,4 @@ class CourseLine:
             return f"Course: all {self.weeks} weeks reached, and this one done. o to look back."
         if self.done >= self.needed:
             return f"Course, {where}: done. The next week is ready when you are (o)."
-        return f"Course, {where}: {self.asks} ({self.done} of {self.needed} done; o for more)."
+        return f"Course (o), {where}: {self.asks} · {self.done} of {self.needed} done"

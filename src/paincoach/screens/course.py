@@ -21,7 +21,7 @@ from paincoach.screens.exercise_start import start_exercise
 from paincoach.screens.messages import JournalChanged
 from paincoach.widgets.row_table import RowTable
 
-COLUMNS = [("", 1), ("Week", 4), ("", 42), ("Done", 6), ("Weekly check (pain, enjoy, act)", 17)]
+COLUMNS = [("", 1), ("Week", 4), ("", 38), ("Done", 6), ("Pain/enjoy/act", 14)]
 """Fixed widths, so the table reads the same however its rows arrive (see history.COLUMNS)."""
 ROLE_WORDS = {"lesson": "Lesson", "practice": "Practice", "also": "If you like"}
 
@@ -41,14 +41,17 @@ def status_words(view: CourseView) -> str:
         return "Today no longer mentions the course. Press n to start it whenever you like."
     if view.state == "left":
         return f"You left this course at week {view.week}. Press n to start again at week 1."
-    return f"Week {view.week} of {total}{started}."
+    return (
+        f"Week {view.week} of {total}{started}. The weekly check's scores (k on Today) show "
+        "week by week; x leaves the course."
+    )
 
 
 def week_row(week: CourseWeekView) -> list[Text]:
     """One week as table cells."""
     done = "done" if week.done else f"{week.done_count} of {len(week.needed)}"
     scores = week.scores
-    shown = f"{scores.pain}, {scores.enjoyment}, {scores.activity}" if scores else "–"
+    shown = f"{scores.pain} / {scores.enjoyment} / {scores.activity}" if scores else "–"
     return [
         Text("▶" if week.current else ""),
         Text(str(week.number)),
@@ -78,8 +81,10 @@ class CourseScreen(PaincoachScreen[None]):
         Binding("enter", "open_item", "Start", id="course.open", tooltip="Start this lesson"),
         Binding("n", "next_week", "Next week", id="course.next"),
         Binding("g", "go_to_week", "Go to week", id="course.go", tooltip="Repeat or skip"),
-        Binding("p", "pause", "Pause/resume", id="course.pause"),
-        Binding("x", "leave", "Leave", id="course.leave", tooltip="Leave (or: not now)"),
+        Binding("p", "pause", "Pause", id="course.pause", tooltip="Pause, or carry on"),
+        Binding(
+            "x", "leave", "Leave", id="course.leave", tooltip="Leave (or: not now)", show=False
+        ),
         Binding("tab", "switch", "Weeks/items", id="course.switch", show=False),
     ]
 

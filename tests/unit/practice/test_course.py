@@ -292,10 +292,10 @@ def test_not_now_before_starting_stops_the_offer_and_start_still_works(world: tu
 
 def test_todays_line_says_where_you_are_and_what_the_week_asks(world: tuple) -> None:
     courses, practice, _checks, clock = world
-    assert str(courses.today()).startswith("There is a course here: 3 weeks of skills")
+    assert str(courses.today()).startswith("Course: 3 weeks of skills, starting from how pain")
     courses.start()
     assert str(courses.today()) == (
-        "Course, week 1 of 3: read about pain, then breathe (0 of 2 done; o for more)."
+        "Course (o), week 1 of 3: read about pain, then breathe · 0 of 2 done"
     )
     finish(practice, "one", clock.later(hours=1))
     finish(practice, "breathe", clock.later(hours=1))
@@ -313,3 +313,14 @@ def test_todays_line_says_where_you_are_and_what_the_week_asks(world: tuple) -> 
     assert str(courses.today()) == (
         "Course paused at week 3 of 3. Press o to carry on whenever you are ready."
     )
+
+
+def test_what_a_week_asks_fits_todays_one_line(tmp_path: Path, data: Path) -> None:
+    exercises = load_library(None, data).exercises
+    long = "read about pain and then do the breathing practice twice"
+    bad = COURSE.replace('"read about pain, then breathe"', f'"{long}"')
+    _course, problems = check_course_text(bad, tmp_path / "mine.toml", exercises)
+    assert [str(p).split(", ", 1)[1] for p in problems] == [
+        "line 7, weeks[1].asks: keep it to 40 characters, so that Today shows it on one line "
+        f"(found {len(long)})"
+    ]
