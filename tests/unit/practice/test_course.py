@@ -186,9 +186,9 @@ def test_what_is_done_since_a_week_began_counts_for_it(world: tuple) -> None:
         "active", 1, 1, False,
     )  # fmt: skip
     finish(practice, "breathe", clock.later(hours=1), completed=False)  # left early: not done
-    assert courses.view().current.done_count == 1  # type: ignore[union-attr]
+    assert courses.view().current.done_count == 1
     finish(practice, "breathe", clock.later(hours=1))
-    assert courses.view().current.done  # type: ignore[union-attr]
+    assert courses.view().current.done
 
 
 def test_next_repeat_skip_and_back(world: tuple) -> None:

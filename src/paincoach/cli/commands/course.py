@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from paincoach.core.errors import InputError
 from paincoach.core.textsafe import visible
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 ACTIONS = ("start", "next", "week", "pause", "resume", "leave")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     """`course` and its actions."""
     course = sub.add_parser(
         "course",
