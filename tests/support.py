@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 #: A zone with daylight saving, so that day boundaries and DST are exercised.
@@ -73,6 +74,19 @@ async def wait_for(pilot: object, condition: Callable[[], bool], what: str) -> N
             return
         await pilot.pause()  # type: ignore[attr-defined]
     raise AssertionError(f"never happened: {what}")
+
+
+def run_cli(capsys: Any, *argv: str) -> tuple[int, str, str]:
+    """Run `paincoach ARGV…` in this process: (exit status, stdout, stderr), never a traceback."""
+    from paincoach.cli.main import main
+
+    try:
+        status = main(list(argv))
+    except SystemExit as exc:
+        status = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return status, out, err
 
 
 def store_safety_plan(home: os.PathLike[str], **parts: list[str]) -> None:

@@ -8,19 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.cli.main import main
 from tests.practice_support import open_practice, run_through, runner
 from tests.support import NOW
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
+from tests.support import run_cli as run
 
 
 def test_before_starting_every_week_is_listed_and_how_to_start(

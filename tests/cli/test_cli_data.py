@@ -10,22 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.cli.main import main
 from paincoach.transfer.export import sections
 from tests.data_support import db_path, fill_home, table_counts
 from tests.support import NOW
+from tests.support import run_cli as run
 
 TODAY = NOW.date()  # the CLI names files by paincoach's (frozen) date
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 def mode(path: Path) -> int:

@@ -9,20 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.cli.main import main
 from tests.data_support import db_path, fill_home, table_counts
+from tests.support import run_cli as run
 
 AT = "2026-11-20T10:00:00+00:00"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.cli.main import main
 from paincoach.records.review import WeeklyAnswers
 from paincoach.review.summary import FIGURES
 from paincoach.review.weekly_check import WeeklyChecks
 from tests.review_support import MON, Book, at
 from tests.support import fixed_clock
+from tests.support import run_cli as run
 
 D = timedelta(days=1)
 TOP_KEYS = {
@@ -33,16 +33,6 @@ TOP_KEYS = {
     "weekly_check",
     "insights",
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 def document(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from paincoach.cli.main import main
 from paincoach.core import paths
 from paincoach.core.errors import NotOwnFolderError
 from paincoach.core.faults import ENV_KILL_AT
@@ -26,6 +25,7 @@ from paincoach.transfer import backup
 from tests.data_support import db_path, fill_home, table_counts
 from tests.storage_support import checkin, open_journal
 from tests.support import NOW
+from tests.support import run_cli as run
 
 DAY = NOW.date()
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -57,16 +57,6 @@ def linked_backups(home: Path, target: Path) -> Path:
     link = paths.backup_folder(home)
     link.symlink_to(target, target_is_directory=True)
     return link
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 def test_the_daily_snapshot_is_skipped_and_the_links_target_keeps_its_mode_and_files(
