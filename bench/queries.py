@@ -6,7 +6,8 @@ Each figure is a service call the app makes in a worker (or a command makes), ag
 open journal, after one warm-up call: opening the journal (header, integrity check,
 schema), Today's data, the week summary and insights (newest week, and one five years
 back), a History page (newest, and five years back), the 4-week report (gathered, and as
-HTML), the check-in dialog's area choices and the activity dialog's name suggestions.
+HTML), the check-in dialog's area choices and the activity dialog's name suggestions, and
+the course (Today's one line, and the Course screen, which loads the library).
 Prints JSON.
 """
 
@@ -62,6 +63,8 @@ def figures(home: Path, runs: int) -> dict[str, float]:
         "report_4_weeks_html": lambda: report_html.render(build_report(db, *four_weeks)),
         "checkin_area_choices": lambda: journal.used_areas(40),
         "activity_names": lambda: journal.activity_names(),
+        "course_today_line": lambda: services.course.today(),
+        "course_screen": lambda: services.course.view(),
     }
     found = {name: median_ms(action, runs) for name, action in timed.items()}
     services.close()

@@ -75,7 +75,7 @@ def test_list_shows_every_bundled_exercise_grouped_by_kind(
         assert exercise.id in out
     lines = out.splitlines()
     stripped = [line.strip() for line in lines]
-    kinds = ("Breathing", "Thought records", "Pacing", "Flare-up plan")
+    kinds = ("Lessons", "Breathing", "Thought records", "Pacing", "Flare-up plan")
     headings = [stripped.index(h) for h in kinds]
     assert headings == sorted(headings)  # kinds in library order
     assert f"{len(library.exercises)} exercises." in out

@@ -13,14 +13,25 @@ def placeholders(text: str) -> list[str]:
     return PLACEHOLDER.findall(text)
 
 
+SENTENCE_ENDS = (".", "!", "?", "…")
+
+
 def format_answer(value: object) -> str:
-    """An answer as words: lists as `a, b`; rated items as `Sad 70, Anxious 40`."""
+    """An answer as words: lists as `a, b`; rated items as `Sad 70, Anxious 40`.
+
+    A list whose items are sentences (coping statements, questions for a clinic) is joined
+    with spaces, so that it reads "It will ease. I have done this before." and not
+    "It will ease., I have done this before.".
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list | tuple):
-        return ", ".join(format_answer(v) for v in value)
+        words = [format_answer(v) for v in value]
+        if words and all(w.rstrip().endswith(SENTENCE_ENDS) for w in words[:-1]):
+            return " ".join(words)
+        return ", ".join(words)
     if isinstance(value, Mapping):
         if "activity" in value:  # a pacing answer: its activity is what reads well
             return str(value["activity"])

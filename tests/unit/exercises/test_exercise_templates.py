@@ -31,3 +31,12 @@ def test_format_answer() -> None:
     assert format_answer(7) == "7"
     assert format_answer({"activity": "walk", "baseline": 10}) == "walk"
     assert placeholders("{a} {B} {c_1}") == ["a", "c_1"]
+
+
+def test_a_list_of_sentences_reads_as_sentences() -> None:
+    statements = ["This is a flare.", "It has eased before, and it will ease.", "Slow down"]
+    assert format_answer(statements) == (
+        "This is a flare. It has eased before, and it will ease. Slow down"
+    )
+    assert format_answer(["Why now?", "What next?"]) == "Why now? What next?"
+    assert format_answer(["walk", "swim."]) == "walk, swim."  # only when the items are sentences

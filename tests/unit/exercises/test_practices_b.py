@@ -215,8 +215,8 @@ ANSWERS: dict[str, dict[str, Any]] = {
 
 SHOWN_LAST = {  # what the last step puts in front of the person, filled from their answers
     "problem-solving": "Two small trips",
-    "coping-cards": "**Say to yourself:** This is a flare. Mine settle in days., I have done",
-    "clinic-appointment": "**My questions:** What are my options?, Could physio help?",
+    "coping-cards": "**Say to yourself:** This is a flare. Mine settle in days. I have done",
+    "clinic-appointment": "**My questions:** What are my options? Could physio help?",
     "setback-plan": "**What I'll do:** Halve my walks for a week",
     "gentle-movement": "Twice a day, two minutes",
     "what-went-well": "Today was just hard",
