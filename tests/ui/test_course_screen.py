@@ -50,11 +50,14 @@ async def test_today_offers_the_course_until_it_starts_then_says_where_you_are(
         assert isinstance(screen, CourseScreen)
         assert text_of(screen, "#course-title") == "Eight weeks of skills for living with pain"
         assert "Press n to start" in text_of(screen, "#course-status")
+        assert screen.check_action("begin", ()) and not screen.check_action("next_week", ())
+        assert not screen.check_action("pause", ())  # nothing to pause yet: not in the footer
         assert [row[1] for row in cells(screen)] == [str(n) for n in range(1, 9)]
         await pilot.press("n")
         await settle(pilot)
         assert text_of(screen, "#course-status").startswith("Week 1 of 8, started Friday 27")
         assert cells(screen)[0][0] == "▶" and cells(screen)[0][3] == "0 of 2"
+        assert not screen.check_action("begin", ()) and screen.check_action("next_week", ())
         await pilot.press("escape")
         await settle(pilot)
         assert text_of(app.screen, "#today-course") == (

@@ -79,6 +79,7 @@ class CourseScreen(PaincoachScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="course.back"),
         Binding("enter", "open_item", "Start", id="course.open", tooltip="Start this lesson"),
+        Binding("n", "begin", "Start the course", id="course.begin"),
         Binding("n", "next_week", "Next week", id="course.next"),
         Binding("g", "go_to_week", "Go to week", id="course.go", tooltip="Repeat or skip"),
         Binding("p", "pause", "Pause", id="course.pause", tooltip="Pause, or carry on"),
@@ -129,6 +130,7 @@ class CourseScreen(PaincoachScreen[None]):
             )
             return
         title.update(visible(view.title))
+        self.refresh_bindings()  # `n` and `p` follow the course's state
         self.query_one("#course-status", Static).update(status_words(view))
         weeks = self.query_one("#course-weeks", DataTable)
         row = weeks.cursor_row
@@ -188,15 +190,24 @@ class CourseScreen(PaincoachScreen[None]):
         event.stop()
         self.action_open_item()
 
-    def action_next_week(self) -> None:
-        """Start the course, or move on one week."""
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`n` starts the course until it is started, then moves on a week; `p` needs a course."""
+        on_course = self.view is not None and self.view.state in ("active", "paused")
+        if action == "begin":
+            return self.view is not None and not on_course
+        if action in ("next_week", "pause"):
+            return on_course
+        return True
+
+    def action_begin(self) -> None:
+        """Start the course at week 1."""
         view = self.view
-        if view is None:
-            return
-        if view.state in ("not_started", "left"):
+        if view is not None:
             self._move(lambda s: s.course.start(view.course_id), "Week 1 begins. Take it gently.")
-        else:
-            self._move(lambda s: s.course.next_week(), "On to the next week.")
+
+    def action_next_week(self) -> None:
+        """Move on one week."""
+        self._move(lambda s: s.course.next_week(), "On to the next week.")
 
     def action_go_to_week(self) -> None:
         """Make the highlighted week this week (repeat one, go back, or skip ahead)."""
