@@ -130,6 +130,11 @@ BAD_RECORDS = [
     ("pacing_plans", {"activity": "w", "baseline": 5, "start_day": "1 Nov"}, "start_day", "date"),
     ("weekly_checks", {"at": AT, "pain": 5, "enjoyment": 4}, "activity", "required"),
     ("goals", {"text": "  "}, "text", "empty"),
+    ("course_events", {"course_id": "c", "action": "jump", "at": AT}, "action", "one of start"),
+    ("course_events", {"course_id": "c", "action": "week", "at": AT}, "week", "1 to 52"),
+    ("course_events", {"course_id": "c", "action": "week", "week": 53, "at": AT}, "week", "1 to"),
+    ("course_events", {"course_id": "c", "action": "pause", "week": 2, "at": AT}, "week", "null"),
+    ("course_events", {"action": "start", "week": 1, "at": AT}, "course_id", "required"),
 ]  # fmt: skip
 
 
@@ -346,3 +351,24 @@ def test_sections_out_of_export_order_are_merged_as_in_order(home: Path, tmp_pat
     assert sorted(c["tags"] for c in found["checkins"]) == [["Cold"], ["Cold"]]
     again = import_file(db, path)
     assert again.total_added == 0 and again.skipped == report.added
+
+
+def test_course_steps_import_and_say_where_the_person_is(home: Path, tmp_path: Path) -> None:
+    course = {"course_id": "eight-weeks"}
+    steps = [
+        {**course, "action": "start", "week": 1, "at": "2026-11-02T19:00:00+00:00"},
+        {**course, "action": "week", "week": 3, "at": "2026-11-16T19:00:00+00:00"},
+        {**course, "action": "pause", "week": None, "at": AT},
+    ]
+    for index, step in enumerate(steps):
+        step["uid"] = f"00000000-0000-0000-0000-00000000000{index}"
+    path = write(tmp_path / "course.json", document(course_events=steps))
+    db = Database.open(home)
+    import_file(db, path)
+    from paincoach.exercises.loader import load_library
+    from paincoach.practice.course import Courses
+
+    view = Courses(db, lambda: load_library(None), home).view()
+    assert view is not None and (view.state, view.week) == ("paused", 3)
+    import_file(db, path)  # the same file again: its uids are there, nothing is added twice
+    assert table_counts(db_path(home))["course_events"] == 3
