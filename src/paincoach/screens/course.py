@@ -6,6 +6,9 @@ repeat one or skip ahead), pause, resume, leave. Enter on a lesson or practice s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +23,9 @@ from paincoach.screens.confirm import ConfirmDialog
 from paincoach.screens.exercise_start import start_exercise
 from paincoach.screens.messages import JournalChanged
 from paincoach.widgets.row_table import RowTable
+
+if TYPE_CHECKING:
+    from paincoach.services import Services
 
 COLUMNS = [("", 1), ("Week", 4), ("", 38), ("Done", 6), ("Pain/enjoy/act", 14)]
 """Fixed widths, so the table reads the same however its rows arrive (see history.COLUMNS)."""
@@ -254,13 +260,15 @@ class CourseScreen(PaincoachScreen[None]):
             answered,
         )
 
-    def _move(self, job: object, words: str) -> None:
+    def _move(self, job: Callable[[Services], CourseView], words: str) -> None:
+        """Run a move in the worker, then show where the person is now and say so."""
+
         def moved(view: CourseView) -> None:
             self.show(view)
             self.paincoach.journal_changed()
             self.paincoach.notify(words, timeout=3)
 
-        self.call_service(job, moved, group="course-move")  # type: ignore[arg-type]
+        self.call_service(job, moved, group="course-move")
 
     def action_back(self) -> None:
         """Back to where the person was."""

@@ -355,7 +355,7 @@ def test_sections_out_of_export_order_are_merged_as_in_order(home: Path, tmp_pat
 
 def test_course_steps_import_and_say_where_the_person_is(home: Path, tmp_path: Path) -> None:
     course = {"course_id": "eight-weeks"}
-    steps = [
+    steps: list[dict[str, Any]] = [
         {**course, "action": "start", "week": 1, "at": "2026-11-02T19:00:00+00:00"},
         {**course, "action": "week", "week": 3, "at": "2026-11-16T19:00:00+00:00"},
         {**course, "action": "pause", "week": None, "at": AT},
