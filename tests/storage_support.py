@@ -44,6 +44,19 @@ def activity(
     return ActivityDraft(at=at or NOW, name=name, minutes=minutes, **fields)
 
 
+def install_fixture(version: int, home: Path) -> Path:
+    """A copy of the fixture journal of schema `version` in `home` (never the committed file)."""
+    import shutil
+
+    from paincoach.core import paths
+    from tests.fixtures.make_fixtures import fixture_path
+
+    home.mkdir(parents=True, exist_ok=True)
+    target = paths.database_path(home)
+    shutil.copyfile(fixture_path(version), target)
+    return target
+
+
 def digest(path: Path) -> str | None:
     """SHA-256 of a file's bytes, or None when it is not there."""
     if not path.is_file():

@@ -54,6 +54,13 @@ def suggest(word: str, choices: Collection[str]) -> str:
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
+def toml_files(folder: Path) -> list[Path]:
+    """The `*.toml` files directly in `folder`, sorted (hidden files are left out)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".") and p.is_file())
+
+
 def parse_toml(text: str, path: Path) -> tuple[Table | None, list[LoadWarning]]:
     """Parse TOML, turning a syntax error into a problem with its line."""
     try:

@@ -22,6 +22,7 @@ from paincoach.exercises.checks import (
     parse_toml,
     read_text,
     suggest,
+    toml_files,
 )
 from paincoach.exercises.model import LESSON_KIND, Exercise, Origin
 from paincoach.exercises.problems import LoadWarning
@@ -214,13 +215,6 @@ class CourseShelf:
         return ordered[0] if ordered else None
 
 
-def course_files(folder: Path) -> list[Path]:
-    """The `*.toml` files directly in `folder`, sorted (hidden files are left out)."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".") and p.is_file())
-
-
 def load_courses(
     exercises: Mapping[str, Exercise] | None, home: Path | None = None, data: Path | None = None
 ) -> CourseShelf:
@@ -228,10 +222,10 @@ def load_courses(
     (None: the ids are not looked up)."""
     shelf = CourseShelf({}, [])
     sources: list[tuple[list[Path], Origin]] = [
-        (course_files((data or data_dir()) / COURSE_FOLDER), "bundled")
+        (toml_files((data or data_dir()) / COURSE_FOLDER), "bundled")
     ]
     if home is not None:
-        sources.append((course_files(home / COURSE_FOLDER)[:MAX_USER_COURSES], "user"))
+        sources.append((toml_files(home / COURSE_FOLDER)[:MAX_USER_COURSES], "user"))
     for paths, origin in sources:
         for path in paths:
             course, problems = check_course_file(path, exercises, origin)

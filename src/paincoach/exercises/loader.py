@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from paincoach.core.resources import data_dir
-from paincoach.exercises.checks import ID_RE, read_text
+from paincoach.exercises.checks import ID_RE, read_text, toml_files
 from paincoach.exercises.courses import check_course_file, is_course
 from paincoach.exercises.lists import ListStore, validate_list
 from paincoach.exercises.model import KINDS, Exercise, Origin
@@ -58,9 +58,7 @@ UNORDERED = 1000
 
 def exercise_files(folder: Path) -> list[Path]:
     """The `*.toml` files directly in `folder`, sorted (hidden files are left out)."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".") and p.is_file())
+    return toml_files(folder)
 
 
 def load_library(home: Path | None = None, data: Path | None = None) -> Library:

@@ -19,7 +19,13 @@ from paincoach.core.when import local_day
 from paincoach.db import course_repository as crepo
 from paincoach.db.engine import Database
 from paincoach.exercises.courses import Course, CourseShelf, load_courses
-from paincoach.practice.course_progress import Progress, course_view, first_day, progress_of
+from paincoach.practice.course_progress import (
+    Progress,
+    course_view,
+    done_since,
+    first_day,
+    progress_of,
+)
 from paincoach.records.course import CourseAction, CourseEvent, CourseLine, CourseView
 
 if TYPE_CHECKING:
@@ -98,7 +104,7 @@ class Courses:
             week = course.week(progress.week or 1)
             since = progress.began(week.number) or progress.started_at
             found = crepo.finished_sessions(session, week.items, local_day(since) - timedelta(1))
-        done = sum(any(e == item and at >= since for e, at in found) for item in week.items)
+        done = sum(done_since(item, since, found) for item in week.items)
         return CourseLine(
             course.title, progress.state, week.number, total, week.asks, done, len(week.items)
         )

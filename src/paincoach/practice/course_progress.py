@@ -137,6 +137,13 @@ def course_view(
     )
 
 
+def done_since(
+    exercise_id: str, since: datetime | None, finished: Sequence[tuple[str, datetime]]
+) -> bool:
+    """Whether `exercise_id` was finished at or after `since` (never, before a start)."""
+    return since is not None and any(e == exercise_id and at >= since for e, at in finished)
+
+
 def _item(
     exercise_id: str,
     role: ItemRole,
@@ -144,7 +151,7 @@ def _item(
     since: datetime | None,
     finished: Sequence[tuple[str, datetime]],
 ) -> CourseItem:
-    done = since is not None and any(e == exercise_id and at >= since for e, at in finished)
+    done = done_since(exercise_id, since, finished)
     if exercise is None:
         return CourseItem(exercise_id, exercise_id, role, 0, done, available=False)
     return CourseItem(exercise_id, exercise.title, role, exercise.minutes, done)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from paincoach.core.textsafe import visible
+
 CourseAction = Literal["start", "week", "pause", "resume", "leave"]
 ACTIONS: tuple[CourseAction, ...] = ("start", "week", "pause", "resume", "leave")
 CourseState = Literal["not_started", "active", "paused", "left"]
@@ -123,7 +125,7 @@ class CourseLine:
             return (
                 f"Course: {self.weeks} weeks of skills, starting from how pain works. "
                 "Press o to look."
-            )
+            )  # the words are ours: a course's own title is shown on the Course screen
         where = f"week {self.week} of {self.weeks}"
         if self.state == "paused":
             return f"Course paused at {where}. Press o to carry on whenever you are ready."
@@ -131,4 +133,4 @@ class CourseLine:
             return f"Course: all {self.weeks} weeks reached, and this one done. o to look back."
         if self.done >= self.needed:
             return f"Course, {where}: done. The next week is ready when you are (o)."
-        return f"Course (o), {where}: {self.asks} · {self.done} of {self.needed} done"
+        return f"Course (o), {where}: {visible(self.asks)} · {self.done} of {self.needed} done"

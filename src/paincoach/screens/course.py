@@ -165,7 +165,7 @@ class CourseScreen(PaincoachScreen[None]):
         if week is None:
             return
         self.query_one("#course-asks", Static).update(
-            f"Week {week.number}: {week.title}. This week: {week.asks}."
+            f"Week {week.number}: {visible(week.title)}. This week: {visible(week.asks)}."
         )
         for item in week.items:
             items.add_row(item_line(item), key=item.exercise_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -20,22 +19,13 @@ from tests.fixtures.make_fixtures import (
     EXPECTED,
     LONG_EVIDENCE,
     PRACTICE_V2,
-    fixture_path,
     practice_uid,
 )
 from tests.practice_support import FLARE, GOAL, THOUGHTS, drive, open_practice, runner
-from tests.storage_support import columns_of, raw_rows, respelled_by_v4
+from tests.storage_support import columns_of, install_fixture, raw_rows, respelled_by_v4
 from tests.support import NOW
 
 PRACTICE_TABLES = ("exercise_sessions", "thought_records", "pacing_plans", "goals")
-
-
-def _install(version: int, home: Path) -> Path:
-    """A copy of the fixture journal of `version` in `home` (never the committed file)."""
-    home.mkdir(parents=True, exist_ok=True)
-    target = paths.database_path(home)
-    shutil.copyfile(fixture_path(version), target)
-    return target
 
 
 def _tables(db_path: Path) -> list[str]:
@@ -70,7 +60,7 @@ def _user_version(db_path: Path) -> int:
 
 
 def test_a_schema_1_journal_gains_empty_practice_tables_and_keeps_every_value(home: Path) -> None:
-    db_path = _install(1, home)
+    db_path = install_fixture(1, home)
     before = _everything(db_path)
     assert not set(PRACTICE_TABLES) & set(before)
     Database.open(home).close()
@@ -84,7 +74,7 @@ def test_a_schema_1_journal_gains_empty_practice_tables_and_keeps_every_value(ho
 
 
 def test_practice_works_on_a_migrated_schema_1_journal(home: Path) -> None:
-    _install(1, home)
+    install_fixture(1, home)
     practice = open_practice(home)
     assert practice.flare_plan() is None and practice.open_goals() == []
     for exercise_id, answers in (
@@ -106,7 +96,7 @@ def test_practice_works_on_a_migrated_schema_1_journal(home: Path) -> None:
 
 
 def test_a_schema_2_journal_keeps_every_value_byte_for_byte(home: Path) -> None:
-    db_path = _install(2, home)
+    db_path = install_fixture(2, home)
     before = _everything(db_path)
     assert all(before[table] for table in PRACTICE_TABLES)
     Database.open(home).close()
@@ -120,7 +110,7 @@ def test_a_schema_2_journal_keeps_every_value_byte_for_byte(home: Path) -> None:
 @pytest.fixture
 def v2(home: Path) -> Any:
     """The practice service over a copy of the schema-2 fixture, migrated to the latest."""
-    _install(2, home)
+    install_fixture(2, home)
     return open_practice(home)
 
 
@@ -195,7 +185,7 @@ def test_schema_2_goals_plans_flare_plan_and_paced_activity_read_back(v2: Any) -
 
 
 def test_schema_2_done_goal_keeps_its_time(home: Path) -> None:
-    db_path = _install(2, home)
+    db_path = install_fixture(2, home)
     Database.open(home).close()
     conn = sqlite3.connect(db_path)
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -15,17 +14,9 @@ from paincoach.db import migrations
 from paincoach.db.engine import Database
 from paincoach.records.review import WeeklyAnswers
 from paincoach.review.weekly_check import WeeklyChecks
-from tests.fixtures.make_fixtures import CREATED, WEEKLY_V3, fixture_path, weekly_uid
-from tests.storage_support import columns_of, raw_rows, respelled_by_v4
+from tests.fixtures.make_fixtures import CREATED, WEEKLY_V3, weekly_uid
+from tests.storage_support import columns_of, install_fixture, raw_rows, respelled_by_v4
 from tests.support import NOW, fixed_clock
-
-
-def _install(version: int, home: Path) -> Path:
-    """A copy of the fixture journal of `version` in `home` (never the committed file)."""
-    home.mkdir(parents=True, exist_ok=True)
-    target = paths.database_path(home)
-    shutil.copyfile(fixture_path(version), target)
-    return target
 
 
 def _everything(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -44,7 +35,7 @@ def _respelled(db_path: Path, tables: dict[str, list[tuple[Any, ...]]]) -> dict[
 
 @pytest.mark.parametrize("version", [1, 2])
 def test_an_older_journal_gains_an_empty_weekly_checks_table(home: Path, version: int) -> None:
-    db_path = _install(version, home)
+    db_path = install_fixture(version, home)
     before = _everything(db_path)
     assert "weekly_checks" not in before
     Database.open(home).close()
@@ -55,7 +46,7 @@ def test_an_older_journal_gains_an_empty_weekly_checks_table(home: Path, version
 
 
 def test_weekly_checks_work_on_a_migrated_schema_1_journal(home: Path) -> None:
-    _install(1, home)
+    install_fixture(1, home)
     checks = WeeklyChecks(Database.open(home), fixed_clock)
     saved = checks.record(WeeklyAnswers(4, 5, 6))
     # the stored week start in the v1 fixture is Sunday (6): Friday 27 Nov → Sunday 22 Nov
@@ -64,7 +55,7 @@ def test_weekly_checks_work_on_a_migrated_schema_1_journal(home: Path) -> None:
 
 
 def test_a_schema_3_journal_keeps_every_value_byte_for_byte(home: Path) -> None:
-    db_path = _install(3, home)
+    db_path = install_fixture(3, home)
     before = _everything(db_path)
     assert before["weekly_checks"]
     Database.open(home).close()
@@ -74,7 +65,7 @@ def test_a_schema_3_journal_keeps_every_value_byte_for_byte(home: Path) -> None:
 
 
 def test_schema_3_weekly_checks_read_back(home: Path) -> None:
-    _install(3, home)
+    install_fixture(3, home)
     checks = WeeklyChecks(Database.open(home), fixed_clock)
     found = checks.recent(limit=10)
     assert [c.uid for c in found] == [weekly_uid(i) for i in (2, 1, 0)]
@@ -99,7 +90,7 @@ def test_schema_3_weekly_checks_read_back(home: Path) -> None:
 
 
 def test_schema_3_created_at_is_kept(home: Path) -> None:
-    db_path = _install(3, home)
+    db_path = install_fixture(3, home)
     Database.open(home).close()
     conn = sqlite3.connect(db_path)
     try:

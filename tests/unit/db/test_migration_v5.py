@@ -3,27 +3,19 @@ schema-5 fixture's course steps read back as the person took them."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from paincoach.core import paths
 from paincoach.db import course_repository
 from paincoach.db.engine import Database
 from paincoach.exercises.loader import load_library
 from paincoach.practice.course import Courses
-from tests.fixtures.make_fixtures import COURSE_V5, course_uid, fixture_path
+from tests.fixtures.make_fixtures import COURSE_V5, course_uid
+from tests.storage_support import install_fixture
 from tests.support import fixed_clock
-
-
-def _install(version: int, home: Path) -> Path:
-    home.mkdir(parents=True, exist_ok=True)
-    target = paths.database_path(home)
-    shutil.copyfile(fixture_path(version), target)
-    return target
 
 
 def _tables(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -36,7 +28,7 @@ def _tables(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_a_schema_4_journal_gains_an_empty_course_table_and_keeps_every_row(home: Path) -> None:
-    db_path = _install(4, home)
+    db_path = install_fixture(4, home)
     before = _tables(db_path)
     assert "course_events" not in before
     Database.open(home).close()
@@ -47,7 +39,7 @@ def test_a_schema_4_journal_gains_an_empty_course_table_and_keeps_every_row(home
 
 
 def test_the_schema_5_course_steps_read_back_exactly(home: Path) -> None:
-    _install(5, home)
+    install_fixture(5, home)
     db = Database.open(home)
     with db.read() as session:
         events = course_repository.events(session)
@@ -69,7 +61,7 @@ def test_the_schema_5_course_steps_read_back_exactly(home: Path) -> None:
 
 @pytest.mark.parametrize("action", ["jump", "start"])
 def test_the_table_refuses_a_step_that_cannot_be(home: Path, action: str) -> None:
-    db_path = _install(5, home)
+    db_path = install_fixture(5, home)
     conn = sqlite3.connect(db_path)
     week = None if action == "start" else 3  # a start needs a week; 'jump' is no action
     with pytest.raises(sqlite3.IntegrityError):

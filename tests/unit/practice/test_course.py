@@ -324,3 +324,13 @@ def test_what_a_week_asks_fits_todays_one_line(tmp_path: Path, data: Path) -> No
         "line 7, weeks[1].asks: keep it to 40 characters, so that Today shows it on one line "
         f"(found {len(long)})"
     ]
+
+
+def test_a_courses_own_words_cannot_drive_the_terminal(world: tuple, data: Path) -> None:
+    courses, _practice, _checks, _clock = world
+    hostile = COURSE.replace('"read about pain, then breathe"', '"read \\u001b[31m now\\u0007"')
+    (data / "courses" / "three-weeks.toml").write_text(hostile, encoding="utf-8")
+    courses.start()
+    line = str(courses.today())
+    assert "\x1b" not in line and "\x07" not in line
+    assert line.startswith("Course (o), week 1 of 3: read ")
