@@ -71,7 +71,7 @@ def test_a_new_rate_applies_from_the_next_week() -> None:
 
 @pytest.mark.parametrize("percent", [4, 21, 50, 100, -5])
 def test_a_rate_outside_5_to_20_percent_is_refused_with_the_reason(percent: float) -> None:
-    with pytest.raises(PacingError, match="from 5 to 20 percent.*boom-bust"):
+    with pytest.raises(PacingError, match=r"from 5 to 20 percent.*boom-bust"):
         check_safe_percent(percent)
 
 
