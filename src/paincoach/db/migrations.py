@@ -205,7 +205,32 @@ _V5 = Step(
     ),
 )
 
-STEPS: tuple[Step, ...] = (_V1, _V2, _V3, _V4, _V5)
+_V6 = Step(
+    6,
+    "pacing plan changes (holding a week, stepping back, a goal, a weekly rise)",
+    (
+        # One row per change a person made to a plan, oldest first; the day's amount is
+        # worked out from the plan and these (`exercises/pacing_changes.py`). `value` is the
+        # goal (NULL: left open) or the weekly rise in percent, and NULL for hold and back.
+        # The rise is not limited to 5-20 here: an older file's values are kept and flagged.
+        """CREATE TABLE pacing_changes (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            plan_uid TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('hold', 'back', 'goal', 'percent')),
+            value REAL CHECK (value IS NULL OR value > 0 OR (kind = 'percent' AND value = 0)),
+            reason TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            CHECK (kind != 'percent' OR (value IS NOT NULL AND value <= 100)),
+            CHECK (kind NOT IN ('hold', 'back') OR value IS NULL)
+        )""",
+        "CREATE INDEX ix_pacing_changes_plan ON pacing_changes (plan_uid, day)",
+        "CREATE INDEX ix_pacing_changes_day ON pacing_changes (day, at)",
+    ),
+)
+
+STEPS: tuple[Step, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 LATEST = STEPS[-1].version
 
 

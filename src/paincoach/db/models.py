@@ -131,6 +131,21 @@ class PacingPlanRow(_Row, table=True):
     updated_at: str
 
 
+class PacingChangeRow(_Row, table=True):
+    """A change made to a pacing plan: hold, back, goal or percent (see `records.pacing`)."""
+
+    __tablename__ = "pacing_changes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    plan_uid: str
+    kind: str
+    value: float | None = None
+    reason: str = ""
+    at: str
+    day: str
+
+
 class GoalRow(_Row, table=True):
     """A goal, shown on Today until `done_at` is set."""
 

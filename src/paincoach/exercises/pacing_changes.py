@@ -1,9 +1,8 @@
 """A pacing plan that follows the person: hold a week, step back, stop at a goal, a safe rate.
 
-Issue 15 groundwork (not wired into the app yet; see docs/notes.md). The plain plan of
-`exercises/pacing.py` rises every plan week whatever happens. Here the day's amount is
-worked out by walking the plan's weeks in order, with the person's changes applied where
-they were made:
+The plain plan of `exercises/pacing.py` rises every plan week whatever happens. Here the
+day's amount is worked out by walking the plan's weeks in order, with the person's changes
+applied where they were made:
 
 - **hold** (made during plan week k): the rise at the start of week k + 1 is skipped, so
   the amount stays as it is for the coming week and every later week moves back by one.
@@ -12,49 +11,45 @@ they were made:
   below 1 unit), and the plan rises from there at the next week boundary.
 - **goal**: the amount never rises above it (a goal below the current amount brings it
   down to the goal); `None` leaves the plan open.
-- **percent**: the weekly increase from the next week boundary on; 5 to 20 percent
-  (`check_safe_percent`), because more than that is the boom-bust pattern pacing avoids.
+- **percent**: the weekly rise from the next week boundary on. A person chooses 5 to 20
+  percent (`check_safe_percent`); a rate kept from an older plan is used as it is.
 
-One week's step is `percent` of the baseline (linear, as in `pacing.py`). Amounts are
-exact fractions until the end and rounded by `pacing.round_amount`.
+A plan's weeks are its own: week 1 is the seven days from its start day, whatever day the
+person's week starts on (docs/decisions.md, "Pacing that follows the person"). One week's
+step is `percent` of the baseline (linear, as in `pacing.py`). Amounts are exact fractions
+until the end and rounded by `pacing.round_amount`.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Literal
 
 from paincoach.exercises.pacing import PacingError, _exact, round_amount, week_number
-
-SAFE_PERCENT = (5, 20)
-"""The weekly increase the person may choose (sources: 10-20%; 10% by default)."""
-ChangeKind = Literal["hold", "back", "goal", "percent"]
+from paincoach.records.pacing import SAFE_PERCENT, PlanChange, PlanHistoryLine
 
 
 def check_safe_percent(percent: float) -> Fraction:
-    """The weekly increase, refused with the reason unless it is from 5 to 20 percent."""
+    """The weekly rise, refused with the reason unless it is from 5 to 20 percent."""
     value = _exact(percent)
     low, high = SAFE_PERCENT
     if not low <= value <= high:
         raise PacingError(
-            f"the weekly increase must be from {low} to {high} percent (found {percent}): "
+            f"the weekly rise must be from {low} to {high} percent (found {percent:g}): "
             "rising faster tends to end in a flare and a long rest, the boom-bust pattern "
             "pacing is there to break"
         )
     return value
 
 
-@dataclass(frozen=True)
-class PlanChange:
-    """One change the person made to a plan, on the day they made it."""
-
-    kind: ChangeKind
-    on: date
-    value: float | None = None
-    """The goal (None: open) or the new percent; unused for hold and back."""
+def check_goal(goal: float | None) -> float | None:
+    """A goal amount (None: open), refused unless it is more than 0."""
+    if goal is not None and _exact(goal) <= 0:
+        raise PacingError(f"a goal must be more than 0 (found {goal:g}), or left open")
+    return goal
 
 
 @dataclass(frozen=True)
@@ -66,44 +61,155 @@ class FollowedPlan:
     percent: float
     goal: float | None = None
     changes: tuple[PlanChange, ...] = ()
+    _walked: dict[date, tuple[list[date], list[Fraction]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def amount(self, on: date) -> int:
         """The day's amount on `on`, after every change made on or before that day."""
-        return round_amount(self._exact_amount(on))
+        return self.amounts([on])[0]
 
-    def _exact_amount(self, on: date) -> Fraction:
-        base = Fraction(self.baseline)
-        amount = base
-        percent = _exact(self.percent)
-        goal = None if self.goal is None else _exact(self.goal)
-        pending_percent: Fraction | None = None
-        changes = sorted((c for c in self.changes if c.on <= on), key=lambda c: c.on)
-        held_weeks = {week_number(self.start, c.on) for c in changes if c.kind == "hold"}
-        last_week = week_number(self.start, on)
-        for week in range(1, last_week + 1):
-            week_start = self.start + timedelta(days=7 * (week - 1))
-            week_end = week_start + timedelta(days=7)
-            if week > 1:
-                if pending_percent is not None:
-                    percent, pending_percent = pending_percent, None
-                if week - 1 not in held_weeks:
-                    amount += base * percent / 100
-            for change in changes:
-                if not (week_start <= change.on < week_end) and not (
-                    week == 1 and change.on < week_start
-                ):
-                    continue
-                if change.kind == "back":
-                    amount = max(Fraction(1), amount - base * percent / 100)
-                elif change.kind == "goal":
-                    goal = None if change.value is None else _exact(change.value)
-                elif change.kind == "percent" and change.value is not None:
-                    pending_percent = check_safe_percent(change.value)
-            if goal is not None:
-                amount = min(amount, goal)
-        return amount
+    def amounts(self, days: Sequence[date]) -> list[int]:
+        """The day's amount on each of `days`, walking the plan once (a week, a year)."""
+        if not days:
+            return []
+        starts, values = self._schedule(max(days))
+        return [round_amount(values[max(0, bisect_right(starts, d) - 1)]) for d in days]
+
+    def week(self, on: date) -> int:
+        """The plan's week number on `on` (1-based)."""
+        return week_number(self.start, on)
+
+    def held_in_week_of(self, on: date) -> bool:
+        """Whether a hold was made in the plan week that `on` falls in, up to `on`."""
+        week = self.week(on)
+        return any(
+            c.kind == "hold" and c.on <= on and self.week(c.on) == week for c in self.changes
+        )
+
+    def percent_on(self, on: date) -> float:
+        """The weekly rise in force on `on` (a change counts from the next plan week)."""
+        percent, week = self.percent, self.week(on)
+        for c in self._ordered():
+            if c.kind == "percent" and c.value is not None and self.week(c.on) < week:
+                percent = c.value
+        return percent
+
+    def percent_chosen(self, on: date) -> float:
+        """The weekly rise last chosen on or before `on` (in force from its next week)."""
+        percent = self.percent
+        for c in self._ordered():
+            if c.kind == "percent" and c.value is not None and c.on <= on:
+                percent = c.value
+        return percent
+
+    def goal_on(self, on: date) -> float | None:
+        """The goal in force on `on` (None: open)."""
+        goal = self.goal
+        for c in self._ordered():
+            if c.kind == "goal" and c.on <= on:
+                goal = c.value
+        return goal
+
+    def upto(self, on: date) -> FollowedPlan:
+        """The plan with only the changes made on or before `on`."""
+        kept = tuple(c for c in self.changes if c.on <= on)
+        return FollowedPlan(self.baseline, self.start, self.percent, self.goal, kept)
+
+    def next_rise(self, on: date) -> tuple[date, int] | None:
+        """The first day after `on` with a higher amount and that amount, if no more changes."""
+        plan, today = self.upto(on), self.amount(on)
+        boundary = self.start + timedelta(days=7 * self.week(on))
+        for week_start in (boundary, boundary + timedelta(days=7)):
+            later = plan.amount(week_start)
+            if later > today:
+                return week_start, later
+        return None  # at the goal, no rise, or a rise too small to show once rounded
+
+    def history(self) -> list[PlanHistoryLine]:
+        """Each change with its plan week and the day's amount just before and after it."""
+        ordered = self._ordered()
+        lines = []
+        for index, change in enumerate(ordered):
+            on = max(change.on, self.start)
+            before = FollowedPlan(
+                self.baseline, self.start, self.percent, self.goal, tuple(ordered[:index])
+            )
+            after = FollowedPlan(
+                self.baseline, self.start, self.percent, self.goal, tuple(ordered[: index + 1])
+            )
+            lines.append(
+                PlanHistoryLine(change, self.week(on), before.amount(on), after.amount(on))
+            )
+        return lines
+
+    def _ordered(self) -> list[PlanChange]:
+        """Changes by day (saved order breaks ties: `sorted` is stable)."""
+        return sorted(self.changes, key=lambda c: c.on)
+
+    def _schedule(self, until: date) -> tuple[list[date], list[Fraction]]:
+        """The days the amount changes, up to `until`'s plan week, and the amount from each."""
+        last_week = self.week(until)
+        reach = self.start + timedelta(days=7 * (last_week - 1))
+        if self._walked and max(self._walked) >= reach:  # a longer walk holds every day
+            return self._walked[max(self._walked)]
+        walked = _walk(self, last_week)
+        self._walked.clear()
+        self._walked[reach] = walked
+        return walked
 
 
-def amounts(plan: FollowedPlan, days: Sequence[date]) -> list[int]:
-    """The day's amount on each of `days` (for a week's chart or the report)."""
-    return [plan.amount(day) for day in days]
+def _walk(plan: FollowedPlan, last_week: int) -> tuple[list[date], list[Fraction]]:
+    """Walk a plan's weeks 1..`last_week`: each day the amount changes, and the new amount."""
+    base = Fraction(plan.baseline)
+    amount = base
+    percent = _exact(plan.percent)
+    goal = None if plan.goal is None else _exact(plan.goal)
+    pending: Fraction | None = None
+    by_week: dict[int, list[PlanChange]] = {}
+    for change in plan._ordered():
+        by_week.setdefault(plan.week(change.on), []).append(change)
+    held = {week for week, found in by_week.items() if any(c.kind == "hold" for c in found)}
+    days: list[date] = []
+    amounts: list[Fraction] = []
+
+    def mark(day: date) -> None:
+        if days and days[-1] == day:
+            amounts[-1] = amount
+        elif not amounts or amounts[-1] != amount:
+            days.append(day)
+            amounts.append(amount)
+
+    def apply(change: PlanChange) -> None:
+        nonlocal amount, goal, pending
+        if change.kind == "back":
+            amount = max(Fraction(1), amount - base * percent / 100)
+        elif change.kind == "goal":
+            goal = None if change.value is None else _exact(change.value)
+        elif change.kind == "percent" and change.value is not None:
+            pending = _exact(change.value)
+        if goal is not None:
+            amount = min(amount, goal)
+
+    for week in range(1, last_week + 1):
+        week_start = plan.start + timedelta(days=7 * (week - 1))
+        if week > 1:
+            if pending is not None:
+                percent, pending = pending, None
+            if week - 1 not in held:
+                amount += base * percent / 100
+        found = by_week.get(week, [])
+        for change in found:  # made on the week's first day (or before the plan began)
+            if change.on <= week_start:
+                apply(change)
+        if goal is not None:
+            amount = min(amount, goal)
+        mark(week_start)
+        for change in found:  # made later in the week: from their own day
+            if change.on > week_start:
+                apply(change)
+                mark(change.on)
+    return days, amounts
+
+
+__all__ = ["FollowedPlan", "PacingError", "PlanChange", "check_goal", "check_safe_percent"]

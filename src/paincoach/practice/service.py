@@ -27,7 +27,6 @@ from paincoach.db import practice_repository as prepo
 from paincoach.db import repository as repo
 from paincoach.db.engine import Database
 from paincoach.db.models import ExerciseSessionRow, GoalRow, PacingPlanRow
-from paincoach.exercises import pacing
 from paincoach.journal.service import Journal, written_distress
 from paincoach.practice.own_plans import (
     FLARE_PLAN_KEY,
@@ -35,11 +34,11 @@ from paincoach.practice.own_plans import (
     put_flare_plan,
     put_safety_plan,
 )
+from paincoach.practice.pacing_plans import PacingPlans
 from paincoach.records.concern import Concern, concern_of, texts_in
 from paincoach.records.distress import PhraseFileError, default_matcher
 from paincoach.records.entries import Activity, ActivityDraft
 from paincoach.records.names import name_key
-from paincoach.records.plan_match import plan_named
 from paincoach.records.practice import (
     FlarePlan,
     Goal,
@@ -222,23 +221,18 @@ class Practice:
 
     # -- pacing plans --------------------------------------------------------------------------
 
+    @property
+    def pacing(self) -> PacingPlans:
+        """Pacing plans as the person follows them (holds, steps back, goals, rates)."""
+        return PacingPlans(self.db, self._clock)
+
     def pacing_plans(self, active_only: bool = True) -> list[PacingPlanView]:
-        """Pacing plans by activity, each with today's quota and what was done today."""
-        today = self.today()
-        with self.db.read() as session:
-            rows = prepo.plan_rows(session, active_only=active_only)
-            done = prepo.minutes_by_name_on(session, today) if rows else {}
-        # SQL sums today's minutes per name; names are matched here by `name_key` (SQLite's
-        # lower() and NOCASE only fold ASCII). Today's names are a handful.
-        minutes: dict[str, int] = {}
-        for name, total in done.items():
-            key = name_key(name)
-            minutes[key] = minutes.get(key, 0) + total
-        return [_plan_view(row, today, minutes) for row in rows]
+        """Pacing plans by activity, each with today's amount and what was done today."""
+        return self.pacing.plans(active_only)
 
     def plan_for(self, activity: str) -> PacingPlanView | None:
         """The active plan for `activity` (the same name, see `name_key`), if there is one."""
-        return plan_named(activity, self.pacing_plans())
+        return self.pacing.plan_for(activity)
 
     def stop_plan(self, uid: str) -> None:
         """Stop following a plan (it is kept, inactive, for the record)."""
@@ -334,22 +328,3 @@ def _with_timed(answers: dict[str, Any], result: SessionResult) -> dict[str, Any
     if not result.timed:
         return answers
     return {**answers, prepo.TIMED_KEY: [run.as_json() for run in result.timed]}
-
-
-def _plan_view(row: PacingPlanRow, today: date, minutes: dict[str, int]) -> PacingPlanView:
-    start = date.fromisoformat(row.start_day)
-    done = minutes.get(name_key(row.activity), 0) if row.unit == MINUTES_UNIT else None
-    return PacingPlanView(
-        uid=row.uid,
-        activity=row.activity,
-        unit=row.unit,
-        measurements=prepo.measurements_of(row),
-        baseline=row.baseline,
-        percent=row.percent,
-        start=start,
-        cap=row.cap,
-        quota_today=pacing.quota(row.baseline, start, today, row.percent, row.cap),
-        done_today=done,
-        week=pacing.week_number(start, today),
-        active=bool(row.active),
-    )

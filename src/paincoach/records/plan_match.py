@@ -49,7 +49,7 @@ def counts_for(
         if plan.unit != MINUTES:
             return f"{words}, which is counted in {plan.unit}: these minutes are not added to it."
         if with_today and plan.done_today is not None:
-            return f"{words}: {plan.done_today} of {plan.quota_today} minutes today."
+            return f"{words}: {plan.done_today} of {plan.today_amount} minutes today."
         return f"{words}."
     if not paced:
         return ""

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from paincoach.records.entries import Activity
+from paincoach.records.pacing import PlanHistoryLine, outside_safe_rate
 
 if TYPE_CHECKING:
     from paincoach.records.concern import Concern
@@ -75,7 +76,7 @@ class ThoughtRecord:
 
 @dataclass(frozen=True, slots=True)
 class PacingPlanView:
-    """A pacing plan with today's quota and what was done towards it today."""
+    """A pacing plan with today's amount, what was done towards it today, and its history."""
 
     uid: str
     activity: str
@@ -83,19 +84,30 @@ class PacingPlanView:
     measurements: tuple[float, ...]
     baseline: int
     percent: float
+    """The weekly rise last chosen (in force from the plan week after it was chosen)."""
     start: date
-    cap: float | None
-    quota_today: int
+    goal: float | None
+    """The goal in force today (None: open): the amount does not rise above it."""
+    today_amount: int
     # Minutes logged today for this activity (any case); None when the plan counts another
     # unit (metres, repetitions …), since activities are logged in minutes.
     done_today: int | None
     week: int = 1  # the plan's week number today
     active: bool = True
+    next_rise: tuple[date, int] | None = None
+    """The day the amount next rises and the amount then (None: at the goal, or no rise)."""
+    held_this_week: bool = False
+    history: tuple[PlanHistoryLine, ...] = ()
 
     @property
     def left_today(self) -> int | None:
-        """How much of today's quota is still to do (never below 0), if measurable."""
-        return None if self.done_today is None else max(0, self.quota_today - self.done_today)
+        """How much of today's amount is still to do (never below 0), if measurable."""
+        return None if self.done_today is None else max(0, self.today_amount - self.done_today)
+
+    @property
+    def rate_flagged(self) -> bool:
+        """Whether the weekly rise is outside the 5-20% paincoach suggests (an older plan)."""
+        return outside_safe_rate(self.percent)
 
 
 @dataclass(frozen=True, slots=True)

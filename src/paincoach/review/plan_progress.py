@@ -1,10 +1,12 @@
-"""Pacing plans over a period: which plan applied on each day, its quota, and the minutes done.
+"""Pacing plans over a period: which plan applied on each day, its amount, and the minutes done.
 
 A plan applies from its start day; a plan that was stopped or replaced applies until the day
 it was made inactive (its `updated_at`), not including that day. When two plans for the same
-activity both apply on a day, the newer one counts. Minutes are those logged that day under
-the plan's activity name, matched by `name_key` (as Today's progress does). Days after
-today are left out: a day not lived yet has no minutes to count, not 0.
+activity both apply on a day, the newer one counts. The day's amount is the plan as the
+person followed it, after its holds, steps back, goals and changes of rate. Minutes are
+those logged that day under the plan's activity name, matched by `name_key` (as Today's
+progress does). Days after today are left out: a day not lived yet has no minutes to
+count, not 0.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from paincoach.core.when import parse_moment
+from paincoach.db import pacing_repository as pacing_repo
 from paincoach.db import practice_repository as prepo
 from paincoach.db import review_repository as rrepo
 from paincoach.db.models import PacingPlanRow
-from paincoach.exercises import pacing
+from paincoach.exercises.pacing_changes import FollowedPlan
+from paincoach.practice.pacing_plans import followed
 from paincoach.records.names import name_key
 from paincoach.records.review import PlanDay, PlanProgress
 
@@ -44,6 +48,10 @@ def plan_progress(
     done: dict[tuple[date, str], int] = defaultdict(int)
     for day, name, minutes in rrepo.minutes_by_day_and_name(session, first, last):
         done[(day, name_key(name))] += minutes
+    changes = pacing_repo.changes_of(session, [row.uid for row in rows])
+    plans: dict[str, FollowedPlan] = {
+        row.uid: followed(row, changes.get(row.uid, ())) for row in rows
+    }
     days: dict[tuple[str, str], list[PlanDay]] = {}
     # each activity is shown under the name of its newest plan
     labels = {(name_key(row.activity), row.unit): row.activity for row in reversed(rows)}
@@ -55,9 +63,7 @@ def plan_progress(
             if key in taken or not _applies(row, day):
                 continue
             taken.add(key)
-            quota = pacing.quota(
-                row.baseline, date.fromisoformat(row.start_day), day, row.percent, row.cap
-            )
+            quota = plans[row.uid].amount(day)  # one walk of the plan serves every day
             done_today = done.get((day, key), 0) if row.unit == MINUTES_UNIT else None
             days.setdefault((key, row.unit), []).append(PlanDay(day, quota, done_today))
     return tuple(

@@ -67,11 +67,11 @@ def pacing_text(plans: list[PacingPlanView]) -> Text:
     for plan in plans:
         name = one_line(plan.activity, 30)
         if plan.done_today is None:
-            line = f"{name}: today's amount is {plan.quota_today} {plan.unit} (week {plan.week})"
+            line = f"{name}: today's amount is {plan.today_amount} {plan.unit} (week {plan.week})"
         else:
             left = plan.left_today or 0
             state = "done for today" if left == 0 else f"{left} left"
-            amount = f"{plan.done_today} of {plan.quota_today} {plan.unit}"
+            amount = f"{plan.done_today} of {plan.today_amount} {plan.unit}"
             line = f"{name}: {amount} ({state}; week {plan.week})"
         text.append(line + "\n")
     text.rstrip()

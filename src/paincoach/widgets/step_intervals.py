@@ -49,7 +49,7 @@ class PhaseChanged(Message):
 
 def plan_line(plan: PacingPlanView) -> str:
     """`Today: 12 minutes (5 done, 7 left) · week 2`."""
-    line = f"Today: {plan.quota_today} {visible(plan.unit)}"
+    line = f"Today: {plan.today_amount} {visible(plan.unit)}"
     if plan.done_today:
         line += f" ({plan.done_today} done, {plan.left_today} left)"
     return f"{line} · week {plan.week} of your plan"
@@ -147,7 +147,7 @@ class IntervalsStepView(TimedStepView):
         if plan.unit.casefold() != MINUTES:
             self._say(f"{visible(plan.activity)}: {plan_line(plan)}. Choose the minutes to work.")
             return
-        work = plan.left_today or plan.quota_today
+        work = plan.left_today or plan.today_amount
         self.query_one("#iv-work", Input).value = str(work)
         self._say(f"{visible(plan.activity)}: {plan_line(plan)}.")
 

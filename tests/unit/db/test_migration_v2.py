@@ -173,7 +173,7 @@ def test_schema_2_goals_plans_flare_plan_and_paced_activity_read_back(v2: Any) -
     ]
     [walk] = v2.pacing_plans()
     # started 9 November; on 27 November it is week 3: 10 + 2 × 1
-    assert (walk.start, walk.week, walk.quota_today, walk.done_today) == (
+    assert (walk.start, walk.week, walk.today_amount, walk.done_today) == (
         date(2026, 11, 9),
         3,
         12,

@@ -28,14 +28,14 @@ def test_a_pacing_plan_session_creates_the_plan(home: Path) -> None:
     [plan] = practice.pacing_plans()
     assert plan.uid == saved.plan_uid and plan.active
     assert (plan.activity, plan.unit, plan.measurements) == ("Walk", "minutes", (10, 12, 14))
-    assert (plan.baseline, plan.percent, plan.start, plan.cap) == (
+    assert (plan.baseline, plan.percent, plan.start, plan.goal) == (
         10,
         10.0,
         date(2026, 11, 2),
         None,
     )
     # 27 November is day 25 from 2 November: week 4, so 10 + 3 × 1 minute
-    assert (plan.week, plan.quota_today, plan.done_today, plan.left_today) == (4, 13, 0, 13)
+    assert (plan.week, plan.today_amount, plan.done_today, plan.left_today) == (4, 13, 0, 13)
     assert practice.plan_for("  WALK ") == plan
     assert practice.plan_for("swim") is None
 
@@ -51,7 +51,7 @@ def test_the_quota_grows_by_the_week(
     open_practice(home).save_session(plan_session("walk", [10, 12, 14], start))
     moment = datetime.combine(start + timedelta(days=days_after_start), NOW.timetz())
     [plan] = open_practice(home, lambda: moment).pacing_plans()
-    assert (plan.week, plan.quota_today) == (week, quota)
+    assert (plan.week, plan.today_amount) == (week, quota)
 
 
 def test_a_new_plan_replaces_the_active_one_for_that_activity(home: Path) -> None:
@@ -99,7 +99,7 @@ def test_a_pacing_timer_logs_a_paced_activity_and_counts_towards_today(home: Pat
     journal.add_activity(ActivityDraft(at=NOW - timedelta(days=1), name="walk", minutes=30))
     journal.add_activity(ActivityDraft(at=NOW, name="swim", minutes=30))
     plan = practice.plan_for("walk")
-    assert plan is not None and (plan.quota_today, plan.done_today, plan.left_today) == (13, 17, 0)
+    assert plan is not None and (plan.today_amount, plan.done_today, plan.left_today) == (13, 17, 0)
 
 
 def test_non_ascii_activity_names_match_in_any_case(home: Path) -> None:
@@ -130,7 +130,7 @@ def test_plans_in_other_units_do_not_count_minutes(home: Path) -> None:
     practice.save_session(plan_session("swim", [200, 250, 300], TODAY, unit="metres"))
     Journal(practice.db, lambda: NOW).add_activity(ActivityDraft(at=NOW, name="swim", minutes=30))
     [plan] = practice.pacing_plans()
-    assert (plan.unit, plan.quota_today, plan.done_today, plan.left_today) == (
+    assert (plan.unit, plan.today_amount, plan.done_today, plan.left_today) == (
         "metres",
         200,
         None,
@@ -197,6 +197,6 @@ def test_a_pacing_step_in_another_kind_of_exercise_still_makes_its_plan(home: Pa
     practice = open_practice(home)
     practice.save_session(made_result("values", {"my_plan": plan}))
     [view] = practice.pacing_plans()
-    assert (view.activity, view.percent, view.cap, view.quota_today) == ("long walk", 20.0, 11, 10)
+    assert (view.activity, view.percent, view.goal, view.today_amount) == ("long walk", 20.0, 11, 10)
     later = open_practice(home, lambda: NOW + timedelta(weeks=3))
-    assert later.pacing_plans()[0].quota_today == 11  # 10 + 3 × 2 = 16, capped at 11
+    assert later.pacing_plans()[0].today_amount == 11  # 10 + 3 × 2 = 16, capped at 11

@@ -19,8 +19,8 @@ def plan(
         baseline=10,
         percent=10.0,
         start=date(2026, 11, 2),
-        cap=None,
-        quota_today=13,
+        goal=None,
+        today_amount=13,
         done_today=done if unit == "minutes" else None,
         active=active,
     )
