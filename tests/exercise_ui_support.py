@@ -171,7 +171,7 @@ async def answer_pacing(pilot: Pilot[None], step: PacingStep, clock: FakeClock) 
         await type_text(pilot, "walking")
         await pilot.press("enter")
         await type_text(pilot, "10, 12, 14")
-        await press(pilot, "enter", "enter", "enter")
+        await press(pilot, "enter", "enter", "enter", "enter")  # unit, rise, goal: as given
         return
     await type_text(pilot, "walking")
     await press(pilot, "enter")

@@ -377,6 +377,38 @@ async def test_a_pacing_plan_shows_its_numbers_and_a_session_logs_paced_time(hom
     assert plan is not None and plan.baseline == 10 and plan.left_today == 0
 
 
+async def test_a_plan_refuses_a_fast_rise_and_keeps_the_goal_typed(home: Path) -> None:
+    """Issue 15: the weekly rise is 5-20% (the reason is shown), and a goal can be set."""
+    app = make_app(home)
+    clock = FakeClock()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "pacing-plan", clock)
+        await press(pilot, *["enter"] * 5)
+        await type_text(pilot, "walking")
+        await pilot.press("enter")
+        await type_text(pilot, "10, 12, 14")
+        await press(pilot, "enter", "enter")  # the unit as given; into the weekly rise
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "50")
+        await settle(pilot)
+        preview = screen.query_one("#plan-preview", Static)
+        assert "from 5 to 20 percent" in str(preview.render())
+        assert "boom-bust" in str(preview.render())
+        await press(pilot, "ctrl+n")
+        assert screen.run.step.type == "pacing"  # refused: still on the plan step
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "20")
+        await pilot.press("enter")
+        await type_text(pilot, "15")
+        await settle(pilot)
+        assert "up to your goal of 15" in str(preview.render())
+        while screen.page is not Page.SUMMARY:
+            await press(pilot, "ctrl+n")
+    plan = practice(home).practice.plan_for("walking")
+    assert plan is not None and (plan.percent, plan.goal, plan.baseline) == (20.0, 15.0, 10)
+
+
 async def test_a_pacing_timer_asks_for_plans_with_data_only_messages(home: Path) -> None:
     """The step view posts what it wants; the screen answers with plain records."""
     from paincoach.widgets.steps import PlansWanted, PlanWanted

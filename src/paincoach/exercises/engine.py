@@ -29,6 +29,7 @@ from paincoach.exercises.model import (
     TimerStep,
 )
 from paincoach.exercises.pacing import DEFAULT_PERCENT, PacingPlan
+from paincoach.exercises.pacing_changes import check_goal, check_safe_percent
 from paincoach.exercises.session import (
     AnswerRequiredError,
     Progress,
@@ -193,7 +194,12 @@ class Runner:
         start: date | None = None,
         cap: float | None = None,
     ) -> PacingPlan:
-        """Answer a `pacing` plan step; PacingError says what is wrong with the input."""
+        """Answer a `pacing` plan step; PacingError says what is wrong with the input.
+
+        A new plan rises 5-20% a week (`check_safe_percent`) and may have a goal.
+        """
+        check_safe_percent(percent)
+        check_goal(cap)
         plan = PacingPlan(
             activity, tuple(measurements), start or self._wall().date(), percent, unit, cap
         )

@@ -135,4 +135,5 @@ class PacingPlan:
             "percent": self.percent,
             "baseline": self.baseline,
             "start": self.start.isoformat(),
+            **({} if self.cap is None else {"cap": self.cap}),
         }

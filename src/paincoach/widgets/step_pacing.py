@@ -22,6 +22,7 @@ from textual.widgets import Input, Label, Static
 
 from paincoach.core.textsafe import visible
 from paincoach.exercises.pacing import DEFAULT_PERCENT, PacingError, PacingPlan
+from paincoach.exercises.pacing_changes import check_goal, check_safe_percent
 from paincoach.widgets.step_base import StepView
 
 
@@ -75,8 +76,15 @@ def field_row(label: str, value: str, field_id: str, placeholder: str = "") -> H
     return Horizontal(Label(label, classes="field-label wide"), field, classes="field-row")
 
 
+def parse_goal(text: str) -> float | None:
+    """The goal typed (None when empty, "none" or "open"); PacingError if not a number > 0."""
+    if text.strip().casefold() in ("", "none", "open", "-"):
+        return None
+    return check_goal(parse_number(text, "Goal", 0))
+
+
 class PlanStepView(StepView):
-    """Activity, measured amounts, unit and weekly increase → baseline and this week's amount."""
+    """Activity, measured amounts, unit, weekly rise and goal → this week's amount and later."""
 
     def compose(self) -> ComposeResult:
         """Text, the four fields, and what the plan works out to."""
@@ -84,12 +92,16 @@ class PlanStepView(StepView):
         old: Mapping[str, Any] = self.runner.answer() or {}
         amounts = ", ".join(f"{a:g}" for a in old.get("tolerances", []))
         percent = f"{old.get('percent', DEFAULT_PERCENT):g}"
+        goal = "" if old.get("cap") is None else f"{old['cap']:g}"
         with Vertical(classes="plan-form"):
             yield field_row("Activity", old.get("activity", ""), "plan-activity", "e.g. walking")
             yield field_row("Measured on 3+ days", amounts, "plan-amounts", "e.g. 10, 12, 14")
             yield field_row("Unit", old.get("unit", "minutes"), "plan-unit")
-            yield field_row("Weekly increase (%)", percent, "plan-percent")
+            yield field_row("Weekly rise, 5-20 (%)", percent, "plan-percent")
+            yield field_row("Goal (optional)", goal, "plan-goal", "e.g. 30, or leave open")
         yield Static("", id="plan-preview", classes="plan-preview", markup=False)
+
+    _wrong = "plan-activity"
 
     def on_mount(self) -> None:
         """Work out the plan from what is there already."""
@@ -104,9 +116,28 @@ class PlanStepView(StepView):
         amounts = parse_amounts(self._value("amounts"))
         if not activity and not amounts:
             return None
-        percent = parse_number(self._value("percent"), "Weekly increase", DEFAULT_PERCENT)
+        percent = parse_number(self._value("percent"), "Weekly rise", DEFAULT_PERCENT)
+        check_safe_percent(percent)
+        goal = parse_goal(self._value("goal"))
         unit = self._value("unit").strip() or "minutes"
-        return PacingPlan(activity, tuple(amounts), self.runner.started_at.date(), percent, unit)
+        start = self.runner.started_at.date()
+        return PacingPlan(activity, tuple(amounts), start, percent, unit, goal)
+
+    def _wrong_field(self) -> str:
+        """The first field whose value cannot make a plan (where a refused Next goes)."""
+        if not self._value("activity").strip():
+            return "plan-activity"
+        checks = (
+            ("plan-percent", lambda: check_safe_percent(
+                parse_number(self._value("percent"), "Weekly rise", DEFAULT_PERCENT))),
+            ("plan-goal", lambda: parse_goal(self._value("goal"))),
+        )  # fmt: skip
+        for field_id, check in checks:
+            try:
+                check()
+            except PacingError:
+                return field_id
+        return "plan-amounts"
 
     @on(Input.Changed)
     def _preview(self) -> None:
@@ -122,27 +153,33 @@ class PlanStepView(StepView):
         unit = visible(plan.unit)
         week2 = plan.quota(plan.start + timedelta(days=7))
         week6 = plan.quota(plan.start + timedelta(days=35))
+        goal = "" if plan.cap is None else f", up to your goal of {plan.cap:g}"
         preview.update(
             f"Your starting amount (this week): {plan.baseline} {unit} a day.\n"
-            f"Then about {plan.increase:g} more each week: {week2} in week 2, {week6} by week 6."
+            f"Then about {plan.increase:g} more each week: {week2} in week 2, {week6} by week 6"
+            f"{goal}."
         )
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
-        if event.input.id != "plan-percent":
+        if event.input.id != "plan-goal":
             event.stop()
             self.screen.focus_next()
 
     def commit(self) -> None:
         """Hand the plan to the runner (nothing typed: no plan)."""
-        plan = self.build()
+        try:
+            plan = self.build()
+        except PacingError:
+            self._wrong = self._wrong_field()
+            raise
         if plan is None:
             self.runner.set_answer(None)
             return
         self.runner.set_pacing_plan(
-            plan.activity, plan.measurements, plan.percent, plan.unit, plan.start
+            plan.activity, plan.measurements, plan.percent, plan.unit, plan.start, plan.cap
         )
 
     def focus_target(self) -> Widget | None:
-        """The activity."""
-        return self.query_one("#plan-activity", Input)
+        """The activity at first; after a refused Next, the field that is wrong."""
+        return self.query_one(f"#{self._wrong}", Input)

@@ -197,6 +197,11 @@ def test_a_pacing_step_in_another_kind_of_exercise_still_makes_its_plan(home: Pa
     practice = open_practice(home)
     practice.save_session(made_result("values", {"my_plan": plan}))
     [view] = practice.pacing_plans()
-    assert (view.activity, view.percent, view.goal, view.today_amount) == ("long walk", 20.0, 11, 10)
+    assert (view.activity, view.percent, view.goal, view.today_amount) == (
+        "long walk",
+        20.0,
+        11,
+        10,
+    )
     later = open_practice(home, lambda: NOW + timedelta(weeks=3))
     assert later.pacing_plans()[0].today_amount == 11  # 10 + 3 × 2 = 16, capped at 11
