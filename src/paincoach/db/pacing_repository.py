@@ -30,7 +30,7 @@ def changes_of(session: Session, plan_uids: Collection[str]) -> dict[str, tuple[
     for row in rows:
         found.setdefault(row.plan_uid, []).append(
             PlanChange(
-                row.kind,  # type: ignore[arg-type]  (the table's CHECK keeps it one of them)
+                row.kind,  # type: ignore[arg-type]  # the table's CHECK keeps it one of the four
                 date.fromisoformat(row.day),
                 row.value,
                 row.reason,

@@ -189,6 +189,9 @@ class HelpNowDialog(PaincoachDialog[None]):
         if self.plan is not None:
             body = self.query_one("#help-body", VerticalScroll)
             body.scroll_to_widget(self.query_one("#flare-plan"), top=True, animate=False)
+            from paincoach.screens.own_plans import note_flare_plan_opened
+
+            note_flare_plan_opened(self)
             return
         from paincoach.screens.exercise_start import start_exercise
 

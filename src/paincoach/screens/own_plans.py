@@ -132,6 +132,18 @@ class OwnPlanDialog(PaincoachDialog[bool]):
         self.dismiss(False)
 
 
+def note_flare_plan_opened(node: DOMNode) -> None:
+    """Remember that the flare-up plan was read today: Today may offer to hold the pacing
+    plans. Never in the way: a journal that cannot take it just goes without."""
+    call_service(
+        node,
+        lambda services: services.practice.pacing.note_flare_plan_opened(),
+        lambda _none: None,
+        group="flare-plan-opened",
+        failed=lambda _error: None,
+    )
+
+
 def show_or_write(
     node: DOMNode, plan: OwnPlan[P], before_writing: Callable[[], object] = lambda: None
 ) -> None:
@@ -154,6 +166,8 @@ def show_or_write(
             return
         text = plan_view_text(plan.text(found), found.updated_at)
         app.push_screen(OwnPlanDialog(plan.title, text), write)
+        if plan is FLARE:
+            note_flare_plan_opened(app)
 
     def unreadable(_error: PaincoachError) -> None:
         app.notify(

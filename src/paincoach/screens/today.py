@@ -27,6 +27,7 @@ from paincoach.widgets.entry_table import EntryTable
 from paincoach.widgets.hints import hint_line
 
 if TYPE_CHECKING:  # the records arrive with the data, after the first frame
+    from paincoach.practice.flare_signs import FlareSign
     from paincoach.records.course import CourseLine
     from paincoach.records.entries import TodayView
     from paincoach.records.practice import Goal, PacingPlanView, SessionSummary
@@ -44,6 +45,8 @@ class TodayData:
     check_due: bool = False
     sessions: tuple[SessionSummary, ...] = ()
     course: CourseLine | None = None
+    flare: FlareSign | None = None
+    """A sign of a flare, when Today offers to hold the pacing plans."""
 
 
 def fetch_today(services: Services) -> TodayData:
@@ -53,7 +56,17 @@ def fetch_today(services: Services) -> TodayData:
     due = services.weekly_checks.due(view.today.day, services.settings().week_start)
     sessions = tuple(practice.sessions_on(view.today.day))
     course = services.course.today()
-    return TodayData(view, practice.pacing_plans(), practice.open_goals(), due, sessions, course)
+    plans = practice.pacing_plans()
+    flare = practice.pacing.flare_offer() if plans else None
+    return TodayData(view, plans, practice.open_goals(), due, sessions, course, flare)
+
+
+def flare_offer_text(sign: FlareSign) -> str:
+    """Today's offer after a flare: what was seen, and the two keys."""
+    return (
+        f"After {sign.what}: press f to hold your pacing plans this week, so the amount "
+        "does not rise next week, or n for not now."
+    )
 
 
 def sessions_text(sessions: Sequence[SessionSummary]) -> Text:
@@ -62,7 +75,7 @@ def sessions_text(sessions: Sequence[SessionSummary]) -> Text:
 
 
 def pacing_text(plans: list[PacingPlanView]) -> Text:
-    """One line per plan: today's quota, what is done, what is left."""
+    """One line per plan: today's amount, what is done, what is left."""
     text = Text()
     for plan in plans:
         name = one_line(plan.activity, 30)
@@ -129,6 +142,29 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             show=False,
         ),
         Binding(
+            "p",
+            "pacing",
+            "Pacing",
+            id="today.pacing",
+            tooltip="Your pacing plans: hold a week, step back, a goal",
+            show=False,
+        ),
+        Binding(
+            "f",
+            "hold_plans",
+            "Hold plans",
+            id="today.hold_plans",
+            tooltip="After a flare: no rise next week",
+        ),
+        Binding(
+            "n",
+            "not_now",
+            "Not now",
+            id="today.hold_not_now",
+            tooltip="Keep the plans as they are",
+            show=False,
+        ),
+        Binding(
             "k",
             "app.weekly_check",
             "Weekly check",
@@ -183,6 +219,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.goals: list[Goal] = []
+        self.flare: FlareSign | None = None
 
     def compose(self) -> ComposeResult:
         """Header, today's entries, pacing, goals, the week's sparklines, footer."""
@@ -195,8 +232,9 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             yield Static("", id="today-course", markup=False)
             yield Static("Exercises today", id="sessions-title", classes="section-title")
             yield Static("", id="today-sessions")
-            yield Static("Pacing today", id="pacing-title", classes="section-title")
+            yield Static("Pacing today (p: your plans)", id="pacing-title", classes="section-title")
             yield Static("", id="today-pacing")
+            yield Static("", id="today-flare", classes="due", markup=False)
             yield Static(
                 "Your goals (g to mark one done)", id="goals-title", classes="section-title"
             )
@@ -219,6 +257,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             "today-sessions",
             "pacing-title",
             "today-pacing",
+            "today-flare",
             "goals-title",
             "today-goals",
         ):
@@ -251,6 +290,11 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         course.display = data.course is not None
         self._show_section("sessions", sessions_text(data.sessions), bool(data.sessions))
         self._show_section("pacing", pacing_text(data.plans), bool(data.plans))
+        self.flare = data.flare
+        flare = self.query_one("#today-flare", Static)
+        flare.update(flare_offer_text(data.flare) if data.flare else "")
+        flare.display = data.flare is not None
+        self.refresh_bindings()  # f and n only while the offer is shown
         self.goals = data.goals
         self._show_section("goals", goals_text(data.goals), bool(data.goals))
         self._show_week(view)
@@ -292,6 +336,41 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         empty.update(error.message)
         empty.display = True
         startup.resume()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """f and n answer the offer to hold the plans, so they work only while it is shown."""
+        if action in ("hold_plans", "not_now"):
+            return self.flare is not None
+        return True
+
+    def action_pacing(self) -> None:
+        """Open the pacing plans."""
+        from paincoach.screens.pacing import PacingScreen
+
+        self.paincoach.push_screen(PacingScreen())
+
+    def action_hold_plans(self) -> None:
+        """Hold every pacing plan this week, after a flare."""
+
+        def held(plans: list[PacingPlanView]) -> None:
+            self.paincoach.journal_changed()
+            amounts = ", ".join(f"{one_line(p.activity, 20)} {p.today_amount}" for p in plans)
+            self.paincoach.notify(
+                f"Held for this week: {amounts}. Be gentle with yourself.",
+                timeout=5,
+                markup=False,
+            )
+
+        self.call_service(lambda s: s.practice.pacing.hold_all(), held, group="hold-plans")
+
+    def action_not_now(self) -> None:
+        """Keep the plans as they are; the offer comes back only after a newer sign."""
+
+        def declined(_none: None) -> None:
+            self.paincoach.journal_changed()
+            self.paincoach.notify("Your plans stay as they are. p shows them.", timeout=4)
+
+        self.call_service(lambda s: s.practice.pacing.decline_offer(), declined, group="hold-plans")
 
     def action_goals(self) -> None:
         """Choose a goal to mark as done."""
