@@ -91,10 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
     _add_week(sub)
-    from paincoach.cli.commands import course, data
+    from paincoach.cli.commands import course, data, pacing
 
     data.add_parsers(sub)
     course.add_parser(sub)
+    pacing.add_parser(sub)
     return parser
 
 
@@ -218,6 +219,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import course
 
         return course.run(args, home)
+    if args.command == "pacing":
+        from paincoach.cli.commands import pacing
+
+        return pacing.run(args, home)
     from paincoach.cli.commands import info
 
     return info.run(args, home)
