@@ -36,11 +36,17 @@ def check_safe_percent(percent: float) -> Fraction:
     """The weekly rise, refused with the reason unless it is from 5 to 20 percent."""
     value = _exact(percent)
     low, high = SAFE_PERCENT
-    if not low <= value <= high:
+    if value > high:
         raise PacingError(
             f"the weekly rise must be from {low} to {high} percent (found {percent:g}): "
             "rising faster tends to end in a flare and a long rest, the boom-bust pattern "
             "pacing is there to break"
+        )
+    if value < low:
+        raise PacingError(
+            f"the weekly rise must be from {low} to {high} percent (found {percent:g}): "
+            "slower than that, a week's step is too small to notice; to stay where you are "
+            "for a while, hold a week instead"
         )
     return value
 
