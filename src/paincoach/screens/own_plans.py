@@ -135,10 +135,11 @@ class OwnPlanDialog(PaincoachDialog[bool]):
 def note_flare_plan_opened(node: DOMNode) -> None:
     """Remember that the flare-up plan was read today: Today may offer to hold the pacing
     plans. Never in the way: a journal that cannot take it just goes without."""
+    app = cast("PaincoachApp", node.app)
     call_service(
         node,
         lambda services: services.practice.pacing.note_flare_plan_opened(),
-        lambda _none: None,
+        lambda _none: app.journal_changed(),  # Today may now offer to hold the plans
         group="flare-plan-opened",
         failed=lambda _error: None,
     )

@@ -64,8 +64,8 @@ def fetch_today(services: Services) -> TodayData:
 def flare_offer_text(sign: FlareSign) -> str:
     """Today's offer after a flare: what was seen, and the two keys."""
     return (
-        f"After {sign.what}: press f to hold your pacing plans this week, so the amount "
-        "does not rise next week, or n for not now."
+        f"Since {sign.what}: f holds your pacing plans this week (no rise next week), "
+        "n keeps them as they are."
     )
 
 
@@ -229,12 +229,12 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             yield EntryTable(id="today-entries")
             yield Static("", id="today-empty", markup=False)
             yield Static(CHECK_DUE, id="check-due", classes="due")
+            yield Static("", id="today-flare", classes="due", markup=False)
             yield Static("", id="today-course", markup=False)
             yield Static("Exercises today", id="sessions-title", classes="section-title")
             yield Static("", id="today-sessions")
             yield Static("Pacing today (p: your plans)", id="pacing-title", classes="section-title")
             yield Static("", id="today-pacing")
-            yield Static("", id="today-flare", classes="due", markup=False)
             yield Static(
                 "Your goals (g to mark one done)", id="goals-title", classes="section-title"
             )

@@ -1,0 +1,257 @@
+"""Pacing in the app (issue 15): the Pacing screen's keys and history, and Today's offer to
+hold the plans after a flare, by keyboard alone."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from paincoach.db.engine import Database
+from paincoach.journal.service import Journal
+from paincoach.practice.pacing_plans import PacingPlans
+from paincoach.records.entries import CheckInDraft
+from paincoach.screens.confirm import ConfirmDialog
+from paincoach.screens.pacing import PacingScreen
+from paincoach.screens.pacing_value import PlanValueDialog
+from paincoach.screens.runner import RunnerScreen
+from paincoach.screens.today import TodayScreen
+from tests.exercise_ui_support import SIZE, make_app, type_text
+from tests.practice_support import open_practice, plan_session
+from tests.support import NOW, settle
+from tests.ui.test_help_now_plans import save_flare_plan
+
+START = date(2026, 11, 6)  # a Friday: today (Friday 27 November) is plan week 4
+
+
+def text_of(screen: object, selector: str) -> str:
+    widget = screen.query_one(selector, Static)  # type: ignore[attr-defined]
+    return " ".join(str(widget.render()).split()) if widget.display else ""
+
+
+def make_plan(home: Path, activity: str = "walking") -> None:
+    open_practice(home).save_session(plan_session(activity, [10, 12, 14], START))
+
+
+def plan(home: Path, activity: str = "walking") -> object:
+    return PacingPlans(Database.open(home), lambda: NOW).plan_for(activity)
+
+
+def cells(screen: PacingScreen) -> list[list[str]]:
+    table = screen.query_one("#pacing-plans", DataTable)
+    return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+
+
+async def open_pacing(pilot: object, app: object) -> PacingScreen:
+    await settle(pilot)
+    assert isinstance(app.screen, TodayScreen)  # type: ignore[attr-defined]
+    await pilot.press("p")  # type: ignore[attr-defined]
+    await settle(pilot)
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, PacingScreen)
+    return screen
+
+
+async def test_p_opens_the_plans_and_h_holds_the_highlighted_one(home: Path) -> None:
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_pacing(pilot, app)
+        assert cells(screen) == [["walking", "13 minutes", "4", "14 on Fri 4 Dec", "open"]]
+        assert "Today's amount: 13 minutes (week 4). 0 done, 13 left." in text_of(
+            screen, "#pacing-details"
+        )
+        await pilot.press("h")
+        await settle(pilot)
+        assert cells(screen)[0][3] == "14 on Fri 11 Dec"
+        details = text_of(screen, "#pacing-details")
+        assert "Held this week: it stays at 13 minutes until Fri 11 Dec." in details
+        assert "Held in week 4 (Fri 27 Nov): 13 minutes for another week" in details
+    found = plan(home)
+    assert found is not None and found.held_this_week  # type: ignore[attr-defined]
+
+
+async def test_b_steps_back_and_the_history_says_by_how_much(home: Path) -> None:
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_pacing(pilot, app)
+        await pilot.press("b")
+        await settle(pilot)
+        assert cells(screen)[0][1] == "12 minutes"
+        assert "Stepped back in week 4 (Fri 27 Nov): 13 → 12 minutes" in text_of(
+            screen, "#pacing-details"
+        )
+
+
+async def test_g_refuses_a_goal_that_cannot_be_then_keeps_one_that_can(home: Path) -> None:
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_pacing(pilot, app)
+        await pilot.press("g")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PlanValueDialog)
+        await type_text(pilot, "0")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog  # refused: the dialog stays, with the reason
+        assert "A goal must be more than 0" in text_of(dialog, "#plan-value-problem")
+        assert "Nothing was changed" in text_of(dialog, "#plan-value-problem")
+        dialog.query_one("#plan-value", Input).value = ""
+        await type_text(pilot, "20")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen and cells(screen)[0][4] == "20"
+        assert "up to your goal of 20" in text_of(screen, "#pacing-details")
+
+
+async def test_r_explains_the_safe_rate_and_escape_changes_nothing(home: Path) -> None:
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_pacing(pilot, app)
+        await pilot.press("r")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PlanValueDialog)
+        dialog.query_one("#plan-value", Input).value = ""
+        await type_text(pilot, "35")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "boom-bust" in text_of(dialog, "#plan-value-problem")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        dialog_again = None
+        await pilot.press("r")
+        await settle(pilot)
+        dialog_again = app.screen
+        assert isinstance(dialog_again, PlanValueDialog)
+        dialog_again.query_one("#plan-value", Input).value = ""
+        await type_text(pilot, "15")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "It rises 15% of the starting amount a week" in text_of(screen, "#pacing-details")
+    found = plan(home)
+    assert found is not None and [h.change.kind for h in found.history] == ["percent"]  # type: ignore[attr-defined]
+
+
+async def test_an_older_plan_with_a_fast_rise_is_flagged_not_changed(home: Path) -> None:
+    make_plan(home)
+    db = Database.open(home)
+    with db.connection() as conn:
+        from sqlalchemy import text
+
+        conn.execute(text("UPDATE pacing_plans SET percent = 50"))
+        conn.commit()
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_pacing(pilot, app)
+        details = text_of(screen, "#pacing-details")
+        assert "It rises 50% of the starting amount a week" in details
+        assert "outside the 5-20% a week paincoach suggests. Press r" in details
+        assert cells(screen)[0][1] == "25 minutes"  # kept as it was: 10 + 3 × 5
+
+
+async def test_x_stops_a_plan_after_asking_and_n_makes_one_when_there_is_none(
+    home: Path,
+) -> None:
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_pacing(pilot, app)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "No pacing plans yet" in text_of(screen, "#pacing-status")
+        assert not screen.check_action("hold", ())
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.exercise.id == "pacing-plan"
+    assert plan(home) is None
+
+
+# -- Today's offer after a flare --------------------------------------------------------------
+
+
+def flare_yesterday(home: Path) -> None:
+    Journal(Database.open(home), lambda: NOW).add_checkin(
+        CheckInDraft(at=NOW - timedelta(days=1), pain=7, tags=("flare",))
+    )
+
+
+async def test_after_a_flare_f_on_today_holds_every_plan_this_week(home: Path) -> None:
+    make_plan(home)
+    make_plan(home, "standing")
+    flare_yesterday(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        assert text_of(today, "#today-flare") == (
+            "Since a check-in tagged as a flare on Thu 26 Nov: f holds your pacing plans this "
+            "week (no rise next week), n keeps them as they are."
+        )
+        await pilot.press("f")
+        await settle(pilot)
+        assert text_of(today, "#today-flare") == ""
+        assert not today.check_action("hold_plans", ())
+    for activity in ("walking", "standing"):
+        found = plan(home, activity)
+        assert found is not None
+        assert [(h.change.kind, h.change.reason) for h in found.history] == [("hold", "flare")]  # type: ignore[attr-defined]
+
+
+async def test_n_says_not_now_and_the_plans_stay_as_they_are(home: Path) -> None:
+    make_plan(home)
+    flare_yesterday(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen
+        assert text_of(today, "#today-flare").startswith("Since a check-in tagged as a flare")
+        await pilot.press("n")
+        await settle(pilot)
+        assert text_of(today, "#today-flare") == ""
+    found = plan(home)
+    assert found is not None and found.history == ()  # type: ignore[attr-defined]
+
+
+async def test_without_a_sign_there_is_no_offer_and_f_does_nothing(home: Path) -> None:
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen
+        assert text_of(today, "#today-flare") == ""
+        await pilot.press("f")
+        await settle(pilot)
+    found = plan(home)
+    assert found is not None and found.history == ()  # type: ignore[attr-defined]
+
+
+async def test_reading_the_flare_up_plan_in_help_now_brings_the_offer(home: Path) -> None:
+    make_plan(home)
+    save_flare_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen
+        assert text_of(today, "#today-flare") == ""
+        await pilot.press("f1")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert text_of(today, "#today-flare").startswith(
+            "Since your flare-up plan opened on Fri 27 Nov"
+        )
