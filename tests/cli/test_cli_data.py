@@ -205,3 +205,58 @@ def test_a_failed_daily_backup_warns_but_the_entry_is_saved(
     assert status == 0 and "Saved check-in" in out
     assert "automatic backup was not made" in err
     assert table_counts(db_path(home))["checkins"] == 1
+
+
+def test_every_section_can_be_one_csv_table() -> None:
+    from paincoach.cli.commands.data import TABLES
+
+    assert list(TABLES) == sections()
+
+
+def test_csv_export_of_the_pacing_plan_changes(
+    capsys: pytest.CaptureFixture[str], here: Path, home: Path
+) -> None:
+    from paincoach.db.engine import Database
+    from paincoach.practice.pacing_plans import PacingPlans
+
+    PacingPlans(Database.open(home)).hold("walk")
+    status, out, _ = run(
+        capsys, "export", "--format", "csv", "--table", "pacing_changes", "--out", "-"
+    )
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert status == 0 and (row["kind"], row["value"], row["day"]) == ("hold", "", str(TODAY))
+
+
+def _plans_file(folder: Path, *percents: float) -> Path:
+    plans = [
+        {"activity": f"walk {n}", "baseline": 10, "start_day": "2026-11-02", "percent": percent}
+        for n, percent in enumerate(percents)
+    ]
+    path = folder / "old-plans.json"
+    path.write_text(json.dumps({"format": "paincoach-export", "version": 1, "pacing_plans": plans}))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("percents", "words"),
+    [
+        ((50, 10, 0), "2 pacing plans rise faster or slower than the 5-20% a week paincoach "
+         "suggests; they were kept as they were: choose a rate with `paincoach pacing percent "
+         "ACTIVITY N` or in Pacing (p on Today)."),
+        ((25,), "1 pacing plan rises faster or slower than the 5-20% a week paincoach suggests; "
+         "it was kept as it was"),
+    ],
+)  # fmt: skip
+def test_import_says_which_plans_rise_outside_the_suggested_rate(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, percents: tuple[float, ...], words: str
+) -> None:
+    status, out, _ = run(capsys, "import", str(_plans_file(tmp_path, *percents)))
+    assert status == 0 and f"pacing plans: {len(percents)} added" in out
+    assert f"  {words}" in out
+
+
+def test_import_of_plans_within_the_rate_says_nothing_of_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, _ = run(capsys, "import", str(_plans_file(tmp_path, 5, 20)))
+    assert status == 0 and "faster or slower" not in out

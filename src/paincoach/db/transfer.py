@@ -21,6 +21,7 @@ from paincoach.db.models import (
     CourseEventRow,
     ExerciseSessionRow,
     GoalRow,
+    PacingChangeRow,
     PacingPlanRow,
     SettingRow,
     ThoughtRecordRow,
@@ -35,6 +36,7 @@ TABLES: dict[str, Table] = {
     "thought_records": ThoughtRecordRow.__table__,  # type: ignore[attr-defined]
     "exercise_sessions": ExerciseSessionRow.__table__,  # type: ignore[attr-defined]
     "pacing_plans": PacingPlanRow.__table__,  # type: ignore[attr-defined]
+    "pacing_changes": PacingChangeRow.__table__,  # type: ignore[attr-defined]
     "weekly_checks": WeeklyCheckRow.__table__,  # type: ignore[attr-defined]
     "goals": GoalRow.__table__,  # type: ignore[attr-defined]
     "course_events": CourseEventRow.__table__,  # type: ignore[attr-defined]
@@ -47,18 +49,21 @@ _ORDER: dict[str, tuple[str, ...]] = {
     "thought_records": ("day", "at"),
     "exercise_sessions": ("day", "started_at"),
     "pacing_plans": ("start_day", "created_at"),
+    "pacing_changes": ("day", "at"),
     "weekly_checks": ("day", "at"),
     "goals": ("day", "created_at"),
     "course_events": ("day", "at"),
 }
 
-#: Tables whose rows belong to a local day (filtered by --since/--until); plans are not.
+#: Tables whose rows belong to a local day (filtered by --since/--until); plans are not, but
+#: the changes made to them are (each on the day it was made).
 DATED = frozenset(
     {
         "checkins",
         "activities",
         "thought_records",
         "exercise_sessions",
+        "pacing_changes",
         "weekly_checks",
         "goals",
         "course_events",
@@ -133,6 +138,34 @@ def active_plan_activities(conn: Connection) -> set[str]:
     table = TABLES["pacing_plans"]
     stmt = select(table.c.activity).where(table.c.active.is_(True))
     return {name_key(str(name)) for name in conn.scalars(stmt)}
+
+
+def active_plan_rates(conn: Connection, plan_uids: Sequence[str], today: date) -> dict[str, float]:
+    """The weekly rise last chosen by `today` of each active plan among `plan_uids`.
+
+    That is the plan's own percent, or its latest `percent` change made on or before
+    `today` (by day, then as saved), as `exercises.pacing_changes.FollowedPlan` reads it.
+    """
+    plans, changes = TABLES["pacing_plans"], TABLES["pacing_changes"]
+    latest = (
+        select(changes.c.value)
+        .where(changes.c.plan_uid == plans.c.uid, changes.c.kind == "percent")
+        .where(changes.c.day <= today.isoformat())
+        .order_by(changes.c.day.desc(), changes.c.at.desc(), changes.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    rates: dict[str, float] = {}
+    for start in range(0, len(plan_uids), _CHUNK):
+        chunk = plan_uids[start : start + _CHUNK]
+        stmt = (
+            select(plans.c.uid, plans.c.percent, latest)
+            .where(plans.c.uid.in_(chunk))
+            .where(plans.c.active.is_(True))
+        )
+        for uid, percent, chosen in conn.execute(stmt):
+            rates[str(uid)] = float(percent if chosen is None else chosen)
+    return rates
 
 
 def get_setting(conn: Connection, key: str) -> object | None:

@@ -16,6 +16,7 @@ from paincoach.core.errors import InputError
 from paincoach.core.when import format_moment, local_day, parse_moment, week_start_for
 from paincoach.exercises.courses import MAX_WEEKS
 from paincoach.records.course import ACTIONS
+from paincoach.records.pacing import CHANGE_KINDS, REASONS
 from paincoach.transfer import import_fields as check
 
 Checker = Callable[[object, str], Any]
@@ -144,6 +145,33 @@ def _finish_plan(v: dict[str, Any], stamp: str) -> dict[str, Any]:
     }
 
 
+def _finish_pacing_change(v: dict[str, Any], stamp: str) -> dict[str, Any]:
+    """A change as the table holds it: a rise outside 5-20% is kept (and flagged), not refused."""
+    kind, value = v["kind"], v.get("value")
+    if kind not in CHANGE_KINDS:
+        raise InputError("kind", f"'kind' should be one of {', '.join(CHANGE_KINDS)}.")
+    if kind in ("hold", "back") and value is not None:
+        raise InputError("value", f"'value' should be null for '{kind}'.")
+    if kind == "goal" and value is not None and value <= 0:
+        raise InputError("value", "'value' (the goal) should be more than 0, or null for none.")
+    if kind == "percent":
+        if value is None:
+            raise InputError("value", "'value' (the weekly rise) is required for 'percent'.")
+        if not 0 <= value <= 100:
+            raise InputError("value", f"'value' goes from 0 to 100 for 'percent'; {value} is not.")
+    reason = v.get("reason", "")
+    if reason not in REASONS:
+        raise InputError("reason", "'reason' should be 'flare' or empty.")
+    return {
+        "uid": v["uid"],
+        "plan_uid": v["plan_uid"],
+        "kind": kind,
+        "value": None if value is None else float(value),
+        "reason": reason,
+        **_when(v, "at"),
+    }
+
+
 def _finish_weekly_check(v: dict[str, Any], stamp: str) -> dict[str, Any]:
     moment: datetime = v["at"]
     start = v.get("week_start") or week_start_for(local_day(moment)).isoformat()
@@ -259,6 +287,18 @@ SPECS: dict[str, SectionSpec] = {
         },
         ("activity", "baseline", "start_day"),
         _finish_plan,
+    ),
+    "pacing_changes": SectionSpec(
+        {
+            "uid": check.uid,
+            "plan_uid": check.uid,
+            "kind": check.short_text,
+            "value": check.number,
+            "reason": check.string,
+            "at": check.moment,
+        },
+        ("plan_uid", "kind", "at"),
+        _finish_pacing_change,
     ),
     "weekly_checks": SectionSpec(
         {

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 from paincoach.core import clock
 from paincoach.core.errors import TooNewDatabaseError
 from paincoach.core.faults import pause_point
-from paincoach.core.when import format_moment
+from paincoach.core.when import format_moment, local_day, parse_moment
 from paincoach.db import names, transfer, waiting
 from paincoach.records.names import name_key, unify
+from paincoach.records.pacing import outside_safe_rate
 from paincoach.transfer.export import FORMAT, JSON_FIELDS, sections
 from paincoach.transfer.import_records import (
     ImportRecordError,
@@ -62,6 +63,8 @@ class ImportReport:
     skipped: dict[str, int] = field(default_factory=dict)
     plans: dict[str, str] = field(default_factory=dict)  # by key: "added" or "kept yours"
     plans_made_inactive: int = 0
+    plans_outside_safe_rate: int = 0
+    """Active plans the import touched whose weekly rise is outside 5-20%, kept as they were."""
 
     @property
     def flare_plan(self) -> str:
@@ -126,10 +129,11 @@ def _import(db: Database, path: Path, stamp: str) -> ImportReport:
         with db.connection(write=True) as conn:
             pause_point("import-writing")
             report = ImportReport()
-            checked = _Reading(path, stamp, _Writer(conn, report, stamp)).run()
+            writer = _Writer(conn, report, stamp)
+            checked = _Reading(path, stamp, writer).run()
             if checked.out_of_order:
                 raise _OutOfOrderError(checked)
-            _finish(conn, report, checked)
+            _finish(conn, writer, checked)
             return report
     except _OutOfOrderError as found:  # (rolled back)
         checked = found.checked
@@ -146,14 +150,18 @@ def _import(db: Database, path: Path, stamp: str) -> ImportReport:
                 "",
                 f"{path} changed while it was imported; try again once it is whole.",
             )
-        _finish(conn, report, checked)
+        _finish(conn, writer, checked)
         return report
 
 
-def _finish(conn: Connection, report: ImportReport, checked: Checked) -> None:
+def _finish(conn: Connection, writer: _Writer, checked: Checked) -> None:
+    report = writer.report
     for own in PLANS:
         if own.key in checked.plans:
             report.plans[own.key] = merge_plan(conn, own, checked.plans[own.key])
+    today = local_day(parse_moment(writer.stamp))
+    rates = transfer.active_plan_rates(conn, sorted(writer.rated_plans), today)
+    report.plans_outside_safe_rate = sum(outside_safe_rate(rate) for rate in rates.values())
 
 
 def _signature(path: Path) -> tuple[int, ...]:
@@ -240,18 +248,20 @@ class _Writer:
 
     def __init__(self, conn: Connection, report: ImportReport, stamp: str) -> None:
         self._conn = conn
-        self._report = report
-        self._stamp = stamp
+        self.report = report
+        self.stamp = stamp
         self._spellings = _Spellings(conn)
         self._section = ""
         self._batch: list[dict[str, Any]] = []
+        self.rated_plans: set[str] = set()
+        """Plans added, or given a weekly rise, by this import (their rate is looked at last)."""
 
     def start(self, section: str) -> None:
         """A section's records follow."""
         self.flush()
         self._section = section
-        self._report.added.setdefault(section, 0)
-        self._report.skipped.setdefault(section, 0)
+        self.report.added.setdefault(section, 0)
+        self.report.skipped.setdefault(section, 0)
 
     def take(self, section: str, row: dict[str, Any]) -> None:
         """One checked row of the current section."""
@@ -269,7 +279,7 @@ class _Writer:
                     self.start(wanted)
                 continue
             spec = SPECS[wanted]
-            self.take(wanted, prepare_record(wanted, part.item, part.value, spec, self._stamp))
+            self.take(wanted, prepare_record(wanted, part.item, part.value, spec, self.stamp))
         self.flush()
 
     def flush(self) -> None:
@@ -281,9 +291,12 @@ class _Writer:
         fresh = _new_rows(self._conn, section, rows)
         self._spellings.apply(section, fresh)
         if section == "pacing_plans":
-            self._report.plans_made_inactive += _settle_active_plans(self._conn, fresh)
-        self._report.added[section] += transfer.insert_rows(self._conn, section, encoded(fresh))
-        self._report.skipped[section] += len(rows) - len(fresh)
+            self.report.plans_made_inactive += _settle_active_plans(self._conn, fresh)
+            self.rated_plans.update(row["uid"] for row in fresh)
+        elif section == "pacing_changes":
+            self.rated_plans.update(row["plan_uid"] for row in fresh if row["kind"] == "percent")
+        self.report.added[section] += transfer.insert_rows(self._conn, section, encoded(fresh))
+        self.report.skipped[section] += len(rows) - len(fresh)
 
 
 def _new_rows(conn: Connection, section: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

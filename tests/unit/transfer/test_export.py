@@ -24,13 +24,34 @@ from paincoach.transfer.export import (
     write_json,
 )
 from tests.data_support import TODAY, fill_home
+from tests.storage_support import local
 from tests.support import NOW
+
+#: Changes made to the filled journal's walk plan: (days before today, hour, what, value).
+PLAN_CHANGES = ((10, 20, "hold", None), (3, 9, "percent", 15.0))
 
 
 @pytest.fixture
 def filled(home: Path) -> Database:
     fill_home(home)
-    return Database.open(home)
+    db = Database.open(home)
+    add_plan_changes(db)
+    return db
+
+
+def add_plan_changes(db: Database) -> None:
+    """A hold after a flare and a new weekly rise, made through the pacing service."""
+    from paincoach.practice.pacing_plans import PacingPlans
+    from paincoach.records.pacing import FLARE_REASON
+
+    moment = [NOW]
+    plans = PacingPlans(db, lambda: moment[0])
+    for days, hour, kind, value in PLAN_CHANGES:
+        moment[0] = local(TODAY - timedelta(days=days), hour)
+        if kind == "hold":
+            plans.hold("walk", FLARE_REASON)
+        else:
+            plans.set_percent("walk", value or 0)
 
 
 def test_an_export_has_the_header_every_section_and_the_own_plans(filled: Database) -> None:
@@ -52,6 +73,7 @@ def test_an_export_has_the_header_every_section_and_the_own_plans(filled: Databa
         "thought_records",
         "exercise_sessions",
         "pacing_plans",
+        "pacing_changes",
         "weekly_checks",
         "goals",
         "course_events",
@@ -79,6 +101,11 @@ def test_records_keep_their_offsets_their_words_and_their_types(filled: Database
     assert record["traps"] == ["All-or-nothing", "Fortune telling"]
     [plan] = document["pacing_plans"]
     assert plan["measurements"] == [20, 25, 30] and plan["active"] is True
+    hold, rise = document["pacing_changes"]
+    assert {hold["plan_uid"], rise["plan_uid"]} == {plan["uid"]}
+    assert (hold["kind"], hold["value"], hold["reason"]) == ("hold", None, "flare")
+    assert (rise["kind"], rise["value"], rise["reason"]) == ("percent", 15.0, "")
+    assert rise["at"] == f"{TODAY - timedelta(days=3)}T09:00:00+00:00"
     assert {s["exercise_id"] for s in document["exercise_sessions"]} >= {"breathing-box"}
     assert all(isinstance(s["answers"], dict) for s in document["exercise_sessions"])
     assert [c["pain"] for c in document["weekly_checks"]] == [7, 6, 5]
@@ -93,11 +120,18 @@ def test_records_come_oldest_first(filled: Database) -> None:
 def test_since_and_until_limit_dated_records_but_not_plans(filled: Database) -> None:
     since, until = TODAY - timedelta(days=6), TODAY - timedelta(days=1)
     document = export_document(filled, Scope(since, until))
-    for section in ("checkins", "activities", "exercise_sessions", "thought_records"):
+    for section in (
+        "checkins",
+        "activities",
+        "exercise_sessions",
+        "thought_records",
+        "pacing_changes",
+    ):
         for record in document[section]:
             moment = record.get("at") or record["started_at"]
             assert str(since) <= moment[:10] <= str(until)
     assert document["checkins"] and document["pacing_plans"]
+    assert [c["kind"] for c in document["pacing_changes"]] == ["percent"]  # the hold is older
 
 
 def test_json_is_written_one_record_per_line_and_reads_back(filled: Database) -> None:

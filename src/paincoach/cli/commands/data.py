@@ -26,9 +26,11 @@ TABLES = (
     "thought_records",
     "exercise_sessions",
     "pacing_plans",
+    "pacing_changes",
     "weekly_checks",
     "goals",
-)
+    "course_events",
+)  # the export's sections (`transfer.export.sections()`), named here to keep this import cheap
 
 
 def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
@@ -111,6 +113,8 @@ def _import(path: Path, home: Path) -> int:
             f"{'was' if report.plans_made_inactive == 1 else 'were'} added as stopped: you "
             "already follow a plan for that activity."
         )
+    if report.plans_outside_safe_rate:
+        lines.append(f"  {_outside_safe_rate(report.plans_outside_safe_rate)}")
     if report.flare_plan == "added":
         lines.append("  The flare-up plan was added.")
     elif report.flare_plan:
@@ -122,6 +126,20 @@ def _import(path: Path, home: Path) -> int:
     for line in lines:
         say(line)
     return 0
+
+
+def _outside_safe_rate(count: int) -> str:
+    """What to say of imported plans that rise faster or slower than paincoach suggests."""
+    from paincoach.records.pacing import SAFE_PERCENT
+
+    low, high = SAFE_PERCENT
+    one = count == 1
+    return (
+        f"{counted(count, 'pacing plan')} {'rises' if one else 'rise'} faster or slower than "
+        f"the {low}-{high}% a week paincoach suggests; {'it was' if one else 'they were'} "
+        f"kept as {'it was' if one else 'they were'}: choose a rate with "
+        "`paincoach pacing percent ACTIVITY N` or in Pacing (p on Today)."
+    )
 
 
 def _backup(args: argparse.Namespace, home: Path) -> int:
