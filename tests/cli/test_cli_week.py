@@ -169,7 +169,10 @@ def test_this_week_so_far_leaves_out_the_days_not_yet_lived(
     pacing = flat[flat.index("Pacing, [bold]walk[/]") :]
     assert "10 of 50 so far (Mon 10/10, Tue 0/10, Wed 0/10, Thu 0/10, Fri 0/10)" in pacing
     assert "Sat" not in pacing.split(")")[1]  # Saturday and Sunday: not lived yet, not "0 done"
-    assert "within 20% of the day's amount on 1 of 5 days (0 above, 4 below)" in pacing
+    assert (
+        "within 20% of the day's amount on 1 of 1 day done (0 above, 0 below; 4 days without it)"
+        in pacing
+    )
     doc = document(capsys)
     assert [d["day"] for d in doc["pacing"][0]["days"]][-1] == "2026-11-27"  # type: ignore[index]
 

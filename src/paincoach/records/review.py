@@ -129,23 +129,31 @@ def quota_mark(done: int, quota: int) -> QuotaMark:
 
 @dataclass(frozen=True, slots=True)
 class QuotaTally:
-    """How many days of a plan were below, within and above ±20% of their quota."""
+    """Of the days a plan's activity was done: how many were below, within and above ±20% of
+    the day's amount; and the days it was not done at all.
+
+    A plan is for the days a person means to do the activity, not necessarily every day, so
+    a day without it is a day without it, not a day below the amount (issue 15).
+    """
 
     below: int
     within: int
     above: int
+    rest: int = 0
 
     @property
     def days(self) -> int:
-        """Days judged."""
+        """Days judged: the days the activity was done."""
         return self.below + self.within + self.above
 
     @property
     def words(self) -> str:
-        """E.g. "within 20% of the day's amount on 4 of 7 days (1 above, 2 below)"."""
+        """E.g. "within 20% of the day's amount on 4 of 5 days done (1 above, 0 below;
+        2 days without it)"."""
+        rest = f"; {self.rest} day{'s' * (self.rest != 1)} without it" if self.rest else ""
         return (
             f"within 20% of the day's amount on {self.within} of {self.days} "
-            f"day{'s' * (self.days != 1)} ({self.above} above, {self.below} below)"
+            f"day{'s' * (self.days != 1)} done ({self.above} above, {self.below} below{rest})"
         )
 
 
@@ -186,10 +194,11 @@ class PlanProgress:
     @property
     def tally(self) -> QuotaTally | None:
         """Days below, within and above ±20% of their quota (None for other units)."""
-        marks = [d.mark for d in self.days]
-        if any(mark is None for mark in marks):
+        if any(d.done is None for d in self.days):
             return None
-        return QuotaTally(marks.count("below"), marks.count("within"), marks.count("above"))
+        marks = [d.mark for d in self.days if d.done]
+        rest = sum(1 for d in self.days if not d.done)
+        return QuotaTally(marks.count("below"), marks.count("within"), marks.count("above"), rest)
 
 
 @dataclass(frozen=True, slots=True)

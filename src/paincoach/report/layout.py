@@ -213,6 +213,7 @@ def _pacing(report: Report) -> Section | None:
                 DASH if tally is None else str(tally.within),
                 DASH if tally is None else str(tally.above),
                 DASH if tally is None else str(tally.below),
+                DASH if tally is None else str(tally.rest),
             )
         )
     headers = (
@@ -224,16 +225,19 @@ def _pacing(report: Report) -> Section | None:
         "Days within 20% of plan",
         "Days above",
         "Days below",
+        "Days without it",
     )
     return Section(
         "pacing",
         "Pacing",
         (
-            "Planned: the plan's daily amount on each day it applied. Done: minutes logged for "
-            "that activity. A day keeps to the plan when its minutes are within 20% of that "
-            "day's amount (from 80% to 120% of it).",
+            "Planned: the plan's daily amount on each day it applied, after the weeks the "
+            "person held and the steps back they took. Done: minutes logged for that "
+            "activity. A day it was done keeps to the plan when its minutes are within 20% of "
+            "that day's amount (from 80% to 120% of it); a plan is for the days the person "
+            "means to do it, so a day without it is counted apart, not as below.",
         ),
-        Table(headers, tuple(rows), frozenset(range(2, 8))),
+        Table(headers, tuple(rows), frozenset(range(2, 9))),
         notes=("Plans counted in other units than minutes show no 'done' figures.",)
         if any(p.done_total is None for p in report.plans)
         else (),

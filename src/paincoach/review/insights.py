@@ -248,7 +248,8 @@ def thinking_traps(records: int, counts: list[tuple[str, int]]) -> Insight:
 
 
 def pacing_consistency(plans: tuple[PlanProgress, ...]) -> Insight:
-    """For each plan counted in minutes: the share of days within ±20% of the day's quota."""
+    """For each plan counted in minutes: of the days it was done, the share within ±20% of
+    the day's amount (after the plan's holds and steps back), and the days without it."""
     key, title = "pacing_consistency", "Keeping to your pacing plans"
     measured = [p for p in plans if p.unit == MINUTES_UNIT]
     has = max((len(p.days) for p in measured), default=0)
@@ -263,7 +264,7 @@ def pacing_consistency(plans: tuple[PlanProgress, ...]) -> Insight:
         if tally is None:
             continue
         within, above, below, total = tally.within, tally.above, tally.below, tally.days
-        share = int(rounded(100 * within / total))
+        share = int(rounded(100 * within / total)) if total else 0
         rows.append(
             {
                 "activity": plan.activity,
@@ -271,11 +272,17 @@ def pacing_consistency(plans: tuple[PlanProgress, ...]) -> Insight:
                 "within": within,
                 "above": above,
                 "below": below,
+                "days_without": tally.rest,
                 "percent_within": share,
             }
         )
+        without = f"; {tally.rest} day{'s' * (tally.rest != 1)} without it" if tally.rest else ""
+        if not total:
+            parts.append(f"{plan.activity}: not done on any of {tally.rest} days yet.")
+            continue
         parts.append(
-            f"{plan.activity}: on {within} of {total} days ({share}%) your minutes were "
-            f"within 20% of the day's amount; {above} above it, {below} below."
+            f"{plan.activity}: on {within} of the {total} days you did it ({share}%) your "
+            f"minutes were within 20% of the day's amount; {above} above it, {below} "
+            f"below{without}."
         )
     return Insight(key, title, True, " ".join(parts), MIN_PLAN_DAYS, has, "", {"plans": rows})

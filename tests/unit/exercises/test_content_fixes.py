@@ -162,7 +162,10 @@ def test_no_string_the_app_shows_says_quota_or_times_0_8() -> None:
 
 def test_the_pacing_words_say_the_days_amount() -> None:
     assert QuotaTally(below=2, within=4, above=1).words == (
-        "within 20% of the day's amount on 4 of 7 days (1 above, 2 below)"
+        "within 20% of the day's amount on 4 of 7 days done (1 above, 2 below)"
+    )
+    assert QuotaTally(below=0, within=1, above=0, rest=2).words == (
+        "within 20% of the day's amount on 1 of 1 day done (0 above, 0 below; 2 days without it)"
     )
     said = describe(BoomBust(active_days=20, usual=30.0, busy_days=0, episodes=()))
     assert "a pacing plan's daily amount" in said and "quota" not in said

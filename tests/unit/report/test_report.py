@@ -154,6 +154,22 @@ def test_a_long_period_is_bounded_by_its_days(home: Path) -> None:
 # -- pacing by the one rule, days not yet lived, the baseline's weeks, the page's width -------
 
 
+def test_the_report_plans_each_day_as_the_person_followed_the_plan(home: Path) -> None:
+    """Issue 15: a held week and a step back show in what was planned, not the plain plan."""
+    from paincoach.practice.pacing_plans import PacingPlans
+
+    book = Book(home)
+    book.plan("walk", 10, TODAY - timedelta(days=17), percent=10.0)  # week 3 from Tuesday
+    first = TODAY - timedelta(days=6)
+    plain = build_report(book.db, first, TODAY, now=NOW).plans[0]
+    assert [d.quota for d in plain.days] == [11, 11, 11, 12, 12, 12, 12]
+    PacingPlans(book.db, lambda: NOW - timedelta(days=7)).hold("walk")  # plan week 2
+    PacingPlans(book.db, lambda: NOW - timedelta(days=3)).step_back("walk")
+    [walk] = build_report(book.db, first, TODAY, now=NOW).plans
+    assert [d.quota for d in walk.days] == [11, 11, 11, 10, 10, 10, 10]
+    assert walk.quota_total == 73
+
+
 def test_pacing_days_are_judged_within_20_percent_of_the_quota(home: Path) -> None:
     """2 of 10 minutes is below the quota, not "within" it (the rule of docs/insights.md)."""
     book = Book(home)
@@ -163,11 +179,21 @@ def test_pacing_days_are_judged_within_20_percent_of_the_quota(home: Path) -> No
     report = build_report(book.db, TODAY - timedelta(days=6), TODAY, now=NOW)
     [pacing] = [s for s in layout.sections(report) if s.key == "pacing"]
     assert pacing.table is not None
-    assert pacing.table.rows == (("walk", "minutes", "4", "40", "24", "1", "1", "2"),)
-    assert pacing.table.headers[5:] == ("Days within 20% of plan", "Days above", "Days below")
+    assert pacing.table.rows == (("walk", "minutes", "4", "40", "24", "1", "1", "1", "1"),)
+    assert pacing.table.headers[5:] == (
+        "Days within 20% of plan",
+        "Days above",
+        "Days below",
+        "Days without it",
+    )
     [plan] = report.plans
     tally = plan.tally
-    assert tally and (tally.within, tally.above, tally.below) == (1, 1, 2)  # today: 0 done
+    assert tally and (tally.within, tally.above, tally.below, tally.rest) == (
+        1,
+        1,
+        1,
+        1,
+    )  # today: 0
 
 
 def test_a_report_ends_today_at_the_latest(home: Path) -> None:

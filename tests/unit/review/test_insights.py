@@ -362,12 +362,20 @@ def test_pacing_consistency_counts_days_within_above_and_below(book: Book) -> No
             book.activity(start + offset * D, minutes, name="Walk")
     found = insight(book, "pacing_consistency")
     assert found.enough and found.has == 7
-    assert found.text == (
-        "walk: on 4 of 7 days (57%) your minutes were within 20% of the day's amount; "
-        "1 above it, 2 below."
+    assert found.text == (  # a day without it is not a day below the amount (issue 15)
+        "walk: on 4 of the 6 days you did it (67%) your minutes were within 20% of the day's "
+        "amount; 1 above it, 1 below; 1 day without it."
     )
     assert found.data["plans"] == [
-        {"activity": "walk", "days": 7, "within": 4, "above": 1, "below": 2, "percent_within": 57}
+        {
+            "activity": "walk",
+            "days": 6,
+            "within": 4,
+            "above": 1,
+            "below": 1,
+            "days_without": 1,
+            "percent_within": 67,
+        }
     ]
 
 

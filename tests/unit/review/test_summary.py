@@ -442,6 +442,6 @@ def test_pacing_leaves_out_the_days_not_yet_lived(book: Book) -> None:
     assert [d.day for d in walk.days] == [MON, MON + D, MON + 2 * D]  # not Thursday to Sunday
     assert (walk.quota_total, walk.done_total) == (30, 12)
     tally = walk.tally
-    assert tally and (tally.within, tally.above, tally.below) == (1, 0, 2)
+    assert tally and (tally.within, tally.above, tally.below, tally.rest) == (1, 0, 1, 1)
     assert summary.so_far == "3 of 7 days so far"
     assert week_summary(book.db, MON, week_start=0, today=MON + 7 * D).so_far == ""
