@@ -329,3 +329,17 @@ def test_every_fixed_file_still_has_its_sources_and_text() -> None:
         ex = exercise(exercise_id)
         assert ex.sources, exercise_id
         assert isinstance(ex.steps[0], TextStep), exercise_id
+
+
+def test_the_pacing_plan_guides_the_baseline_and_names_the_changes_a_person_can_make() -> None:
+    """Issue 15, item 3: ordinary days, the lower number, not necessarily every day; and the
+    pacing texts point to holding a week and stepping back, which the app now does."""
+    words = step_words(exercise("pacing-plan"))
+    assert "Measure on ordinary days, not your best ones" in words
+    assert "If you are unsure, use the lower number" in words
+    assert "on the days you plan to do it" in words and "does not have to be every day" in words
+    assert "from 5 to 20%" in words and "leave it open" in words
+    assert "hold the plan for a week" in words and "p on Today, then h" in words
+    assert "Do your amount every day" not in words
+    assert "h holds a plan for a week" in step_words(exercise("why-pacing-helps"))
+    assert "b steps a plan back by one week" in step_words(exercise("flare-plan"))
