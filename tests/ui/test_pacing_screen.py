@@ -72,6 +72,19 @@ async def test_p_opens_the_plans_and_h_holds_the_highlighted_one(home: Path) -> 
     assert found is not None and found.held_this_week  # type: ignore[attr-defined]
 
 
+async def test_a_second_h_in_the_same_week_changes_nothing(home: Path) -> None:
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_pacing(pilot, app)
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+    found = plan(home)
+    assert found is not None and len(found.history) == 1  # type: ignore[attr-defined]
+
+
 async def test_b_steps_back_and_the_history_says_by_how_much(home: Path) -> None:
     make_plan(home)
     app = make_app(home)

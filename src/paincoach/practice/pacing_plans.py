@@ -107,11 +107,19 @@ class PacingPlans:
         return self._change(activity, "percent", float(percent))
 
     def hold_all(self, reason: str = FLARE_REASON) -> list[PacingPlanView]:
-        """Hold every active plan this week (Today's offer after a flare)."""
+        """Hold every active plan this week (Today's offer after a flare).
+
+        A plan held already this plan week is left as it is: a second hold in one week
+        skips no further rise, and the history keeps only changes that did something.
+        """
         moment = self._clock()
+        today = local_day(moment)
         with self.db.write() as session:
-            for row in prepo.plan_rows(session, active_only=True):
-                pacing_repo.add_change(session, row.uid, _new("hold", None, reason, moment))
+            rows = prepo.plan_rows(session, active_only=True)
+            changes = pacing_repo.changes_of(session, [row.uid for row in rows])
+            for row in rows:
+                if not followed(row, changes.get(row.uid, ())).held_in_week_of(today):
+                    pacing_repo.add_change(session, row.uid, _new("hold", None, reason, moment))
         with self.db.read() as session:
             return self._views(session, local_day(moment), active_only=True)
 
@@ -136,7 +144,8 @@ class PacingPlans:
         """The sign of a flare Today offers to hold the plans for, if one is due.
 
         Due when there are active plans, a sign within the last seven days, and neither a
-        hold of every plan nor a "not now" on or after the day of that sign.
+        "not now" on or after the day of that sign nor every plan held (since that day, or
+        in its plan week already, where one more hold would change nothing).
         """
         today = self.today()
         first, _, last = windows(today)
@@ -157,6 +166,7 @@ class PacingPlans:
             changes = pacing_repo.changes_of(session, [row.uid for row in rows])
         held = all(
             any(c.kind == "hold" and c.on >= sign.day for c in changes.get(row.uid, ()))
+            or followed(row, changes.get(row.uid, ())).held_in_week_of(today)
             for row in rows
         )
         return None if held else sign

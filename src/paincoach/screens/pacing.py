@@ -196,7 +196,9 @@ class PacingScreen(PaincoachScreen[None]):
     def action_hold(self) -> None:
         """Hold the highlighted plan this week."""
         plan = self._highlighted()
-        if plan is not None:
+        if plan is not None and plan.held_this_week:
+            self.paincoach.notify("Already held this week; nothing changed.", timeout=4)
+        elif plan is not None:
             self._change(
                 lambda s: s.practice.pacing.hold(plan.activity),
                 lambda p: f"Held: {p.today_amount} {visible(p.unit)} a day for another week.",
@@ -205,7 +207,9 @@ class PacingScreen(PaincoachScreen[None]):
     def action_step_back(self) -> None:
         """Step the highlighted plan back by one week's step."""
         plan = self._highlighted()
-        if plan is not None:
+        if plan is not None and plan.today_amount <= 1:
+            self.paincoach.notify("It is at 1, as low as a plan goes; nothing changed.", timeout=4)
+        elif plan is not None:
             self._change(
                 lambda s: s.practice.pacing.step_back(plan.activity),
                 lambda p: f"Stepped back: {p.today_amount} {visible(p.unit)} a day from today.",

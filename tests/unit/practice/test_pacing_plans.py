@@ -203,14 +203,27 @@ def test_the_offer_ends_when_held_or_declined_and_comes_back_for_a_newer_sign(
     tomorrow = pacing(home, lambda: NOW + timedelta(days=1))
     j.add_checkin(CheckInDraft(at=NOW + timedelta(hours=2), pain=7, tags=("flare",)))
     assert tomorrow.flare_offer() is None  # held today, on the day of the newer sign
-    later = NOW + timedelta(days=2)
+    later = NOW + timedelta(days=2)  # still plan week 4, which is held: nothing to offer
     Journal(Database.open(home), lambda: later).add_checkin(
         CheckInDraft(at=later, pain=7, tags=("flare",))
     )
-    in_two_days = pacing(home, lambda: later)
-    assert in_two_days.flare_offer() is not None
-    in_two_days.decline_offer()
-    assert in_two_days.flare_offer() is None
+    assert pacing(home, lambda: later).flare_offer() is None
+    next_week = NOW + timedelta(days=7)  # plan week 5: the flare goes on
+    Journal(Database.open(home), lambda: next_week).add_checkin(
+        CheckInDraft(at=next_week, pain=7, tags=("flare",))
+    )
+    in_a_week = pacing(home, lambda: next_week)
+    assert in_a_week.flare_offer() is not None
+    in_a_week.decline_offer()
+    assert in_a_week.flare_offer() is None
+
+
+def test_holding_every_plan_leaves_a_plan_held_this_week_as_it_is(home: Path) -> None:
+    make_plan(home)
+    make_plan(home, "standing")
+    pacing(home).hold("walking")
+    held = pacing(home, lambda: NOW + timedelta(days=1)).hold_all()
+    assert [(p.activity, len(p.history)) for p in held] == [("standing", 1), ("walking", 1)]
 
 
 def test_a_damaged_day_setting_is_as_if_never_set(home: Path) -> None:
