@@ -124,3 +124,30 @@ async def test_an_area_left_unadded_is_asked_about_not_saved(home: Path) -> None
         assert isinstance(app.screen, TodayScreen)
     [saved] = Journal(Database.open(home), fixed_clock).day(NOW.date()).checkins
     assert saved.areas == ("cold",)
+
+
+async def test_enter_between_a_plans_fields_in_one_burst_keeps_every_value(home: Path) -> None:
+    """Enter in a pacing plan's field moves on when its message arrives (after bubbling up):
+    the keys after it must wait for that, not land in the field before (session 6)."""
+    from paincoach.screens.runner import RunnerScreen
+    from tests.exercise_ui_support import exercise
+
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(RunnerScreen(exercise("pacing-plan")))
+        await settle(pilot)
+        for _ in range(5):  # the intro, then the four texts before the plan step
+            await pilot.press("enter")
+            await settle(pilot)
+        burst(app, *"walk", "enter", *"10, 12, 14", "enter", "enter", "enter", *"20")
+        await settle(pilot)
+        await settle(pilot)
+        values = {field.id: field.value for field in app.screen.query(Input)}
+    assert values == {
+        "plan-activity": "walk",
+        "plan-amounts": "10, 12, 14",
+        "plan-unit": "minutes",
+        "plan-percent": "10",
+        "plan-goal": "20",
+    }

@@ -8,8 +8,9 @@ to reach the pain field before Tab had moved focus to mood: pain was saved as 4 
 not at all. A new dialog is worse: keys typed before it has mounted reached no field.
 
 `KeyTurns` holds each key that arrives while an earlier one is still on its way, and lets
-it go when the earlier key has been through every queue on its path, the app has run what
-it triggered, and any screen it opened has mounted and set its focus. Each step is a
+it go when the earlier key has been through every queue on its path (and the messages its
+handling posted have bubbled up that path too), the app has run what it triggered, and any
+screen it opened has mounted and set its focus. Each step is a
 callback in the next queue (`call_later`), so no timing is involved: a key waits exactly as
 long as the app is busy with the one before it, which is a few milliseconds when idle.
 """
@@ -68,7 +69,11 @@ class KeyTurns:
         path: list[MessagePump] = [target, *target.ancestors]
         if path[-1] is not app:
             path.append(app)
-        self._follow(path, 0, turn, rounds=0)
+        # Twice along the path: a key's own handling can post a message that then bubbles
+        # up the same path (Enter in a field posts `Input.Submitted`, and a step view moves
+        # the focus when it arrives). The first walk reaches each queue just ahead of that
+        # message; the second follows it up, queue by queue, so the next key waits for it.
+        self._follow(path + path, 0, turn, rounds=0)
 
     def _follow(self, path: list[MessagePump], index: int, turn: int, *, rounds: int) -> None:
         """Step into the next queue on the key's path, after what is already queued there."""
