@@ -57,6 +57,17 @@ def install_fixture(version: int, home: Path) -> Path:
     return target
 
 
+def every_table(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows, by name, read without changing the file (a migration test's
+    before and after)."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")]
+        return {n: conn.execute(f"SELECT * FROM {n} ORDER BY 1").fetchall() for n in names}
+    finally:
+        conn.close()
+
+
 def digest(path: Path) -> str | None:
     """SHA-256 of a file's bytes, or None when it is not there."""
     if not path.is_file():

@@ -17,7 +17,7 @@ from paincoach.screens.pacing import PacingScreen
 from paincoach.screens.pacing_value import PlanValueDialog
 from paincoach.screens.runner import RunnerScreen
 from paincoach.screens.today import TodayScreen
-from tests.exercise_ui_support import SIZE, make_app, type_text
+from tests.exercise_ui_support import SIZE, make_app, press, type_text
 from tests.practice_support import open_practice, plan_session
 from tests.support import NOW, settle
 from tests.ui.test_help_now_plans import save_flare_plan
@@ -98,25 +98,28 @@ async def test_b_steps_back_and_the_history_says_by_how_much(home: Path) -> None
         )
 
 
+async def answer(pilot: object, app: object, typed: str) -> PlanValueDialog:
+    """Type `typed` into the open goal or rate dialog (over what it held) and press Enter."""
+    dialog = app.screen  # type: ignore[attr-defined]
+    assert isinstance(dialog, PlanValueDialog)
+    dialog.query_one("#plan-value", Input).value = ""
+    await type_text(pilot, typed)  # type: ignore[arg-type]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(pilot)
+    return dialog
+
+
 async def test_g_refuses_a_goal_that_cannot_be_then_keeps_one_that_can(home: Path) -> None:
     make_plan(home)
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_pacing(pilot, app)
-        await pilot.press("g")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PlanValueDialog)
-        await type_text(pilot, "0")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "g")
+        dialog = await answer(pilot, app, "0")
         assert app.screen is dialog  # refused: the dialog stays, with the reason
         assert "A goal must be more than 0" in text_of(dialog, "#plan-value-problem")
         assert "Nothing was changed" in text_of(dialog, "#plan-value-problem")
-        dialog.query_one("#plan-value", Input).value = ""
-        await type_text(pilot, "20")
-        await pilot.press("enter")
-        await settle(pilot)
+        await answer(pilot, app, "20")
         assert app.screen is screen and cells(screen)[0][4] == "20"
         assert "up to your goal of 20" in text_of(screen, "#pacing-details")
 
@@ -126,27 +129,13 @@ async def test_r_explains_the_safe_rate_and_escape_changes_nothing(home: Path) -
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_pacing(pilot, app)
-        await pilot.press("r")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PlanValueDialog)
-        dialog.query_one("#plan-value", Input).value = ""
-        await type_text(pilot, "35")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "r")
+        dialog = await answer(pilot, app, "35")
         assert "boom-bust" in text_of(dialog, "#plan-value-problem")
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen is screen
-        dialog_again = None
-        await pilot.press("r")
-        await settle(pilot)
-        dialog_again = app.screen
-        assert isinstance(dialog_again, PlanValueDialog)
-        dialog_again.query_one("#plan-value", Input).value = ""
-        await type_text(pilot, "15")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "r")
+        await answer(pilot, app, "15")
         assert "It rises 15% of the starting amount a week" in text_of(screen, "#pacing-details")
     found = plan(home)
     assert found is not None and [h.change.kind for h in found.history] == ["percent"]  # type: ignore[attr-defined]

@@ -14,25 +14,16 @@ from paincoach.db.engine import Database
 from paincoach.exercises.loader import load_library
 from paincoach.practice.course import Courses
 from tests.fixtures.make_fixtures import COURSE_V5, course_uid
-from tests.storage_support import install_fixture
+from tests.storage_support import every_table, install_fixture
 from tests.support import fixed_clock
-
-
-def _tables(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")]
-        return {n: conn.execute(f"SELECT * FROM {n} ORDER BY 1").fetchall() for n in names}
-    finally:
-        conn.close()
 
 
 def test_a_schema_4_journal_gains_an_empty_course_table_and_keeps_every_row(home: Path) -> None:
     db_path = install_fixture(4, home)
-    before = _tables(db_path)
+    before = every_table(db_path)
     assert "course_events" not in before
     Database.open(home).close()
-    after = _tables(db_path)
+    after = every_table(db_path)
     assert {t: after[t] for t in before} == before
     assert after["course_events"] == []
     assert any((home / "backups").glob("before-schema-5-*.db"))

@@ -14,26 +14,17 @@ from paincoach.db import pacing_repository
 from paincoach.db.engine import Database
 from paincoach.practice.pacing_plans import PacingPlans
 from tests.fixtures.make_fixtures import LONDON, PACING_V6, pacing_uid
-from tests.storage_support import install_fixture
+from tests.storage_support import every_table, install_fixture
 
 WALK_UID = "00000000-0000-0003-0000-00000000000c"
 
 
-def _tables(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")]
-        return {n: conn.execute(f"SELECT * FROM {n} ORDER BY 1").fetchall() for n in names}
-    finally:
-        conn.close()
-
-
 def test_a_schema_5_journal_gains_an_empty_changes_table_and_keeps_every_row(home: Path) -> None:
     db_path = install_fixture(5, home)
-    before = _tables(db_path)
+    before = every_table(db_path)
     assert "pacing_changes" not in before
     Database.open(home).close()
-    after = _tables(db_path)
+    after = every_table(db_path)
     assert {t: after[t] for t in before} == before
     assert after["pacing_changes"] == []
     assert any((home / "backups").glob("before-schema-6-*.db"))
