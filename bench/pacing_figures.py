@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from sqlmodel import select
 from week_figures import ZONE, make_journal, median_ms, median_process_ms
 
 from paincoach.db import pacing_repository
@@ -91,7 +92,7 @@ def main() -> int:
     print(f"journal: {folder} (made in {time.perf_counter() - started:.1f} s), {changes} changes")
     plans = PacingPlans(db, lambda: now)
     with db.read() as session:
-        row = next(r for r in session.query(PacingPlanRow) if r.uid == "old-plan")
+        row = session.exec(select(PacingPlanRow).where(PacingPlanRow.uid == "old-plan")).one()
         found = pacing_repository.changes_of(session, ["old-plan"])["old-plan"]
         old = followed(row, found)
     year = [today - timedelta(days=k) for k in range(365)]

@@ -133,20 +133,15 @@ class FollowedPlan:
         return None  # at the goal, no rise, or a rise too small to show once rounded
 
     def history(self) -> list[PlanHistoryLine]:
-        """Each change with its plan week and the day's amount just before and after it."""
-        ordered = self._ordered()
-        lines = []
-        for index, change in enumerate(ordered):
-            on = max(change.on, self.start)
-            before = FollowedPlan(
-                self.baseline, self.start, self.percent, self.goal, tuple(ordered[:index])
-            )
-            after = FollowedPlan(
-                self.baseline, self.start, self.percent, self.goal, tuple(ordered[: index + 1])
-            )
-            lines.append(
-                PlanHistoryLine(change, self.week(on), before.amount(on), after.amount(on))
-            )
+        """Each change with its plan week and the day's amount just before and after it.
+
+        One walk of the plan, noting the amount around each change as it is made (a plan
+        changed every few weeks for ten years has about 170 changes).
+        """
+        if not self.changes:
+            return []
+        lines: list[PlanHistoryLine] = []
+        _walk(self, self.week(max(c.on for c in self.changes)), lines)
         return lines
 
     def _ordered(self) -> list[PlanChange]:
@@ -165,8 +160,13 @@ class FollowedPlan:
         return walked
 
 
-def _walk(plan: FollowedPlan, last_week: int) -> tuple[list[date], list[Fraction]]:
-    """Walk a plan's weeks 1..`last_week`: each day the amount changes, and the new amount."""
+def _walk(
+    plan: FollowedPlan, last_week: int, lines: list[PlanHistoryLine] | None = None
+) -> tuple[list[date], list[Fraction]]:
+    """Walk a plan's weeks 1..`last_week`: each day the amount changes, and the new amount.
+
+    With `lines`, each change is noted there too, with the day's amount before and after it.
+    """
     base = Fraction(plan.baseline)
     amount = base
     percent = _exact(plan.percent)
@@ -186,8 +186,9 @@ def _walk(plan: FollowedPlan, last_week: int) -> tuple[list[date], list[Fraction
             days.append(day)
             amounts.append(amount)
 
-    def apply(change: PlanChange) -> None:
+    def apply(change: PlanChange, week: int) -> None:
         nonlocal amount, goal, pending
+        before = amount if goal is None else min(amount, goal)
         if change.kind == "back":
             amount = max(Fraction(1), amount - base * percent / 100)
         elif change.kind == "goal":
@@ -196,6 +197,8 @@ def _walk(plan: FollowedPlan, last_week: int) -> tuple[list[date], list[Fraction
             pending = _exact(change.value)
         if goal is not None:
             amount = min(amount, goal)
+        if lines is not None:
+            lines.append(PlanHistoryLine(change, week, round_amount(before), round_amount(amount)))
 
     for week in range(1, last_week + 1):
         week_start = plan.start + timedelta(days=7 * (week - 1))
@@ -207,13 +210,13 @@ def _walk(plan: FollowedPlan, last_week: int) -> tuple[list[date], list[Fraction
         found = by_week.get(week, [])
         for change in found:  # made on the week's first day (or before the plan began)
             if change.on <= week_start:
-                apply(change)
+                apply(change, week)
         if goal is not None:
             amount = min(amount, goal)
         mark(week_start)
         for change in found:  # made later in the week: from their own day
             if change.on > week_start:
-                apply(change)
+                apply(change, week)
                 mark(change.on)
     return days, amounts
 

@@ -166,3 +166,24 @@ def test_a_decade_walked_once_gives_the_same_amounts_as_each_day_alone() -> None
     fresh = [FollowedPlan(10, START, 10, changes=changes).amount(day) for day in days]
     assert plan.amounts(days) == fresh
     assert plan.amount(days[5]) == fresh[5]  # an earlier day after a longer walk
+
+
+def test_the_history_from_one_walk_matches_each_change_replayed_alone() -> None:
+    """`history` notes each change during one walk; it must say what replaying the plan up
+    to each change says (the amount on its day without it, and with it)."""
+    changes = tuple(
+        PlanChange(kind, START + timedelta(days=offset), value)  # type: ignore[arg-type]
+        for offset, kind, value in [
+            (-2, "goal", 9), (7, "goal", None), (14, "hold", None), (14, "back", None),
+            (20, "percent", 20), (21, "back", None), (49, "goal", 12), (55, "goal", 30),
+            (56, "hold", None), (57, "back", None), (300, "percent", 5), (301, "back", None),
+        ]
+    )  # fmt: skip
+    plan = FollowedPlan(10, START, 10, changes=changes)
+    replayed = []
+    for index, change in enumerate(changes):
+        on = max(change.on, START)
+        without = FollowedPlan(10, START, 10, changes=changes[:index])
+        with_it = FollowedPlan(10, START, 10, changes=changes[: index + 1])
+        replayed.append((change, plan.week(on), without.amount(on), with_it.amount(on)))
+    assert [(h.change, h.week, h.before, h.after) for h in plan.history()] == replayed
