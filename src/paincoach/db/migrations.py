@@ -230,7 +230,56 @@ _V6 = Step(
     ),
 )
 
-STEPS: tuple[Step, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+_V7 = Step(
+    7,
+    "treatments (regular medicines and other treatments) and doses taken",
+    (
+        # The person's list of what they use regularly: a medicine, or another treatment
+        # (physiotherapy, a TENS machine, heat). `dose` and `how_often` are the person's own
+        # words ('' allowed); paincoach never reads a number out of them. A stopped
+        # treatment keeps its row, with the day it stopped and why.
+        """CREATE TABLE treatments (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            kind TEXT NOT NULL CHECK (kind IN ('medicine', 'other')),
+            dose TEXT NOT NULL DEFAULT '',
+            how_often TEXT NOT NULL DEFAULT '',
+            as_needed INTEGER NOT NULL DEFAULT 0 CHECK (as_needed IN (0, 1)),
+            start_day TEXT NOT NULL,
+            stop_day TEXT,
+            stop_why TEXT
+                CHECK (stop_why IN ('not_helping', 'side_effects', 'finished', 'other')),
+            stop_note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((stop_day IS NULL) = (stop_why IS NULL))
+        )""",
+        "CREATE INDEX ix_treatments_name ON treatments (name COLLATE NOCASE)",
+        # One row per dose taken (or treatment used), regular or not. `at` is the moment with
+        # its offset and `day` the local day lived, as for check-ins. `relief` (0-10) and
+        # `side_effects` may come later (`rated_at`); `asked` marks the one gentle question
+        # about relief, so it is never asked twice.
+        """CREATE TABLE doses (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            dose TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            relief INTEGER CHECK (relief BETWEEN 0 AND 10),
+            side_effects TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            rated_at TEXT,
+            asked INTEGER NOT NULL DEFAULT 0 CHECK (asked IN (0, 1)),
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_doses_day ON doses (day, at)",
+        "CREATE INDEX ix_doses_name ON doses (name COLLATE NOCASE)",
+    ),
+)
+
+STEPS: tuple[Step, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 LATEST = STEPS[-1].version
 
 

@@ -188,3 +188,42 @@ class CourseEventRow(_Row, table=True):
     week: int | None = None
     at: str
     day: str
+
+
+class TreatmentRow(_Row, table=True):
+    """A regular treatment, medicine or other, and when and why it stopped."""
+
+    __tablename__ = "treatments"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    name: str
+    kind: str
+    dose: str = ""
+    how_often: str = ""
+    as_needed: bool = False
+    start_day: str
+    stop_day: str | None = None
+    stop_why: str | None = None
+    stop_note: str = ""
+    created_at: str
+    updated_at: str
+
+
+class DoseRow(_Row, table=True):
+    """A dose taken (or a treatment used), with its relief and side effects when rated."""
+
+    __tablename__ = "doses"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    name: str
+    dose: str = ""
+    at: str
+    day: str
+    relief: int | None = None
+    side_effects: str = ""
+    note: str = ""
+    rated_at: str | None = None
+    asked: bool = False
+    created_at: str
