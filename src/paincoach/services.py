@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from paincoach.db.engine import Database
     from paincoach.exercises.loader import Library
     from paincoach.journal.service import Journal
+    from paincoach.journal.treatments import Treatments
     from paincoach.practice.course import Courses
     from paincoach.practice.service import Practice
     from paincoach.records.review import Insights, WeekSummary
@@ -74,6 +75,13 @@ class Services:
         from paincoach.practice.course import Courses
 
         return Courses(self.db, self.library, self.home, self.clock)
+
+    @cached_property
+    def treatments(self) -> Treatments:
+        """Regular treatments and the doses taken."""
+        from paincoach.journal.treatments import Treatments
+
+        return Treatments(self.db, self.clock)
 
     @cached_property
     def weekly_checks(self) -> WeeklyChecks:

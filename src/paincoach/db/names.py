@@ -191,3 +191,15 @@ def activity_spellings(db: Reader) -> dict[str, str]:
         for (name,) in db.execute(text(stmt)):
             found.setdefault(name_key(name), name)
     return found
+
+
+def treatment_spelling(db: Reader, name: str) -> str | None:
+    """How the journal spells the treatment `name`: the regular list first (the ones still
+    used before the stopped ones), then the doses taken before."""
+    rows = db.execute(
+        text("SELECT name FROM treatments ORDER BY stop_day IS NOT NULL, start_day DESC, id")
+    )
+    found = _first(rows, name_key(name), _alone)
+    if found is None:
+        found = _spelling(db, "doses", "name", name, "")
+    return found
