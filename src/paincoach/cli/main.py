@@ -91,11 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
     _add_week(sub)
-    from paincoach.cli.commands import course, data, pacing
+    from paincoach.cli.commands import course, data, pacing, treatments
 
     data.add_parsers(sub)
     course.add_parser(sub)
     pacing.add_parser(sub)
+    treatments.add_parsers(sub)
     return parser
 
 
@@ -223,6 +224,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import pacing
 
         return pacing.run(args, home)
+    if args.command in ("took", "treatments"):
+        from paincoach.cli.commands import treatments
+
+        return treatments.run(args, home)
     from paincoach.cli.commands import info
 
     return info.run(args, home)
