@@ -225,3 +225,21 @@ def test_bad_input_to_treatments_exits_2_and_changes_nothing(
     assert (status, out) == (2, "")
     assert said in err
     assert every_table(db_path(home)) == before
+
+
+def test_today_lists_the_doses_among_the_entries(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "took", "ibuprofen", "--dose", "400 mg", "--at", "today 07:00", "--relief", "6")
+    status, out, _ = run(capsys, "today")
+    assert status == 0
+    assert out.splitlines()[1] == "07:00  took  ibuprofen (400 mg) · relief 6/10"
+    assert "No check-ins or activities yet today." in out
+    run(capsys, "log", "--pain", "4", "--at", "today 08:00")
+    run(capsys, "took", "heat", "pack", "--at", "today 06:30")
+    _, out, _ = run(capsys, "today")
+    assert [line[:11] for line in out.splitlines()[1:4]] == [
+        "06:30  took",
+        "07:00  took",
+        "08:00  chec",
+    ]

@@ -12,6 +12,7 @@ from paincoach.core.textsafe import one_line, visible
 from paincoach.records.entries import Activity, CheckIn, Entry
 from paincoach.records.practice import FlarePlan, SessionSummary
 from paincoach.records.safety_plan import SAFETY_PARTS, SafetyPlan
+from paincoach.records.treatments import Dose
 
 
 def rating(value: int | None) -> str:
@@ -80,6 +81,16 @@ def progress_words(
     if timed_seconds < timed_total:
         return f"stopped after {duration(timed_seconds)} of {duration(timed_total)}"
     return steps
+
+
+def describe_dose(dose: Dose) -> Text:
+    """One line for a dose: time, name and dose as written, relief and side effects if given."""
+    parts = [one_line(f"{dose.name} ({dose.dose})" if dose.dose else dose.name, 60)]
+    if dose.relief is not None:
+        parts.append(f"relief {rating(dose.relief)}")
+    if dose.side_effects:
+        parts.append(f"side effects: {one_line(dose.side_effects, 40)}")
+    return Text(f"{dose.at:%H:%M}  took  " + visible(" · ".join(parts)))
 
 
 def describe_session(summary: SessionSummary, *, labelled: bool = True) -> Text:

@@ -124,21 +124,24 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
 
 def _today(home: Path) -> int:
     from paincoach.cli.terminal import console
+    from paincoach.journal.treatments import Treatments
     from paincoach.practice.service import Practice
-    from paincoach.records.describe import describe, describe_session
+    from paincoach.records.describe import describe, describe_dose, describe_session
 
     journal = _open(home)
     view = journal.today_view()
     sessions = Practice(journal.db, journal).sessions_on(view.today.day)
+    doses = Treatments(journal.db).doses_on(view.today.day)
     out = console()
     entries = view.today.entries
     out.print(f"Today, {view.today.day:%A %d %B %Y}")
     lines = [(entry.at, describe(entry)) for entry in entries]
     lines += [(session.started_at, describe_session(session)) for session in sessions]
+    lines += [(dose.at, describe_dose(dose)) for dose in doses]
     for _, line in sorted(lines, key=lambda pair: pair[0]):
         out.print(line)
     if not entries:
-        what = "No check-ins or activities" if sessions else "Nothing logged"
+        what = "No check-ins or activities" if sessions or doses else "Nothing logged"
         out.print(f"{what} yet today. 'paincoach log --pain N' records a check-in.")
         return 0
     figures = view.week[-1]
