@@ -377,3 +377,8 @@ def test_no_advice_is_said_once_ever(home: Path, service: Treatments, clock: Clo
     assert Treatments(db, clock).no_advice_once() is False
     db.close()
     assert "never suggests a dose" in NO_ADVICE and "clinician or pharmacist" in NO_ADVICE
+
+
+def test_a_regular_treatment_is_spelled_as_the_doses_before_it(service: Treatments) -> None:
+    service.took("Heat Pack", at=NOW - timedelta(days=2))
+    assert service.start("heat pack", kind="other", as_needed=True).name == "Heat Pack"
