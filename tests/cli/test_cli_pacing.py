@@ -366,3 +366,16 @@ def test_paincoach_today_shows_each_plan_and_the_offer_after_a_flare(
         "Since a check-in tagged as a flare on Fri 27 Nov: 'paincoach pacing hold ACTIVITY' "
         "holds a plan this week (no rise next week)."
     ) in flat
+
+
+def test_undo_takes_back_todays_newest_change_from_the_shell(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    make_plan(home)
+    status, out, _ = run(capsys, "pacing", "undo", "walking")
+    assert status == 0 and "Nothing to undo today for Walking; nothing changed." in out
+    run(capsys, "pacing", "back", "walking")
+    assert plan(home).today_amount == 12
+    status, out, _ = run(capsys, "pacing", "undo", "walking")
+    assert status == 0 and "Took back the newest change to Walking: today's amount is 13" in out
+    assert plan(home).history == () and changes_kept(home) == 0
