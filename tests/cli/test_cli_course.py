@@ -96,3 +96,20 @@ def test_moving_before_starting_says_to_start_first(
     status, _out, err = run(capsys, "course", "next")
     assert status == 1
     assert "You are not on a course: start one first." in err
+
+
+def test_paincoach_today_says_where_the_course_is_in_the_shells_words(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    status, out, _ = run(capsys, "today")
+    assert status == 0
+    assert (
+        "Course: 8 weeks of skills, starting from how pain works. 'paincoach course' shows it."
+        in " ".join(out.split())
+    )
+    run(capsys, "course", "start")
+    _, out, _ = run(capsys, "today")
+    assert "Course, week 1 of 8: " in out and "0 of 2 done" in out and "(o)" not in out
+    run(capsys, "course", "leave")
+    _, out, _ = run(capsys, "today")
+    assert "Course" not in out

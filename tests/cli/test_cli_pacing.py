@@ -343,3 +343,39 @@ def test_a_change_with_no_plans_says_how_to_make_one(
     assert (status, out) == (2, "")
     assert 'There is no active pacing plan for "walking". You have no pacing plan yet.' in err
     assert '"Pacing plan"' in err
+
+
+def test_paincoach_today_shows_each_plan_and_the_offer_after_a_flare(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    from paincoach.db.engine import Database
+    from paincoach.journal.service import Journal
+    from paincoach.records.entries import CheckInDraft
+
+    make_plan(home)
+    status, out, _ = run(capsys, "today")
+    assert status == 0
+    assert "Pacing, Walking: 0 of 13 minutes (13 left; week 4)" in out
+    assert "holds a plan this week" not in out
+    Journal(Database.open(home), lambda: NOW).add_checkin(
+        CheckInDraft(NOW - timedelta(hours=2), 7, tags=("flare",))
+    )
+    _, out, _ = run(capsys, "today")
+    flat = " ".join(out.split())
+    assert (
+        "Since a check-in tagged as a flare on Fri 27 Nov: 'paincoach pacing hold ACTIVITY' "
+        "holds a plan this week (no rise next week)."
+    ) in flat
+
+
+def test_undo_takes_back_todays_newest_change_from_the_shell(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    make_plan(home)
+    status, out, _ = run(capsys, "pacing", "undo", "walking")
+    assert status == 0 and "Nothing to undo today for Walking; nothing changed." in out
+    run(capsys, "pacing", "back", "walking")
+    assert plan(home).today_amount == 12
+    status, out, _ = run(capsys, "pacing", "undo", "walking")
+    assert status == 0 and "Took back the newest change to Walking: today's amount is 13" in out
+    assert plan(home).history == () and changes_kept(home) == 0

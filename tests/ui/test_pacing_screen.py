@@ -109,6 +109,21 @@ async def answer(pilot: object, app: object, typed: str) -> PlanValueDialog:
     return dialog
 
 
+async def test_u_takes_back_a_step_back_pressed_by_mistake(home: Path) -> None:
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_pacing(pilot, app)
+        assert not screen.check_action("undo", ())  # nothing changed today yet
+        await press(pilot, "b")
+        assert cells(screen)[0][1] == "12 minutes" and screen.check_action("undo", ())
+        assert "u takes back today's newest change." in text_of(screen, "#pacing-details")
+        await press(pilot, "u")
+        assert cells(screen)[0][1] == "13 minutes" and not screen.check_action("undo", ())
+    found = plan(home)
+    assert found is not None and found.history == ()  # type: ignore[attr-defined]
+
+
 async def test_g_refuses_a_goal_that_cannot_be_then_keeps_one_that_can(home: Path) -> None:
     make_plan(home)
     app = make_app(home)

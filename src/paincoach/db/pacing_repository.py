@@ -10,6 +10,7 @@ import json
 from collections.abc import Collection
 from datetime import date
 
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from paincoach.core.when import format_moment, parse_moment
@@ -55,6 +56,11 @@ def add_change(session: Session, plan_uid: str, change: PlanChange) -> None:
             day=change.on.isoformat(),
         )
     )
+
+
+def delete_change(session: Session, uid: str) -> None:
+    """Forget one change (an undo; the caller commits)."""
+    session.execute(delete(PacingChangeRow).where(col(PacingChangeRow.uid) == uid))
 
 
 def checkin_pain_and_tags(

@@ -106,6 +106,23 @@ class PacingPlans:
             raise InputError("percent", _sentence(exc)) from None
         return self._change(activity, "percent", float(percent))
 
+    def undo_last(self, activity: str) -> PacingPlanView:
+        """Take back the plan's newest change, when it was made today (a key pressed by
+        mistake); NotFoundError when there is none to take back."""
+        moment = self._clock()
+        today = local_day(moment)
+        with self.db.write() as session:
+            row = _active_row(session, activity)
+            found = pacing_repo.changes_of(session, [row.uid]).get(row.uid, ())
+            newest = found[-1] if found else None  # by day, then moment, then saved order
+            if newest is None or newest.on != today:
+                raise NotFoundError(f"Nothing to undo today for {row.activity}.")
+            pacing_repo.delete_change(session, newest.uid)
+            uid = row.uid
+        with self.db.read() as session:
+            views = self._views(session, today, active_only=True)
+        return next(plan for plan in views if plan.uid == uid)
+
     def hold_all(self, reason: str = FLARE_REASON) -> list[PacingPlanView]:
         """Hold every active plan this week (Today's offer after a flare).
 
@@ -234,4 +251,5 @@ def _view(
         next_rise=plan.next_rise(today) if row.active else None,
         held_this_week=plan.held_in_week_of(today),
         history=tuple(plan.history()),
+        changed_today=any(c.on == today for c in changes),
     )

@@ -134,3 +134,19 @@ class CourseLine:
         if self.done >= self.needed:
             return f"Course, {where}: done. The next week is ready when you are (o)."
         return f"Course (o), {where}: {visible(self.asks)} · {self.done} of {self.needed} done"
+
+    def shell_words(self) -> str:
+        """The same line for `paincoach today`, naming the commands instead of the keys."""
+        if self.state == "not_started":
+            return (
+                f"Course: {self.weeks} weeks of skills, starting from how pain works. "
+                "'paincoach course' shows it."
+            )
+        where = f"week {self.week} of {self.weeks}"
+        if self.state == "paused":
+            return f"Course paused at {where}. 'paincoach course resume' carries on, any time."
+        if self.done >= self.needed and self.week == self.weeks:
+            return f"Course: all {self.weeks} weeks reached, and this one done."
+        if self.done >= self.needed:
+            return f"Course, {where}: done. 'paincoach course next' when you are ready."
+        return f"Course, {where}: {visible(self.asks)} · {self.done} of {self.needed} done"

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from paincoach.core.textsafe import one_line, visible
 from paincoach.records.entries import Activity, CheckIn, Entry
-from paincoach.records.practice import FlarePlan, SessionSummary
+from paincoach.records.practice import FlarePlan, PacingPlanView, SessionSummary
 from paincoach.records.safety_plan import SAFETY_PARTS, SafetyPlan
 from paincoach.records.treatments import Dose
 
@@ -118,6 +118,16 @@ def describe_session(summary: SessionSummary, *, labelled: bool = True) -> Text:
         parts.append(", ".join(ratings))
     label = "exercise  " if labelled else ""
     return Text(f"{summary.started_at:%H:%M}  {label}" + visible(" · ".join(parts)))
+
+
+def pacing_line(plan: PacingPlanView) -> str:
+    """`walking: 5 of 12 minutes (7 left; week 3)`: Today's line for one plan (app and shell)."""
+    name, unit = one_line(plan.activity, 30), visible(plan.unit)
+    if plan.done_today is None:
+        return f"{name}: today's amount is {plan.today_amount} {unit} (week {plan.week})"
+    left = plan.left_today or 0
+    state = "done for today" if left == 0 else f"{left} left"
+    return f"{name}: {plan.done_today} of {plan.today_amount} {unit} ({state}; week {plan.week})"
 
 
 def flare_plan_text(plan: FlarePlan, *, titled: bool = True) -> Text:

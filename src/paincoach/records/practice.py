@@ -98,6 +98,8 @@ class PacingPlanView:
     """The day the amount next rises and the amount then (None: at the goal, or no rise)."""
     held_this_week: bool = False
     history: tuple[PlanHistoryLine, ...] = ()
+    changed_today: bool = False
+    """Whether a change was made today (one that Undo can take back)."""
 
     @property
     def left_today(self) -> int | None:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from paincoach.core.rounding import rounded
 from paincoach.records.entries import check_rating
+from paincoach.records.pacing import PlanHistoryLine
 
 # -- the weekly check ----------------------------------------------------------------------
 
@@ -178,6 +179,8 @@ class PlanProgress:
     activity: str
     unit: str
     days: tuple[PlanDay, ...]
+    changes: tuple[PlanHistoryLine, ...] = ()
+    """The holds, steps back, goals and rates made in the period (oldest first)."""
 
     @property
     def quota_total(self) -> int:

@@ -235,12 +235,18 @@ def _pacing(report: Report) -> Section | None:
             "person held and the steps back they took. Done: minutes logged for that "
             "activity. A day it was done keeps to the plan when its minutes are within 20% of "
             "that day's amount (from 80% to 120% of it); a plan is for the days the person "
-            "means to do it, so a day without it is counted apart, not as below.",
+            "means to do it, so a day without it is counted apart, not as below. Changes the "
+            "person made to a plan in the period are listed below the table.",
         ),
         Table(headers, tuple(rows), frozenset(range(2, 9))),
         notes=("Plans counted in other units than minutes show no 'done' figures.",)
         if any(p.done_total is None for p in report.plans)
         else (),
+        items=tuple(
+            f"{plan.activity}: {line.words(plan.unit)}"
+            for plan in report.plans
+            for line in plan.changes
+        ),
     )
 
 

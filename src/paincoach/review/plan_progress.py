@@ -24,6 +24,7 @@ from paincoach.db.models import PacingPlanRow
 from paincoach.exercises.pacing_changes import FollowedPlan
 from paincoach.practice.pacing_plans import followed
 from paincoach.records.names import name_key
+from paincoach.records.pacing import PlanHistoryLine
 from paincoach.records.review import PlanDay, PlanProgress
 
 MINUTES_UNIT = "minutes"
@@ -52,7 +53,10 @@ def plan_progress(
     plans: dict[str, FollowedPlan] = {
         row.uid: followed(row, changes.get(row.uid, ())) for row in rows
     }
+    for plan in plans.values():
+        plan.amounts([last])  # one walk up to the last day serves every day before it
     days: dict[tuple[str, str], list[PlanDay]] = {}
+    used: dict[tuple[str, str], set[str]] = {}  # the plans whose days were counted
     # each activity is shown under the name of its newest plan
     labels = {(name_key(row.activity), row.unit): row.activity for row in reversed(rows)}
     for offset in range((last - first).days + 1):
@@ -66,7 +70,20 @@ def plan_progress(
             quota = plans[row.uid].amount(day)  # one walk of the plan serves every day
             done_today = done.get((day, key), 0) if row.unit == MINUTES_UNIT else None
             days.setdefault((key, row.unit), []).append(PlanDay(day, quota, done_today))
+            used.setdefault((key, row.unit), set()).add(row.uid)
     return tuple(
-        PlanProgress(labels[group], group[1], tuple(found))
+        PlanProgress(
+            labels[group], group[1], tuple(found), _changes(plans, used[group], first, last)
+        )
         for group, found in sorted(days.items(), key=lambda item: item[0])
     )
+
+
+def _changes(
+    plans: dict[str, FollowedPlan], uids: set[str], first: date, last: date
+) -> tuple[PlanHistoryLine, ...]:
+    """The changes made to these plans from `first` to `last`, oldest first."""
+    lines = [
+        line for uid in uids for line in plans[uid].history() if first <= line.change.on <= last
+    ]
+    return tuple(sorted(lines, key=lambda line: line.change.on))

@@ -48,6 +48,10 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+def _amount(plan: PacingPlanView) -> str:
+    return f"{plan.today_amount} {visible(plan.unit)}"
+
+
 def plan_row(plan: PacingPlanView) -> list[Text]:
     """One plan as table cells."""
     unit = visible(plan.unit)
@@ -97,6 +101,8 @@ def plan_details(plan: PacingPlanView) -> Text:
     text.append(f"Started {_day(plan.start)} at {plan.baseline} {unit}.", style="dim")
     for line in plan.history:
         text.append(f"\n{line.words(unit)}")
+    if plan.changed_today:
+        text.append("\nu takes back today's newest change.", style="dim")
     return text
 
 
@@ -121,6 +127,14 @@ class PacingScreen(PaincoachScreen[None]):
         ),
         Binding("g", "goal", "Goal", id="pacing.goal", tooltip="Where the rise stops"),
         Binding("r", "rate", "Weekly rise", id="pacing.rate", tooltip="5-20% a week"),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="pacing.undo",
+            tooltip="Take back today's newest change",
+            show=False,
+        ),
         Binding("n", "new_plan", "New plan", id="pacing.new", show=False),
         Binding(
             "x", "stop", "Stop plan", id="pacing.stop", tooltip="Stop following it", show=False
@@ -182,6 +196,7 @@ class PacingScreen(PaincoachScreen[None]):
         return self.plans[row] if 0 <= row < len(self.plans) else None
 
     def _show_details(self) -> None:
+        self.refresh_bindings()  # Undo follows the highlighted plan
         plan = self._highlighted()
         self.query_one("#pacing-details", Static).update(
             plan_details(plan) if plan is not None else ""
@@ -191,6 +206,9 @@ class PacingScreen(PaincoachScreen[None]):
         """The changes need a plan; n makes the first one."""
         if action in ("hold", "step_back", "goal", "rate", "stop"):
             return bool(self.plans)
+        if action == "undo":
+            plan = self._highlighted()
+            return plan is not None and plan.changed_today
         return True
 
     def action_hold(self) -> None:
@@ -201,7 +219,7 @@ class PacingScreen(PaincoachScreen[None]):
         elif plan is not None:
             self._change(
                 lambda s: s.practice.pacing.hold(plan.activity),
-                lambda p: f"Held: {p.today_amount} {visible(p.unit)} a day for another week.",
+                lambda p: f"Held: {_amount(p)} for another week (u undoes it).",
             )
 
     def action_step_back(self) -> None:
@@ -212,7 +230,7 @@ class PacingScreen(PaincoachScreen[None]):
         elif plan is not None:
             self._change(
                 lambda s: s.practice.pacing.step_back(plan.activity),
-                lambda p: f"Stepped back: {p.today_amount} {visible(p.unit)} a day from today.",
+                lambda p: f"Stepped back: {_amount(p)} from today (u undoes it).",
             )
 
     def action_goal(self) -> None:
@@ -270,6 +288,15 @@ class PacingScreen(PaincoachScreen[None]):
             ),
             chosen,
         )
+
+    def action_undo(self) -> None:
+        """Take back the highlighted plan's newest change made today."""
+        plan = self._highlighted()
+        if plan is not None and plan.changed_today:
+            self._change(
+                lambda s: s.practice.pacing.undo_last(plan.activity),
+                lambda p: f"Undone: {_amount(p)} today, as before.",
+            )
 
     def action_new_plan(self) -> None:
         """Start the pacing plan exercise."""

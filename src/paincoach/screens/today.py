@@ -17,7 +17,7 @@ from paincoach.core import startup
 from paincoach.core.errors import PaincoachError
 from paincoach.core.rounding import decimals
 from paincoach.core.textsafe import one_line
-from paincoach.records.describe import describe_session
+from paincoach.records.describe import describe_session, pacing_line
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
 from paincoach.screens.messages import JournalChanged
@@ -76,19 +76,7 @@ def sessions_text(sessions: Sequence[SessionSummary]) -> Text:
 
 def pacing_text(plans: list[PacingPlanView]) -> Text:
     """One line per plan: today's amount, what is done, what is left."""
-    text = Text()
-    for plan in plans:
-        name = one_line(plan.activity, 30)
-        if plan.done_today is None:
-            line = f"{name}: today's amount is {plan.today_amount} {plan.unit} (week {plan.week})"
-        else:
-            left = plan.left_today or 0
-            state = "done for today" if left == 0 else f"{left} left"
-            amount = f"{plan.done_today} of {plan.today_amount} {plan.unit}"
-            line = f"{name}: {amount} ({state}; week {plan.week})"
-        text.append(line + "\n")
-    text.rstrip()
-    return text
+    return Text("\n".join(pacing_line(plan) for plan in plans))
 
 
 def goals_text(goals: list[Goal]) -> Text:

@@ -234,3 +234,22 @@ def test_a_damaged_day_setting_is_as_if_never_set(home: Path) -> None:
     with db.write() as session:
         put_settings(session, {"flare_plan_opened": "not a day", "pacing_hold_declined": 3})
     assert PacingPlans(db, lambda: NOW).flare_offer() is None
+
+
+def test_undo_takes_back_todays_newest_change_and_only_todays(home: Path) -> None:
+    make_plan(home)
+    pacing(home, lambda: NOW - timedelta(days=1)).set_goal("walking", 30)
+    with pytest.raises(NotFoundError, match="Nothing to undo today for walking"):
+        pacing(home).undo_last("walking")  # yesterday's goal stays
+    service = pacing(home)
+    service.hold("walking")
+    stepped = service.step_back("walking")
+    assert (stepped.today_amount, stepped.changed_today) == (12, True)
+    undone = service.undo_last("walking")
+    assert undone.today_amount == 13 and [h.change.kind for h in undone.history] == [
+        "goal",
+        "hold",
+    ]
+    again = service.undo_last("walking")
+    assert not again.held_this_week and not again.changed_today
+    assert [h.change.kind for h in again.history] == ["goal"]

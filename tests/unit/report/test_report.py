@@ -165,9 +165,16 @@ def test_the_report_plans_each_day_as_the_person_followed_the_plan(home: Path) -
     assert [d.quota for d in plain.days] == [11, 11, 11, 12, 12, 12, 12]
     PacingPlans(book.db, lambda: NOW - timedelta(days=7)).hold("walk")  # plan week 2
     PacingPlans(book.db, lambda: NOW - timedelta(days=3)).step_back("walk")
-    [walk] = build_report(book.db, first, TODAY, now=NOW).plans
+    book.activity(TODAY, 10)  # something logged: a report of nothing has no sections
+    report = build_report(book.db, first, TODAY, now=NOW)
+    [walk] = report.plans
     assert [d.quota for d in walk.days] == [11, 11, 11, 10, 10, 10, 10]
     assert walk.quota_total == 73
+    [pacing] = [s for s in layout.sections(report) if s.key == "pacing"]
+    assert pacing.items == (  # the hold of Friday 20 was made before the period began
+        "walk: Stepped back in week 3 (Tue 24 Nov): 11 → 10 minutes",
+    )
+    assert "Stepped back in week 3 (Tue 24 Nov)" in report_html.render(report)
 
 
 def test_pacing_days_are_judged_within_20_percent_of_the_quota(home: Path) -> None:

@@ -17,7 +17,11 @@ from paincoach.core.words import counted
 from paincoach.records.entries import ActivityDraft, CheckInDraft, check_minutes, check_rating
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from paincoach.journal.service import Journal
+    from paincoach.practice.service import Practice
+    from paincoach.records.entries import TodayView
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -130,7 +134,8 @@ def _today(home: Path) -> int:
 
     journal = _open(home)
     view = journal.today_view()
-    sessions = Practice(journal.db, journal).sessions_on(view.today.day)
+    practice = Practice(journal.db, journal)
+    sessions = practice.sessions_on(view.today.day)
     doses = Treatments(journal.db).doses_on(view.today.day)
     out = console()
     entries = view.today.entries
@@ -143,7 +148,46 @@ def _today(home: Path) -> int:
     if not entries:
         what = "No check-ins or activities" if sessions or doses else "Nothing logged"
         out.print(f"{what} yet today. 'paincoach log --pain N' records a check-in.")
-        return 0
+    else:
+        _today_figures(out, view)
+    _today_pacing(out, practice)
+    _today_course(out, journal, home)
+    return 0
+
+
+def _today_pacing(out: Console, practice: Practice) -> None:
+    """Today's pacing lines, and the offer after a flare, as the app shows them."""
+    from rich.text import Text
+
+    from paincoach.records.describe import pacing_line
+
+    plans = practice.pacing_plans()
+    for plan in plans:
+        out.print(Text(f"Pacing, {pacing_line(plan)}"))
+    sign = practice.pacing.flare_offer() if plans else None
+    if sign is not None:
+        out.print(
+            Text(
+                f"Since {sign.what}: 'paincoach pacing hold ACTIVITY' holds a plan this week "
+                "(no rise next week)."
+            )
+        )
+
+
+def _today_course(out: Console, journal: Journal, home: Path) -> None:
+    """Where the person is in the course, in Today's one line (nothing when not now)."""
+    from rich.text import Text
+
+    from paincoach.exercises.loader import load_library
+    from paincoach.practice.course import Courses
+
+    line = Courses(journal.db, lambda: load_library(home), home).today()
+    if line is not None:
+        out.print(Text(line.shell_words()))
+
+
+def _today_figures(out: Console, view: TodayView) -> None:
+    """Today's average pain and active minutes."""
     figures = view.week[-1]
     if figures.pain_avg is not None:
         out.print(
@@ -155,4 +199,3 @@ def _today(home: Path) -> int:
             f"Active for {figures.activity_minutes} min "
             f"({figures.activities} {'activity' if figures.activities == 1 else 'activities'})."
         )
-    return 0

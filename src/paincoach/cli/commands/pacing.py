@@ -1,4 +1,4 @@
-"""`paincoach pacing [hold|back|goal|percent ACTIVITY ...] [--json]`: pacing plans from the shell.
+"""`paincoach pacing [hold|back|goal|percent|undo ACTIVITY ...] [--json]`: plans from the shell.
 
 With no action, one line per active plan: today's amount, what is done and left, the next
 rise and the goal. The actions change a plan exactly as the app does (`practice.pacing_plans`)
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from paincoach.practice.pacing_plans import PacingPlans
     from paincoach.records.practice import PacingPlanView
 
-ACTIONS = ("hold", "back", "goal", "percent")
+ACTIONS = ("hold", "back", "goal", "percent", "undo")
 OPEN_GOAL = ("none", "open")
 HISTORY_SHOWN = 3
 """The newest changes listed under a plan's line (`--json` gives them all)."""
@@ -85,6 +85,13 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     )
     percent.add_argument("activity", nargs="+", metavar="ACTIVITY", help="the plan's activity")
     percent.add_argument("value", metavar="N", help="the weekly rise in percent, e.g. 10")
+    undo = actions.add_parser(
+        "undo",
+        help="take back the plan's newest change, if it was made today",
+        description="Take back the plan's newest change (a hold, a step back, a goal or a "
+        "rise), when it was made today: for a change made by mistake.",
+    )
+    undo.add_argument("activity", nargs="+", metavar="ACTIVITY", help="the plan's activity")
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -149,6 +156,12 @@ def _act(plans: PacingPlans, change: _Change) -> list[str]:
             return _stepped_back(plans.step_back(name))
         if action == "goal":
             return _goal_set(plans.set_goal(name, change.goal), before=plan)
+        if action == "undo":
+            if not plan.changed_today:
+                return [f"Nothing to undo today for {name}; nothing changed."]
+            undone = plans.undo_last(name)
+            amount = _amount(undone.today_amount, undone.unit)
+            return [f"Took back the newest change to {name}: today's amount is {amount}."]
         return _percent_set(plans.set_percent(name, change.percent))
     except NotFoundError as exc:  # stopped by another paincoach since it was looked up
         raise InputError("activity", f"{exc.message} Nothing was changed.") from None
