@@ -19,12 +19,14 @@ from paincoach.db.models import (
     ActivityRow,
     CheckInRow,
     CourseEventRow,
+    DoseRow,
     ExerciseSessionRow,
     GoalRow,
     PacingChangeRow,
     PacingPlanRow,
     SettingRow,
     ThoughtRecordRow,
+    TreatmentRow,
     WeeklyCheckRow,
 )
 from paincoach.records.names import name_key
@@ -40,6 +42,8 @@ TABLES: dict[str, Table] = {
     "weekly_checks": WeeklyCheckRow.__table__,  # type: ignore[attr-defined]
     "goals": GoalRow.__table__,  # type: ignore[attr-defined]
     "course_events": CourseEventRow.__table__,  # type: ignore[attr-defined]
+    "treatments": TreatmentRow.__table__,  # type: ignore[attr-defined]
+    "doses": DoseRow.__table__,  # type: ignore[attr-defined]
 }
 
 #: The column that orders a table's rows in time (and, for dated tables, the local day).
@@ -53,10 +57,13 @@ _ORDER: dict[str, tuple[str, ...]] = {
     "weekly_checks": ("day", "at"),
     "goals": ("day", "created_at"),
     "course_events": ("day", "at"),
+    "treatments": ("start_day", "created_at"),
+    "doses": ("day", "at"),
 }
 
 #: Tables whose rows belong to a local day (filtered by --since/--until); plans are not, but
-#: the changes made to them are (each on the day it was made).
+#: the changes made to them are (each on the day it was made). Regular treatments are not
+#: either (a list kept for years); the doses taken are, each on the day lived.
 DATED = frozenset(
     {
         "checkins",
@@ -67,6 +74,7 @@ DATED = frozenset(
         "weekly_checks",
         "goals",
         "course_events",
+        "doses",
     }
 )
 
@@ -166,6 +174,20 @@ def active_plan_rates(conn: Connection, plan_uids: Sequence[str], today: date) -
         for uid, percent, chosen in conn.execute(stmt):
             rates[str(uid)] = float(percent if chosen is None else chosen)
     return rates
+
+
+def treatment_spellings(conn: Connection) -> dict[str, str]:
+    """Every treatment name in the journal and its spelling (for import), looked up as
+    `db.names.treatment_spelling` looks one up: the regular list first (the ones in use
+    before the stopped ones), then the doses, newest first."""
+    found: dict[str, str] = {}
+    for stmt in (
+        "SELECT name FROM treatments ORDER BY stop_day IS NOT NULL, start_day DESC, id",
+        "SELECT name FROM doses ORDER BY id DESC",
+    ):
+        for (name,) in conn.exec_driver_sql(stmt):
+            found.setdefault(name_key(str(name)), str(name))
+    return found
 
 
 def get_setting(conn: Connection, key: str) -> object | None:

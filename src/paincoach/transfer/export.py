@@ -1,4 +1,4 @@
-"""The person's data out of paincoach: JSON (format version 1, re-importable) and CSV.
+"""The person's data out of paincoach: JSON (format version 2, re-importable) and CSV.
 
 The JSON format is documented field by field in docs/export.md. It is the person's own
 full copy, so notes and thought-record text are in it; the clinician report
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from paincoach.db.engine import Database
 
 FORMAT = "paincoach-export"
-VERSION = 1
+VERSION = 2
+"""The format version written. 2 added `treatments` and `doses`; a version-1 file (which has
+neither) still imports."""
 
 #: The fields of each section, in the order they are written.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -75,13 +77,36 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "weekly_checks": ("uid", "at", "week_start", "pain", "enjoyment", "activity"),
     "goals": ("uid", "text", "session_uid", "day", "created_at", "done_at"),
     "course_events": ("uid", "course_id", "action", "week", "at"),
+    "treatments": (
+        "uid",
+        "name",
+        "kind",
+        "dose",
+        "how_often",
+        "as_needed",
+        "start_day",
+        "stop_day",
+        "stop_why",
+        "stop_note",
+    ),
+    "doses": (
+        "uid",
+        "name",
+        "dose",
+        "at",
+        "relief",
+        "side_effects",
+        "note",
+        "rated_at",
+        "asked",
+    ),
 }
 #: Columns stored as JSON text, exported as JSON values.
 JSON_FIELDS = frozenset(
     {"areas", "tags", "emotions", "thoughts", "traps", "emotions_after", "measurements", "answers"}
 )
 #: Columns stored as 0/1, exported as true/false.
-BOOL_FIELDS = frozenset({"paced", "completed", "active"})
+BOOL_FIELDS = frozenset({"paced", "completed", "active", "as_needed", "asked"})
 #: Spreadsheets run a cell starting with one of these as a formula (see docs/export.md).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -97,6 +122,8 @@ NAMES: dict[str, tuple[str, str]] = {
     "weekly_checks": ("weekly check", "weekly checks"),
     "goals": ("goal", "goals"),
     "course_events": ("course step", "course steps"),
+    "treatments": ("regular treatment", "regular treatments"),
+    "doses": ("dose", "doses"),
 }
 
 

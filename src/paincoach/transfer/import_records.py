@@ -110,7 +110,7 @@ def check_header(document: object, source: str) -> None:
             None,
             "version",
             f"This export is format version {version}, made by a newer paincoach; this one "
-            f"reads version {VERSION}. Update paincoach to import it.",
+            f"reads versions 1 to {VERSION}. Update paincoach to import it.",
         )
     if version < 1:
         raise ImportRecordError("file", None, "version", f"Format version {version} is not known.")

@@ -1,4 +1,4 @@
-"""Merging an export (JSON, format version 1) into the journal: all of it, or nothing.
+"""Merging an export (JSON, format version 1 or 2) into the journal: all of it, or nothing.
 
 The file is read a record at a time, so memory stays small however big it is. Each record
 is checked and, in one `BEGIN IMMEDIATE` transaction and in batches, added when the
@@ -33,7 +33,7 @@ from paincoach.transfer.import_records import (
     prepare_record,
     read_parts,
 )
-from paincoach.transfer.import_sections import SPECS
+from paincoach.transfer import import_sections, import_treatments
 from paincoach.transfer.json_stream import LIST, Part
 from paincoach.transfer.own_plans import FLARE, PLANS, SAFETY, merge_plan
 
@@ -44,14 +44,19 @@ if TYPE_CHECKING:
 
 __all__ = ["ImportRecordError", "ImportReport", "import_file"]
 
+#: What each section holds (`import_treatments` has the sections that version 2 added).
+SPECS = {**import_sections.SPECS, **import_treatments.SPECS}
 #: Records written at a time: few enough to stay small, enough to make each insert cheap.
 BATCH = 2000
 #: The columns that hold names, by section, and the set of names each belongs to: activities
-#: and pacing plans share one (a plan counts the activities of its name).
+#: and pacing plans share one (a plan counts the activities of its name), and so do regular
+#: treatments and doses (a dose of a regular treatment is spelled as it).
 NAMED: dict[str, tuple[tuple[str, str], ...]] = {
     "checkins": (("areas", "areas"), ("tags", "tags")),
     "activities": (("name", "activities"),),
     "pacing_plans": (("activity", "activities"),),
+    "treatments": (("name", "treatments"),),
+    "doses": (("name", "treatments"),),
 }
 
 
@@ -323,11 +328,12 @@ class _Spellings:
 
     def _of(self, kind: str) -> dict[str, str]:
         if kind not in self._known:  # read once, and only for sections the file holds
-            self._known[kind] = (
-                names.activity_spellings(self._conn)
-                if kind == "activities"
-                else names.label_spellings(self._conn, kind)
-            )
+            if kind == "activities":
+                self._known[kind] = names.activity_spellings(self._conn)
+            elif kind == "treatments":
+                self._known[kind] = transfer.treatment_spellings(self._conn)
+            else:
+                self._known[kind] = names.label_spellings(self._conn, kind)
         return self._known[kind]
 
     def apply(self, section: str, rows: list[dict[str, Any]]) -> None:

@@ -30,6 +30,8 @@ TABLES = (
     "weekly_checks",
     "goals",
     "course_events",
+    "treatments",
+    "doses",
 )  # the export's sections (`transfer.export.sections()`), named here to keep this import cheap
 
 
