@@ -57,7 +57,7 @@ def test_an_existing_out_file_is_refused_unless_forced(
     assert status == 2 and "already exists" in err and "--force" in err
     assert target.read_text() == "keep me"
     status, _, _ = run(capsys, "export", "--out", str(target), "--force")
-    assert status == 0 and json.loads(target.read_text())["version"] == 1
+    assert status == 0 and json.loads(target.read_text())["version"] == 2
     assert mode(target) == 0o600
 
 
@@ -225,6 +225,32 @@ def test_csv_export_of_the_pacing_plan_changes(
     )
     [row] = list(csv.DictReader(io.StringIO(out)))
     assert status == 0 and (row["kind"], row["value"], row["day"]) == ("hold", "", str(TODAY))
+
+
+def test_treatments_and_doses_go_out_as_csv_and_come_back_in(
+    capsys: pytest.CaptureFixture[str], here: Path, home: Path
+) -> None:
+    assert run(capsys, "treatments", "start", "Naproxen", "--dose", "500 mg")[0] == 0
+    assert run(capsys, "took", "naproxen", "--relief", "4")[0] == 0
+    status, out, _ = run(capsys, "export", "--format", "csv", "--table", "doses", "--out", "-")
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert status == 0 and (row["name"], row["relief"], row["day"]) == ("Naproxen", "4", str(TODAY))
+    status, out, _ = run(capsys, "export", "--out", str(here / "mine.json"))
+    assert status == 0
+    other = here / "other-home"
+    status, out, _ = run(capsys, "--home", str(other), "import", str(here / "mine.json"))
+    assert status == 0
+    assert "regular treatments: 1 added, 0 skipped" in out and "doses: 1 added, 0 skipped" in out
+
+
+def test_an_export_from_a_newer_paincoach_is_refused_and_says_why(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
+) -> None:
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps({"format": "paincoach-export", "version": 3, "doses": []}))
+    status, _, err = run(capsys, "import", str(path))
+    assert status == 2 and "format version 3, made by a newer paincoach" in err
+    assert "reads versions 1 to 2. Update paincoach to import it." in err
 
 
 def _plans_file(folder: Path, *percents: float) -> Path:

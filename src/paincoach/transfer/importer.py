@@ -24,6 +24,7 @@ from paincoach.core.when import format_moment, local_day, parse_moment
 from paincoach.db import names, transfer, waiting
 from paincoach.records.names import name_key, unify
 from paincoach.records.pacing import outside_safe_rate
+from paincoach.transfer import import_sections, import_treatments
 from paincoach.transfer.export import FORMAT, JSON_FIELDS, sections
 from paincoach.transfer.import_records import (
     ImportRecordError,
@@ -33,7 +34,6 @@ from paincoach.transfer.import_records import (
     prepare_record,
     read_parts,
 )
-from paincoach.transfer import import_sections, import_treatments
 from paincoach.transfer.json_stream import LIST, Part
 from paincoach.transfer.own_plans import FLARE, PLANS, SAFETY, merge_plan
 

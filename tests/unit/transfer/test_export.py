@@ -36,6 +36,7 @@ def filled(home: Path) -> Database:
     fill_home(home)
     db = Database.open(home)
     add_plan_changes(db)
+    add_treatments(db)
     return db
 
 
@@ -52,6 +53,15 @@ def add_plan_changes(db: Database) -> None:
             plans.hold("walk", FLARE_REASON)
         else:
             plans.set_percent("walk", value or 0)
+
+
+def add_treatments(db: Database) -> None:
+    """A regular medicine and a dose of it yesterday, through the treatments service."""
+    from paincoach.journal.treatments import Treatments
+
+    kept = Treatments(db, lambda: NOW)
+    kept.start("Naproxen", dose="500 mg", day=TODAY - timedelta(days=30))
+    kept.took("naproxen", at=local(TODAY - timedelta(days=1), 8), relief=5)
 
 
 def test_an_export_has_the_header_every_section_and_the_own_plans(filled: Database) -> None:
@@ -77,6 +87,8 @@ def test_an_export_has_the_header_every_section_and_the_own_plans(filled: Databa
         "weekly_checks",
         "goals",
         "course_events",
+        "treatments",
+        "doses",
     ]
     for section in sections():
         assert document[section], section

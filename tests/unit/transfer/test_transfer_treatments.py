@@ -82,7 +82,7 @@ def stored(path: Path, table: str) -> list[dict[str, Any]]:
         rows = conn.execute(f"SELECT * FROM {table} ORDER BY uid").fetchall()
     finally:
         conn.close()
-    return [{k: row[k] for k in row.keys() if k not in STAMPS} for row in rows]
+    return [{k: row[k] for k in row.keys() if k not in STAMPS} for row in rows]  # noqa: SIM118
 
 
 def export_to(db: Database, path: Path, **changes: Any) -> dict[str, Any]:
@@ -237,7 +237,7 @@ def test_names_take_the_journals_spelling_then_the_files_regular_list(
                 "stop_why": "finished",
             },
             {"name": "Heat  Pack", "kind": "other", "start_day": "2026-10-01"},
-        ],  # fmt: skip
+        ],
         doses=[
             {"name": "ibuprofen ", "at": AT},
             {"name": "PARACETAMOL", "at": AT},
@@ -296,7 +296,7 @@ GOOD_DOSE = {"uid": UID, "name": "Naproxen", "at": AT, "relief": 4, "asked": Tru
             {"stop_note": "x\x00", "stop_day": "2026-10-01", "stop_why": "other"},
             "stop_note",
             "NUL",
-        ),  # fmt: skip
+        ),
         ("treatments", {"name": "Nap\x00roxen"}, "name", "NUL"),
         ("doses", {"relief": 11}, "relief", "0 to 10"),
         ("doses", {"relief": "6"}, "relief", "whole number"),
@@ -320,7 +320,8 @@ def test_a_record_the_tables_cannot_hold_stops_the_whole_import(
 ) -> None:
     good = GOOD_TREATMENT if section == "treatments" else GOOD_DOSE
     bad = {**good, "uid": None, **change}
-    path = written(tmp_path, checkins=[{"at": AT, "pain": 4}], **{section: [good, bad]})
+    parts: dict[str, Any] = {section: [good, bad]}
+    path = written(tmp_path, checkins=[{"at": AT, "pain": 4}], **parts)
     with pytest.raises(ImportRecordError) as caught:
         import_file(Database.open(home), path)
     assert caught.value.field == field
