@@ -32,6 +32,7 @@ TOP_KEYS = {
     "exercises",
     "weekly_check",
     "insights",
+    "treatments",
 }
 
 
