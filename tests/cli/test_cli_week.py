@@ -32,6 +32,7 @@ TOP_KEYS = {
     "exercises",
     "weekly_check",
     "insights",
+    "treatments",
 }
 
 
@@ -198,4 +199,45 @@ def test_the_baseline_names_its_two_weeks_in_json(
             {"first": "2026-11-09", "last": "2026-11-15"},
             {"first": "2026-11-16", "last": "2026-11-22"},
         ],
+    }
+
+
+# -- treatments (issue 16) ---------------------------------------------------------------------
+
+
+def test_the_week_lists_doses_as_needed_days_relief_and_changes(
+    capsys: pytest.CaptureFixture[str], book: Book
+) -> None:
+    from tests.unit.review.treatment_support import treated_week
+
+    treated_week(book.db)
+    status, out, err = run(capsys, "week", "--week", "2026-W47")
+    assert (status, err) == (0, "")
+    lines = [line.rstrip() for line in out.splitlines()]
+    start = lines.index("Treatments: 6 doses; as-needed days 3 of 7 (Mon, Thu, Fri)")
+    assert lines[start + 1 : start + 7] == [
+        "  codeine: 1 dose",
+        "  heat pack: 1 dose",
+        "  ibuprofen: 3 doses, relief 7.0/10 on average (3 rated)",
+        "  paracetamol: 1 dose, relief 5.0/10 on average (1 rated)",
+        "  ▲ started paracetamol on Tue 17 Nov",
+        "  ▼ stopped codeine (side effects) on Wed 18 Nov",
+    ]
+    assert "How much treatments helped: By your own ratings" in out
+    doc = document(capsys, "--week", "2026-W47")
+    treatments = doc["treatments"]
+    assert isinstance(treatments, dict)
+    assert treatments["as_needed_days"] == ["2026-11-16", "2026-11-19", "2026-11-20"]
+
+
+def test_a_week_without_treatments_prints_no_treatment_line(
+    capsys: pytest.CaptureFixture[str], book: Book
+) -> None:
+    status, out, _err = run(capsys, "week", "--week", "2026-W47")
+    assert status == 0 and "Treatments:" not in out
+    assert document(capsys, "--week", "2026-W47")["treatments"] == {
+        "doses": 0,
+        "as_needed_days": [],
+        "uses": [],
+        "changes": [],
     }

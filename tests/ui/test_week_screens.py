@@ -190,3 +190,34 @@ def test_changes_of_counts_and_minutes_are_whole_numbers(home: Path) -> None:
     assert change_cell(Change(0.0, 4.0, None, "up", True, ""), count).plain == "▲ +4 meaningful"
     assert change_cell(Change(230.0, -10.0, -4, "down", False, ""), minutes).plain == "▼ -10"
     assert change_cell(Change(3.0, 3.0, 100, "up", True, ""), rating).plain == "▲ +3.0 meaningful"
+
+
+async def test_the_week_shows_treatments_and_marks_starts_and_stops(home: Path) -> None:
+    from tests.unit.review.treatment_support import treated_week
+
+    seeded_services(home).close()  # type: ignore[attr-defined]
+    treated_week(Database.open(home))
+    app = create_app(home, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("left_square_bracket")  # W47, the week of the treatments
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, WeekScreen)
+        assert "2026-W47" in str(screen.query_one("#week-title", Static).render())
+        treatments = screen.query_one("#week-treatments", Static)
+        assert treatments.display
+        text = str(treatments.render())
+        assert "ibuprofen: 3 doses, helped 7.0/10 on average (3 rated)" in text
+        assert "As-needed days: 3 of 7 (Mon, Thu, Fri)" in text
+        chart = screen.query_one(WeekChart)
+        lines = chart_text(chart._days, chart._marks).plain.splitlines()
+        assert lines[2].startswith("Tue 17 ▲") and lines[3].startswith("Wed 18 ▼")
+        assert lines[-1] == "▼ Wed 18: stopped codeine (side effects)"
+        assert chart.size.height == 1 + 7 + 2
+        await pilot.press("right_square_bracket")  # W48: no treatments, no section
+        await settle(pilot)
+        assert not screen.query_one("#week-treatments", Static).display
+        assert not screen.query_one(WeekChart)._marks

@@ -239,6 +239,75 @@ class Baseline:
         return sum((last - first).days + 1 for first, last in self.weeks)
 
 
+# -- treatments in a period -------------------------------------------------------------------
+
+TreatmentChange = Literal["started", "stopped"]
+#: How a start and a stop are marked on the week chart and the report's day chart: shapes,
+#: so that they read the same without colour.
+TREATMENT_MARKS: dict[TreatmentChange, str] = {"started": "▲", "stopped": "▼"}
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentUse:
+    """One treatment's doses over some days, and how much the rated ones helped (0-10)."""
+
+    name: str
+    doses: int
+    rated: int
+    mean_relief: float | None  # one decimal (core.rounding); None when no dose was rated
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentMark:
+    """A regular treatment started or stopped on a day."""
+
+    day: date
+    name: str
+    change: TreatmentChange
+    why: str = ""  # why it stopped, in plain words ('' for a start)
+
+    @property
+    def symbol(self) -> str:
+        """▲ for a start, ▼ for a stop."""
+        return TREATMENT_MARKS[self.change]
+
+    @property
+    def words(self) -> str:
+        """E.g. "▲ started ibuprofen" or "▼ stopped codeine (side effects)"."""
+        why = f" ({self.why})" if self.why else ""
+        return f"{self.symbol} {self.change} {self.name}{why}"
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentPeriod:
+    """The treatments of some days: doses per treatment, as-needed days, starts and stops.
+
+    An as-needed day is a day with at least one dose of something taken as needed, or not
+    on the regular list that day (`journal.treatments.Treatments.as_needed_days`):
+    clinicians count days, not pills.
+    """
+
+    first: date
+    last: date
+    uses: tuple[TreatmentUse, ...] = ()  # by name
+    as_needed_days: tuple[date, ...] = ()
+    marks: tuple[TreatmentMark, ...] = ()  # by day, then name
+
+    @property
+    def doses(self) -> int:
+        """Every dose taken in the period."""
+        return sum(use.doses for use in self.uses)
+
+    @property
+    def empty(self) -> bool:
+        """Whether no dose was taken and no regular treatment started or stopped."""
+        return not (self.uses or self.marks)
+
+    def marks_on(self, day: date) -> str:
+        """The marks of one day ("▲", "▼▲", or '')."""
+        return "".join(mark.symbol for mark in self.marks if mark.day == day)
+
+
 @dataclass(frozen=True, slots=True)
 class WeekSummary:
     """Everything the Week view, `paincoach week` and the report show about one week."""
@@ -256,6 +325,7 @@ class WeekSummary:
     baseline_note: str  # why there is no baseline comparison, when there is none
     previous_note: str = ""  # why there is no comparison with last week, when there is none
     days_so_far: int = 7  # fewer while the week is in progress (when `today` was given)
+    treatments: TreatmentPeriod | None = None  # the days so far: doses, as-needed days, marks
 
     @property
     def so_far(self) -> str:

@@ -8,7 +8,7 @@ Notes and thought-record text are left out unless asked for (`include_notes`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,15 @@ from paincoach.core.errors import InputError
 from paincoach.core.rounding import rounded
 from paincoach.core.when import week_start_for
 from paincoach.records.practice import ThoughtRecord
-from paincoach.records.review import Baseline, Change, DayPoint, PlanProgress, Scale, WeeklyCheck
+from paincoach.records.review import (
+    Baseline,
+    Change,
+    DayPoint,
+    PlanProgress,
+    Scale,
+    TreatmentPeriod,
+    WeeklyCheck,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -25,6 +33,7 @@ if TYPE_CHECKING:
     from paincoach.db.engine import Database
     from paincoach.db.report_repository import ExerciseLine, NoteLine
     from paincoach.records.entries import DayFigures
+    from paincoach.records.treatments import Treatment
 
 DEFAULT_DAYS = 28  # four weeks, ending today
 MAX_DAYS = 3660  # ten years: a longer range is almost certainly a typing mistake
@@ -92,6 +101,8 @@ class Report:
     goal_texts: tuple[tuple[str, bool], ...] = ()
     notes: tuple[NoteLine, ...] = ()
     thought_records: tuple[ThoughtRecord, ...] = field(default_factory=tuple)
+    treatments: TreatmentPeriod | None = None  # doses, as-needed days, starts and stops
+    regular: tuple[Treatment, ...] = ()  # in use at the period's end, then stopped in it
 
     @property
     def length(self) -> int:
@@ -101,8 +112,9 @@ class Report:
     @property
     def empty(self) -> bool:
         """Whether nothing at all was logged in the period."""
+        treated = self.treatments is not None and not self.treatments.empty
         return not any(row.values.get("days_logged") for row in self.weeks) and not (
-            self.exercises or self.checks
+            self.exercises or self.checks or treated
         )
 
     def figure(self, key: str) -> FigureRow:
@@ -148,6 +160,8 @@ def build_report(
     from paincoach.review.plan_progress import plan_progress
 
     made_at = now or clock.now()
+    # the treatments service reads its own snapshot (its rules for as-needed days and relief)
+    treatments, regular = _treatments(db, first, last)
     with db.read() as session:
         figures, baseline, note, days = _figures(session, first, last, week_start)
         checks = report_repo.weekly_checks_between(session, first, last)
@@ -175,8 +189,30 @@ def build_report(
             goals_done=goals_done,
             areas=tuple(report_repo.label_counts(session, "areas", first, last, TOP_LABELS)),
             tags=tuple(report_repo.label_counts(session, "tags", first, last, TOP_LABELS)),
+            treatments=treatments,
+            regular=regular,
             **with_notes,
         )
+
+
+def _treatments(
+    db: Database, first: date, last: date
+) -> tuple[TreatmentPeriod, tuple[Treatment, ...]]:
+    """The period's treatments, and the regular list: those in use at its end (a stop after
+    it does not count yet), then those stopped in it, newest first."""
+    from paincoach.journal.treatments import Treatments
+    from paincoach.records.names import name_key
+    from paincoach.review.treatments import treatment_period
+
+    listed = []
+    for treatment in Treatments(db).regular(active_only=False):
+        if treatment.start > last or (treatment.stop is not None and treatment.stop < first):
+            continue
+        if treatment.stop is not None and treatment.stop > last:
+            treatment = replace(treatment, stop=None, stop_why=None, stop_note="")
+        listed.append(treatment)
+    in_use = sorted((t for t in listed if t.stop is None), key=lambda t: name_key(t.name))
+    return treatment_period(db, first, last), (*in_use, *(t for t in listed if t.stop))
 
 
 def _figures(

@@ -2,7 +2,8 @@
 
 Plain SVG with no script, fonts or links, drawn in dark colours that print in grey too;
 lines differ by dash pattern and marker shape as well as colour, and each chart carries a
-text description for screen readers.
+text description for screen readers. A day a regular treatment started or stopped has a
+dotted line and a ▲ or ▼ above it (shapes, so they read in grey; the caption names them).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 from html import escape
 
 from paincoach.core.rounding import decimals
-from paincoach.records.review import DayPoint
+from paincoach.records.review import DayPoint, TreatmentMark
 
 WIDTH = 720
 LEFT, RIGHT = 44, 12
@@ -87,8 +88,33 @@ def _series(
     return parts
 
 
-def pain_mood_chart(points: Sequence[DayPoint]) -> str:
-    """Daily average pain (solid, circles) and mood (dashed, squares) on a 0-10 scale."""
+def _marks(
+    points: Sequence[DayPoint], marks: Sequence[TreatmentMark], top: float, bottom: float
+) -> list[str]:
+    """A dotted line at each day a treatment started or stopped, its ▲/▼ above the plot."""
+    index = {point.day: i for i, point in enumerate(points)}
+    symbols: dict[int, str] = {}
+    names: dict[int, list[str]] = {}
+    for mark in marks:
+        if mark.day in index:
+            at = index[mark.day]
+            symbols[at] = symbols.get(at, "") + mark.symbol
+            names.setdefault(at, []).append(mark.words)
+    parts = []
+    for at, symbol in symbols.items():
+        x = _x(at, len(points))
+        parts.append(
+            f"<g><title>{escape('; '.join(names[at]))}</title>"
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top:.1f}" y2="{bottom:.1f}" stroke="{TEXT}" '
+            'stroke-width="1" stroke-dasharray="2 3"/>'
+            f'<text x="{x:.1f}" y="{top - 3:.1f}" text-anchor="middle">{symbol}</text></g>'
+        )
+    return parts
+
+
+def pain_mood_chart(points: Sequence[DayPoint], marks: Sequence[TreatmentMark] = ()) -> str:
+    """Daily average pain (solid, circles) and mood (dashed, squares) on a 0-10 scale, with a
+    mark on each day a regular treatment started (▲) or stopped (▼)."""
     top, bottom, height = 28, 178, 200
 
     def y(value: float) -> float:
@@ -99,7 +125,7 @@ def pain_mood_chart(points: Sequence[DayPoint]) -> str:
         'aria-labelledby="pm-title pm-desc" font-family="sans-serif" font-size="11" '
         f'fill="{TEXT}">',
         '<title id="pm-title">Daily pain and mood</title>',
-        f'<desc id="pm-desc">{escape(_describe(points))}</desc>',
+        f'<desc id="pm-desc">{escape(_describe(points, marks))}</desc>',
     ]
     for level in range(0, 11, 2):
         parts.append(
@@ -112,6 +138,7 @@ def pain_mood_chart(points: Sequence[DayPoint]) -> str:
     parts += _day_labels([p.day for p in points], bottom)
     parts += _series([p.pain_avg for p in points], y, PAIN_COLOUR, "", square=False)
     parts += _series([p.mood_avg for p in points], y, MOOD_COLOUR, "6 4", square=True)
+    parts += _marks(points, marks, top, bottom)
     parts += _legend()
     parts.append("</svg>")
     return "".join(parts)
@@ -130,7 +157,7 @@ def _legend() -> list[str]:
     ]
 
 
-def _describe(points: Sequence[DayPoint]) -> str:
+def _describe(points: Sequence[DayPoint], marks: Sequence[TreatmentMark] = ()) -> str:
     pains = [p.pain_avg for p in points if p.pain_avg is not None]
     moods = [p.mood_avg for p in points if p.mood_avg is not None]
     text = f"{len(points)} days; pain logged on {len(pains)}, mood on {len(moods)}."
@@ -138,6 +165,8 @@ def _describe(points: Sequence[DayPoint]) -> str:
         text += f" Pain from {decimals(min(pains), 1)} to {decimals(max(pains), 1)}."
     if moods:
         text += f" Mood from {decimals(min(moods), 1)} to {decimals(max(moods), 1)}."
+    for mark in marks:
+        text += f" {mark.words} on {mark.day.day} {mark.day:%b}."
     return text
 
 

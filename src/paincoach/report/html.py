@@ -11,7 +11,8 @@ from html import escape
 from paincoach.core.textsafe import visible
 from paincoach.report.build import Report
 from paincoach.report.charts import activity_chart, pain_mood_chart
-from paincoach.report.layout import Section, Table, front, sections, title
+from paincoach.report.layout import front, sections, title
+from paincoach.report.parts import Section, Table
 
 STYLE = """
 @page { margin: 14mm 12mm; }
@@ -82,10 +83,12 @@ def _table(table: Table) -> str:
 
 
 def _charts(report: Report) -> str:
+    marks = report.treatments.marks if report.treatments else ()
+    marked = " ▲ and ▼ mark a regular treatment started and stopped (named below)." if marks else ""
     return (
-        f"<figure>{pain_mood_chart(report.days)}"
+        f"<figure>{pain_mood_chart(report.days, marks)}"
         "<figcaption>Each day's average of the check-ins logged that day; a gap is a day "
-        "without one.</figcaption></figure>"
+        f"without one.{marked}</figcaption></figure>"
         f"<figure>{activity_chart(report.days)}"
         "<figcaption>Minutes of activity logged each day.</figcaption></figure>"
     )

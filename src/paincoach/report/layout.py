@@ -6,49 +6,20 @@ Cells hold plain text (user words included): each renderer escapes them for its 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from paincoach.core.when import parse_moment
-from paincoach.records.review import Scale
-from paincoach.report.build import CHANGE_RULE, HEADER, PURPOSE, Report, WeekRow
+from paincoach.report.build import CHANGE_RULE, HEADER, PURPOSE, Report
+from paincoach.report.parts import DASH, Section, Table, day_text, value_text, week_label
+from paincoach.report.treatments import (
+    as_needed_section,
+    marks_note,
+    regular_section,
+    relief_section,
+)
 from paincoach.review.changes import shown
 
-DASH = "–"
 _PARENS = re.compile(r" \([^)]*\)")
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table: headers, rows of text cells, and which columns hold numbers."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[int] = frozenset()
-    strong: frozenset[tuple[int, int]] = frozenset()  # (row, column) cells to stress
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled part of the report; `chart` names a chart the HTML report draws there."""
-
-    key: str
-    title: str
-    paragraphs: tuple[str, ...] = ()
-    table: Table | None = None
-    notes: tuple[str, ...] = ()
-    chart: str = ""
-    items: tuple[str, ...] = field(default_factory=tuple)  # a bulleted list
-
-
-def value_text(value: float | None, scale: Scale) -> str:
-    """A figure as shown in the report ('–' when there is none)."""
-    return DASH if value is None else shown(value, scale)
-
-
-def day_text(day: date) -> str:
-    """'Mon 26 Oct 2026'."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def period_text(first: date, last: date) -> str:
@@ -90,7 +61,10 @@ def sections(report: Report) -> list[Section]:
     found = [
         _summary(report),
         _weeks(report),
-        Section("chart", "Day by day", chart="days", table=_days(report)),
+        regular_section(report),
+        as_needed_section(report),
+        relief_section(report),
+        Section("chart", "Day by day", chart="days", table=_days(report), notes=marks_note(report)),
         _pacing(report),
         _exercises(report),
         _traps(report),
@@ -131,14 +105,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _week_label(row: WeekRow) -> str:
-    if row.first.month == row.last.month:
-        label = f"{row.first.day}–{row.last.day} {row.last:%b}"
-    else:
-        label = f"{row.first.day} {row.first:%b}–{row.last.day} {row.last:%b}"
-    return label if row.days == 7 else f"{label} ({row.days} days)"
-
-
 def _weeks(report: Report) -> Section:
     rows = []
     for week in report.weeks:
@@ -151,7 +117,7 @@ def _weeks(report: Report) -> Section:
         exercises = int((v["exercises_completed"] or 0) + (v["exercises_incomplete"] or 0))
         rows.append(
             (
-                _week_label(week),
+                week_label(week),
                 value_text(v["days_logged"], "count"),
                 pain,
                 value_text(v["mood_avg"], "rating"),

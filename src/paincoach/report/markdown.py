@@ -6,7 +6,8 @@ import re
 
 from paincoach.core.textsafe import visible
 from paincoach.report.build import Report
-from paincoach.report.layout import Section, Table, front, sections, title
+from paincoach.report.layout import front, sections, title
+from paincoach.report.parts import Section, Table
 
 # Characters that Markdown (or HTML inside it) reads as formatting anywhere in a line, and
 # the ones that only matter at its start (headings, lists, quotes).

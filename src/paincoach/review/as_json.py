@@ -14,6 +14,7 @@ from paincoach.records.review import (
     Figure,
     Insights,
     PlanProgress,
+    TreatmentPeriod,
     WeeklyCheck,
     WeekSummary,
 )
@@ -75,6 +76,29 @@ def check_json(check: WeeklyCheck | None) -> dict[str, Any] | None:
     }
 
 
+def treatments_json(found: TreatmentPeriod | None) -> dict[str, Any]:
+    """The week's doses per treatment, its as-needed days, and the starts and stops."""
+    if found is None:
+        return {"doses": 0, "as_needed_days": [], "uses": [], "changes": []}
+    return {
+        "doses": found.doses,
+        "as_needed_days": [day.isoformat() for day in found.as_needed_days],
+        "uses": [
+            {
+                "name": use.name,
+                "doses": use.doses,
+                "rated": use.rated,
+                "mean_relief": use.mean_relief,
+            }
+            for use in found.uses
+        ],
+        "changes": [
+            {"day": mark.day.isoformat(), "name": mark.name, "change": mark.change, "why": mark.why}
+            for mark in found.marks
+        ],
+    }
+
+
 def summary_json(summary: WeekSummary) -> dict[str, Any]:
     """Everything in a week summary."""
     base = summary.baseline
@@ -111,6 +135,7 @@ def summary_json(summary: WeekSummary) -> dict[str, Any]:
             for e in summary.exercises
         ],
         "weekly_check": check_json(summary.check),
+        "treatments": treatments_json(summary.treatments),
     }
 
 

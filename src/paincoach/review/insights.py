@@ -17,8 +17,10 @@ from paincoach.core.when import week_start_for
 from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
 from paincoach.db.repository import daily_figures
+from paincoach.journal.treatments import Treatments
 from paincoach.records.entries import DayFigures
 from paincoach.records.review import Insight, Insights, PlanProgress
+from paincoach.records.treatments import MeanRelief
 from paincoach.review.boom_bust import MIN_ACTIVE_DAYS, BoomBust, describe, find_boom_bust
 from paincoach.review.plan_progress import MINUTES_UNIT, plan_progress
 
@@ -28,6 +30,7 @@ MIN_NEXT_DAY_PAIRS = 10
 MIN_RATED_SESSIONS = 3
 MIN_TRAP_RECORDS = 3
 MIN_PLAN_DAYS = 7
+MIN_RATED_DOSES = 3
 TOP_TRAPS = 3
 
 NOT_CAUSE = "Moving together does not show that one causes the other."
@@ -87,6 +90,7 @@ def week_insights(
         plans = plan_progress(session, first, last)
         rated = rrepo.rated_exercises(session, first, last)
         trap_records, traps = rrepo.trap_counts(session, first, last)
+    relief = Treatments(db).mean_relief(first, last)
     items = (
         pain_and_mood(days),
         activity_and_next_day_pain(days),
@@ -94,6 +98,7 @@ def week_insights(
         exercises_that_help(rated),
         thinking_traps(trap_records, traps),
         pacing_consistency(plans),
+        treatment_relief(relief),
     )
     return Insights(first, last, items)
 
@@ -286,3 +291,28 @@ def pacing_consistency(plans: tuple[PlanProgress, ...]) -> Insight:
             f"below{without}."
         )
     return Insight(key, title, True, " ".join(parts), MIN_PLAN_DAYS, has, "", {"plans": rows})
+
+
+RELIEF_CAVEAT = (
+    "A rating says how you felt a while after a dose, not what lasted; pain changes for "
+    "many reasons."
+)
+
+
+def treatment_relief(found: list[MeanRelief]) -> Insight:
+    """Per treatment with enough rated doses, the mean of the person's own relief ratings
+    (0-10). Listed by name, never ranked, and never a suggestion to change anything."""
+    key, title = "treatment_relief", "How much treatments helped"
+    enough = [t for t in found if t.rated >= MIN_RATED_DOSES]
+    has = max((t.rated for t in found), default=0)
+    if not enough:
+        what = "doses of one treatment rated for how much they helped"
+        return not_enough(key, title, MIN_RATED_DOSES, has, what)
+    parts = [
+        f"{t.name} {decimals(t.mean, 1)} on average over {t.rated} rated doses" for t in enough
+    ]
+    text = "By your own ratings of how much each helped (0-10): " + "; ".join(parts) + "."
+    rows = [{"name": t.name, "rated": t.rated, "mean_relief": rounded(t.mean, 1)} for t in enough]
+    return Insight(
+        key, title, True, text, MIN_RATED_DOSES, has, RELIEF_CAVEAT, {"treatments": rows}
+    )

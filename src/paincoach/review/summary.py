@@ -36,6 +36,7 @@ from paincoach.records.review import (
 )
 from paincoach.review.changes import compare
 from paincoach.review.plan_progress import plan_progress
+from paincoach.review.treatments import treatment_period
 
 BASELINE_WEEKS = 2
 LAST_WEEK = "last week"
@@ -193,6 +194,8 @@ def week_summary(
         )
         first_check = rrepo.first_weekly_check(session)
         plans = plan_progress(session, start, end, today)
+    # the days so far, as the figures (the service reads its own snapshot)
+    treatments = treatment_period(db, start, start + timedelta(days=elapsed - 1))
     return WeekSummary(
         start=start,
         end=end,
@@ -207,6 +210,7 @@ def week_summary(
         baseline_note=baseline_note(baseline, found_weeks, start, end),
         previous_note=_previous_note(before, elapsed),
         days_so_far=elapsed,
+        treatments=treatments,
     )
 
 

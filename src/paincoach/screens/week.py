@@ -121,6 +121,30 @@ def practice_text(summary: WeekSummary) -> Text:
     return text
 
 
+def treatments_text(summary: WeekSummary) -> Text:
+    """The week's doses per treatment, with the relief rated, and its as-needed days."""
+    text = Text()
+    found = summary.treatments
+    if found is None or found.empty:
+        return text
+    for use in found.uses:
+        doses = f"{use.doses} dose{'s' * (use.doses != 1)}"
+        if use.mean_relief is not None:
+            doses += (
+                f", helped {shown(use.mean_relief, 'rating')}/10 on average ({use.rated} rated)"
+            )
+        text.append(f"{one_line(use.name, 30)}: {doses}\n")
+    if found.uses:
+        days = ", ".join(f"{day:%a}" for day in found.as_needed_days)
+        text.append(
+            f"As-needed days: {len(found.as_needed_days)} of {summary.days_so_far}"
+            + (f" ({days})" if days else "")
+            + "\n"
+        )
+    text.rstrip()
+    return text
+
+
 class WeekScreen(PaincoachScreen[None]):
     """One week at a time; [ and ] move between weeks."""
 
@@ -172,6 +196,8 @@ class WeekScreen(PaincoachScreen[None]):
             yield WeekChart(id="week-chart")
             yield Static("Pacing and practice", id="week-plans-title", classes="section-title")
             yield Static("", id="week-plans")
+            yield Static("Treatments", id="week-treatments-title", classes="section-title")
+            yield Static("", id="week-treatments")
             yield Static("Insights", classes="section-title")
             yield Static("", id="week-insights")
         yield Footer()
@@ -203,12 +229,18 @@ class WeekScreen(PaincoachScreen[None]):
         self.query_one("#week-title", Static).update(title)
         self.query_one("#week-figures", Static).update(figures_table(summary))
         self.query_one("#week-changes", Static).update(changes_text(summary))
-        self.query_one(WeekChart).show(summary.days)
+        marks = summary.treatments.marks if summary.treatments else ()
+        self.query_one(WeekChart).show(summary.days, marks)
         plans = practice_text(summary)
         self.query_one("#week-plans-title").display = bool(plans.plain)
         plans_widget = self.query_one("#week-plans", Static)
         plans_widget.update(plans)
         plans_widget.display = bool(plans.plain)
+        treatments = treatments_text(summary)
+        self.query_one("#week-treatments-title").display = bool(treatments.plain)
+        treatments_widget = self.query_one("#week-treatments", Static)
+        treatments_widget.update(treatments)
+        treatments_widget.display = bool(treatments.plain)
         self.query_one("#week-insights", Static).update(insights_text(insights))
 
     def action_shift(self, weeks: int) -> None:

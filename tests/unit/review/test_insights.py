@@ -17,6 +17,7 @@ from paincoach.review.insights import (
 )
 from tests.review_support import MON, Book
 from tests.storage_support import sql_trace
+from tests.unit.review.test_summary import DAY_RANGE
 
 D = timedelta(days=1)
 #: The selected week is MON's; the window is the 8 weeks ending on its Sunday.
@@ -54,6 +55,7 @@ def test_every_insight_is_there_and_words_observations_not_advice(book: Book) ->
         "exercise_ratings",
         "thinking_traps",
         "pacing_consistency",
+        "treatment_relief",
     ]
     for item in found.items:
         assert not item.enough and item.has == 0
@@ -397,4 +399,4 @@ def test_insight_queries_are_bounded_by_day(book: Book) -> None:
     for statement in statements:
         flat = " ".join(statement.split())
         if flat.upper().startswith("SELECT") and "FROM pacing_plans" not in flat:
-            assert "BETWEEN" in flat, flat
+            assert "BETWEEN" in flat or DAY_RANGE.search(flat), flat

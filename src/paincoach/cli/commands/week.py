@@ -135,6 +135,7 @@ def show(summary: WeekSummary, insights: Insights) -> None:
     _show_check(summary)
     _show_pacing(summary)
     _show_exercises(summary)
+    _show_treatments(summary)
     _show_insights(insights)
     out.print(
         "Changes of 2 points or 30% are called meaningful. These are observations from "
@@ -181,6 +182,34 @@ def _show_exercises(summary: WeekSummary) -> None:
         for e in summary.exercises
     ]
     console().print(Text(visible("Exercises: " + "; ".join(parts))), soft_wrap=True)
+
+
+def treatment_lines(summary: WeekSummary) -> list[str]:
+    """The week's doses per treatment, its as-needed days, and starts and stops ([] if none)."""
+    found = summary.treatments
+    if found is None or found.empty:
+        return []
+    days = ", ".join(f"{day:%a}" for day in found.as_needed_days)
+    counted = summary.days_so_far
+    lines = [
+        f"Treatments: {found.doses} dose{'s' * (found.doses != 1)}; as-needed days "
+        f"{len(found.as_needed_days)} of {counted}" + (f" ({days})" if days else "")
+    ]
+    for use in found.uses:
+        relief = (
+            f", relief {shown(use.mean_relief, 'rating')}/10 on average ({use.rated} rated)"
+            if use.mean_relief is not None
+            else ""
+        )
+        lines.append(f"  {use.name}: {use.doses} dose{'s' * (use.doses != 1)}{relief}")
+    for mark in found.marks:
+        lines.append(f"  {mark.words} on {mark.day:%a} {mark.day.day} {mark.day:%b}")
+    return lines
+
+
+def _show_treatments(summary: WeekSummary) -> None:
+    for line in treatment_lines(summary):
+        console().print(Text(visible(line)), soft_wrap=True)
 
 
 def _show_insights(insights: Insights) -> None:
