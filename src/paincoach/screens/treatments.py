@@ -22,7 +22,7 @@ from paincoach.screens.messages import JournalChanged
 from paincoach.screens.treatment_forms import StartTreatmentDialog, StopTreatmentDialog
 from paincoach.widgets.row_table import RowTable
 
-COLUMNS = [("Treatment", 20), ("Dose", 11), ("How often", 13), ("Since", 11), ("Stopped", 12)]
+COLUMNS = [("Treatment", 20), ("Dose", 11), ("How often", 13), ("Since", 11), ("Status", 12)]
 """Fixed widths, so the table reads the same however its rows arrive (see pacing.COLUMNS)."""
 NONE_YET = (
     "No regular treatments yet. Press n to add one you use: a medicine, or anything else "
