@@ -163,7 +163,7 @@ class DoseDialog(EntryForm):
                         placeholder="now, today 10:00, yesterday 15:30",
                     )
                 yield RatingInput(
-                    "How much did it help? (0-10)",
+                    "How much did it help?",
                     *RELIEF_LABELS,
                     id="dose-relief",
                 )

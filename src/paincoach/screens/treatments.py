@@ -22,7 +22,7 @@ from paincoach.screens.messages import JournalChanged
 from paincoach.screens.treatment_forms import StartTreatmentDialog, StopTreatmentDialog
 from paincoach.widgets.row_table import RowTable
 
-COLUMNS = [("Treatment", 20), ("Dose", 11), ("How often", 13), ("Since", 11), ("Status", 12)]
+COLUMNS = [("Treatment", 16), ("Dose", 10), ("How often", 18), ("Since", 11), ("Status", 12)]
 """Fixed widths, so the table reads the same however its rows arrive (see pacing.COLUMNS)."""
 NONE_YET = (
     "No regular treatments yet. Press n to add one you use: a medicine, or anything else "
@@ -38,9 +38,9 @@ def treatment_row(treatment: Treatment) -> list[Text]:
     """One treatment as table cells: in use, or why it stopped."""
     often = treatment.how_often or ("as needed" if treatment.as_needed else "")
     return [
-        Text(one_line(treatment.name, 20)),
-        Text(one_line(treatment.dose, 11)),
-        Text(one_line(often, 13)),
+        Text(one_line(treatment.name, 16)),
+        Text(one_line(treatment.dose, 10)),
+        Text(one_line(often, 18)),
         Text(_day(treatment.start)),
         Text(treatment.stop_words if treatment.stop else "in use"),
     ]
