@@ -78,9 +78,9 @@ async def test_the_form_logs_a_dose_with_how_much_it_helped(home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
         assert not dialog.query_one("#dose-quick").display  # no frequent names yet
-        await type_text(pilot, "paracetamol")  # type: ignore[arg-type]
+        await type_text(pilot, "paracetamol")
         await press(pilot, "enter")
-        await type_text(pilot, "1 g")  # type: ignore[arg-type]
+        await type_text(pilot, "1 g")
         await press(pilot, "enter")  # on to When
         dialog.query_one("#dose-when").value = "today 08:15"  # type: ignore[attr-defined]
         await press(pilot, "tab", "6", "ctrl+s")
@@ -96,13 +96,13 @@ async def test_bad_input_is_explained_in_the_dialog_and_nothing_typed_is_lost(ho
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
         await press(pilot, "tab")  # leave the name empty, go to the dose
-        await type_text(pilot, "2 tablets")  # type: ignore[arg-type]
+        await type_text(pilot, "2 tablets")
         await press(pilot, "ctrl+s")
         assert app.screen is dialog
         assert "Please name the treatment" in text_of(dialog, "#form-error")
         assert dialog.query_one("#dose-text").value == "2 tablets"  # type: ignore[attr-defined]
         assert app.focused is dialog.query_one("#dose-name")
-        await type_text(pilot, "co-codamol")  # type: ignore[arg-type]
+        await type_text(pilot, "co-codamol")
         dialog.query_one("#dose-when").value = "tomorrow"  # type: ignore[attr-defined]
         await press(pilot, "ctrl+s")
         assert app.screen is dialog and "not understood" in text_of(dialog, "#form-error")
@@ -113,7 +113,7 @@ async def test_the_no_advice_line_is_said_once_with_the_first_dose(home: Path) -
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         await open_dialog(pilot, app)
-        await type_text(pilot, "heat pack")  # type: ignore[arg-type]
+        await type_text(pilot, "heat pack")
         await press(pilot, "ctrl+s")
         assert messages(app).count(NO_ADVICE) == 1
         await open_dialog(pilot, app)
@@ -131,7 +131,7 @@ async def test_two_hours_later_the_app_asks_once_how_much_it_helped(home: Path) 
     app = app_at(home, NOW)
     async with app.run_test(size=SIZE) as pilot:
         await open_dialog(pilot, app)
-        await type_text(pilot, "ibuprofen")  # type: ignore[arg-type]
+        await type_text(pilot, "ibuprofen")
         await press(pilot, "ctrl+s")
         assert not isinstance(app.screen, RateDoseDialog)  # too soon to ask
     later = app_at(home, NOW + timedelta(hours=2))
@@ -141,7 +141,7 @@ async def test_two_hours_later_the_app_asks_once_how_much_it_helped(home: Path) 
         dialog = later.screen
         assert text_of(dialog, ".dialog-title") == "How much did ibuprofen help? (0-10)"
         await press(pilot, "7", "tab")
-        await type_text(pilot, "a bit sleepy")  # type: ignore[arg-type]
+        await type_text(pilot, "a bit sleepy")
         await press(pilot, "enter")
         assert isinstance(later.screen, TodayScreen)
         assert "Thank you: ibuprofen helped 7/10." in messages(later)
@@ -192,11 +192,11 @@ async def test_start_and_stop_a_regular_treatment(home: Path) -> None:
         assert "No regular treatments yet" in text_of(screen, "#treatments-status")
         await press(pilot, "n")
         assert isinstance(app.screen, StartTreatmentDialog)
-        await type_text(pilot, "amitriptyline")  # type: ignore[arg-type]
+        await type_text(pilot, "amitriptyline")
         await press(pilot, "enter", "enter")  # the name, then "A medicine"
-        await type_text(pilot, "10 mg")  # type: ignore[arg-type]
+        await type_text(pilot, "10 mg")
         await press(pilot, "tab")
-        await type_text(pilot, "at night")  # type: ignore[arg-type]
+        await type_text(pilot, "at night")
         await press(pilot, "ctrl+s")
         assert app.screen is screen
         table = screen.query_one("#treatments-list", DataTable)
@@ -210,7 +210,7 @@ async def test_start_and_stop_a_regular_treatment(home: Path) -> None:
         await press(pilot, "x")
         assert isinstance(app.screen, StopTreatmentDialog)
         await press(pilot, "down", "enter")  # side effects, then on to the note
-        await type_text(pilot, "too drowsy")  # type: ignore[arg-type]
+        await type_text(pilot, "too drowsy")
         await press(pilot, "ctrl+s")
         assert app.screen is screen
         assert str(table.get_row_at(0)[4]) == "side effects"
@@ -235,7 +235,7 @@ async def test_the_treatments_screen_opens_from_the_dose_dialog(home: Path) -> N
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
-        await type_text(pilot, "heat")  # type: ignore[arg-type]
+        await type_text(pilot, "heat")
         await press(pilot, "ctrl+t")
         assert isinstance(app.screen, TreatmentsScreen)
         await press(pilot, "escape")
