@@ -14,16 +14,18 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from paincoach.core.textsafe import visible
+from paincoach.core.textsafe import one_line, visible
 from paincoach.records.describe import describe_session, rating
 from paincoach.records.entries import CheckIn, DayEntries, Entry
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import ENTRY_BINDINGS, EntryActions
 from paincoach.screens.messages import JournalChanged
+from paincoach.screens.today_doses import doses_text
 from paincoach.widgets.entry_table import EntryTable, entry_summary
 
 if TYPE_CHECKING:
     from paincoach.records.practice import SessionSummary
+    from paincoach.records.treatments import Dose
     from paincoach.services import Services
 
 
@@ -33,11 +35,26 @@ class DayData:
 
     entries: DayEntries
     sessions: tuple[SessionSummary, ...] = ()
+    doses: tuple[Dose, ...] = ()
 
 
 def fetch_day(services: Services, day: date) -> DayData:
     """Read a day's entries and the exercises done that day."""
-    return DayData(services.journal.day(day), tuple(services.practice.sessions_on(day)))
+    return DayData(
+        services.journal.day(day),
+        tuple(services.practice.sessions_on(day)),
+        tuple(services.treatments.doses_on(day)),
+    )
+
+
+def doses_block(doses: Sequence[Dose]) -> Text:
+    """The day's doses under a heading, one line each (side effects and notes too)."""
+    text = Text("Taken\n", style="bold") + doses_text(doses)
+    for dose in doses:
+        for label, words in (("side effects", dose.side_effects), ("note", dose.note)):
+            if words:
+                text.append(f"\n  {dose.at:%H:%M} {label}: {one_line(words, 60)}", style="dim")
+    return text
 
 
 def sessions_block(sessions: Sequence[SessionSummary]) -> Text:
@@ -93,6 +110,7 @@ class DayScreen(EntryActions, PaincoachScreen[None]):
         with Vertical(classes="page"):
             yield Static("", id="day-title", classes="section-title")
             yield EntryTable(id="day-entries")
+            yield Static("", id="day-doses")
             yield Static("", id="day-sessions")
             with VerticalScroll(id="day-detail"):
                 yield Static("", id="day-detail-text")
@@ -119,8 +137,12 @@ class DayScreen(EntryActions, PaincoachScreen[None]):
         if count:
             what = f"{count} entr{'y' if count == 1 else 'ies'}"
         else:
-            what = "no check-ins or activities" if data.sessions else "nothing recorded on this day"
+            other = data.sessions or data.doses
+            what = "no check-ins or activities" if other else "nothing recorded on this day"
         self.query_one("#day-title", Static).update(f"{self.day:%A %d %B %Y}: {what}")
+        doses = self.query_one("#day-doses", Static)
+        doses.update(doses_block(data.doses) if data.doses else "")
+        doses.display = bool(data.doses)
         sessions = self.query_one("#day-sessions", Static)
         sessions.update(sessions_block(data.sessions) if data.sessions else "")
         sessions.display = bool(data.sessions)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
+from paincoach.screens.today_doses import open_dose, open_treatments
+
 if TYPE_CHECKING:
     from paincoach.app import PaincoachApp
 
@@ -21,6 +23,16 @@ def main_actions(app: PaincoachApp) -> Iterable[SystemCommand]:
     )
     yield SystemCommand(
         "Log an activity", "Record what you did and for how long", app.action_log_activity
+    )
+    yield SystemCommand(
+        "Medicine or treatment",
+        "Log a dose taken, or a treatment used (m on Today)",
+        lambda: open_dose(app),
+    )
+    yield SystemCommand(
+        "Treatments",
+        "Your regular treatments: start or stop one, and why (Ctrl+T)",
+        lambda: open_treatments(app),
     )
     yield SystemCommand(
         "Exercises",

@@ -21,6 +21,7 @@ from paincoach.records.describe import describe_session, pacing_line
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
 from paincoach.screens.messages import JournalChanged
+from paincoach.screens.today_doses import DOSE_BINDINGS, DoseActions, RatingQuestion, doses_text
 from paincoach.services import Services
 from paincoach.widgets.day_sparks import DaySparks
 from paincoach.widgets.entry_table import EntryTable
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # the records arrive with the data, after the first frame
     from paincoach.records.course import CourseLine
     from paincoach.records.entries import TodayView
     from paincoach.records.practice import Goal, PacingPlanView, SessionSummary
+    from paincoach.records.treatments import Dose
 
 CHECK_DUE = "Your weekly check is due: press k (three questions, under a minute)."
 
@@ -47,6 +49,7 @@ class TodayData:
     course: CourseLine | None = None
     flare: FlareSign | None = None
     """A sign of a flare, when Today offers to hold the pacing plans."""
+    doses: tuple[Dose, ...] = ()
 
 
 def fetch_today(services: Services) -> TodayData:
@@ -58,7 +61,8 @@ def fetch_today(services: Services) -> TodayData:
     course = services.course.today()
     plans = practice.pacing_plans()
     flare = practice.pacing.flare_offer() if plans else None
-    return TodayData(view, plans, practice.open_goals(), due, sessions, course, flare)
+    doses = tuple(services.treatments.doses_on(view.today.day))
+    return TodayData(view, plans, practice.open_goals(), due, sessions, course, flare, doses)
 
 
 def flare_offer_text(sign: FlareSign) -> str:
@@ -94,7 +98,7 @@ TODAY_HINT_KEYS = (
 )
 
 
-class TodayScreen(EntryActions, PaincoachScreen[None]):
+class TodayScreen(DoseActions, EntryActions, PaincoachScreen[None]):
     """The home screen."""
 
     BINDINGS = [
@@ -121,6 +125,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         Binding(
             "w", "app.week", "Week", id="today.week", tooltip="The week's figures, charts, insights"
         ),
+        *DOSE_BINDINGS,
         Binding(
             "o",
             "app.course",
@@ -208,6 +213,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         super().__init__()
         self.goals: list[Goal] = []
         self.flare: FlareSign | None = None
+        self.rating = RatingQuestion(self)
 
     def compose(self) -> ComposeResult:
         """Header, today's entries, pacing, goals, the week's sparklines, footer."""
@@ -219,6 +225,8 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
             yield Static(CHECK_DUE, id="check-due", classes="due")
             yield Static("", id="today-flare", classes="due", markup=False)
             yield Static("", id="today-course", markup=False)
+            yield Static("Taken today (m: log one)", id="doses-title", classes="section-title")
+            yield Static("", id="today-doses")
             yield Static("Exercises today", id="sessions-title", classes="section-title")
             yield Static("", id="today-sessions")
             yield Static("Pacing today (p: your plans)", id="pacing-title", classes="section-title")
@@ -241,6 +249,8 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         for widget_id in (
             "today-entries",
             "today-course",
+            "doses-title",
+            "today-doses",
             "sessions-title",
             "today-sessions",
             "pacing-title",
@@ -276,6 +286,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         course = self.query_one("#today-course", Static)
         course.update(str(data.course) if data.course else "")
         course.display = data.course is not None
+        self._show_section("doses", doses_text(data.doses), bool(data.doses))
         self._show_section("sessions", sessions_text(data.sessions), bool(data.sessions))
         self._show_section("pacing", pacing_text(data.plans), bool(data.plans))
         self.flare = data.flare
@@ -288,6 +299,7 @@ class TodayScreen(EntryActions, PaincoachScreen[None]):
         self._show_week(view)
         startup.resume()  # the start is over
         self.paincoach.warm_up()
+        self.rating.today_loaded()  # then ask how a recent dose helped, once
 
     def _show_section(self, name: str, content: Text, shown: bool) -> None:
         self.query_one(f"#{name}-title").display = shown
