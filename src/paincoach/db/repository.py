@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from paincoach.core.when import format_moment, local_day, parse_moment
-from paincoach.db.models import ActivityRow, CheckInRow, SettingRow
+from paincoach.db.models import ActivityRow, CheckInRow, DoseRow, SettingRow
 from paincoach.db.names import known_activity
 from paincoach.records.entries import Activity, ActivityDraft, CheckIn, DayFigures
 
@@ -141,6 +141,7 @@ def days_with_entries(session: Session, before: date | None, limit: int) -> list
     both = union(
         _newest_days(col(CheckInRow.day), before, limit),
         _newest_days(col(ActivityRow.day), before, limit),
+        _newest_days(col(DoseRow.day), before, limit),  # a day with only a dose is a day too
     ).subquery()
     stmt = select(both.c.day).order_by(both.c.day.desc()).limit(limit)
     return [date.fromisoformat(text) for text in session.scalars(stmt)]

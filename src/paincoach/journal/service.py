@@ -210,7 +210,8 @@ class Journal:
             if not days:
                 return []
             found = repo.daily_figures(session, days[-1], days[0])
-        return [found[day] for day in days if day in found]
+        # a day with only a dose (issue 16) has no figures: it is listed, with none
+        return [found.get(day, DayFigures(day)) for day in days]
 
     def search(self, term: str, limit: int = 200) -> list[Entry]:
         """Entries whose note, tags, areas or activity name contain `term`, newest first."""

@@ -382,3 +382,13 @@ def test_no_advice_is_said_once_ever(home: Path, service: Treatments, clock: Clo
 def test_a_regular_treatment_is_spelled_as_the_doses_before_it(service: Treatments) -> None:
     service.took("Heat Pack", at=NOW - timedelta(days=2))
     assert service.start("heat pack", kind="other", as_needed=True).name == "Heat Pack"
+
+
+def test_history_lists_a_day_with_only_a_dose(home: Path) -> None:
+    """History's days come from every kind of entry: a day with only a dose is one of them."""
+    from paincoach.journal.service import Journal
+
+    db = Database.open(home)
+    Treatments(db, lambda: NOW).took("heat pack", at=NOW - timedelta(days=3))
+    [day] = Journal(db, lambda: NOW).history()
+    assert day.day == NOW.date() - timedelta(days=3) and day.checkins == 0
