@@ -129,9 +129,14 @@ class Treatments:
                     "day",
                     f"{row.name} started on {row.start_day}; it cannot stop before that.",
                 )
-            row.stop_day, row.stop_why, row.stop_note = stop.isoformat(), why, note
-            row.updated_at = format_moment(self._clock())
-            session.add(row)
+            # An import can bring a second one of the same name in use (another uid): the
+            # person means the treatment, so every one of that name in use stops.
+            same = [r for r in rows if name_key(r.name) == name_key(row.name)]
+            for each in same:
+                each.stop_day, each.stop_why, each.stop_note = stop.isoformat(), why, note
+                each.stop_day = max(each.stop_day, each.start_day)
+                each.updated_at = format_moment(self._clock())
+                session.add(each)
             session.flush()
             return trepo.treatment_from_row(row)
 

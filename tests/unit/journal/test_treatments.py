@@ -392,3 +392,26 @@ def test_history_lists_a_day_with_only_a_dose(home: Path) -> None:
     Treatments(db, lambda: NOW).took("heat pack", at=NOW - timedelta(days=3))
     [day] = Journal(db, lambda: NOW).history()
     assert day.day == NOW.date() - timedelta(days=3) and day.checkins == 0
+
+
+def test_stop_stops_every_one_of_that_name_in_use(home: Path) -> None:
+    """An import can bring a second in-use treatment of a name (another uid): one stop ends both."""
+    import sqlite3
+
+    from paincoach.core import paths
+
+    db = Database.open(home)
+    service = Treatments(db, lambda: NOW)
+    service.start(
+        "ibuprofen", kind="medicine", dose="400 mg", how_often="", as_needed=False, day=None
+    )
+    conn = sqlite3.connect(paths.database_path(home))
+    with conn:
+        conn.execute(
+            "INSERT INTO treatments (uid, name, kind, dose, how_often, as_needed, start_day, "
+            "created_at, updated_at) SELECT 'other', 'Ibuprofen', kind, '200 mg', how_often, "
+            "as_needed, start_day, created_at, updated_at FROM treatments"
+        )
+    conn.close()
+    service.stop("IBUPROFEN", why="finished")
+    assert [t.name for t in service.regular(active_only=True)] == []
