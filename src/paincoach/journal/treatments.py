@@ -250,6 +250,21 @@ class Treatments:
         ranked = sorted(merged.values(), key=lambda item: (-item[1], -item[2].timestamp()))
         return [name for name, _count, _newest in ranked[:limit]]
 
+    def usual_doses(self, names: Sequence[str]) -> dict[str, str]:
+        """The dose text last written for each name (by `name_key`) in the last 90 days, else
+        its regular treatment's dose, else "": what `m` then a digit logs. One bounded read."""
+        today = self.today()
+        with self.db.read() as session:
+            doses = trepo.doses_between(session, today - timedelta(days=FREQUENT_DAYS - 1), today)
+            rows = trepo.treatment_rows(session, active_only=True)
+        wanted = {name_key(name) for name in names}
+        found: dict[str, str] = {}
+        for dose in sorted(doses, key=lambda d: d.at, reverse=True):
+            found.setdefault(name_key(dose.name), dose.dose)
+        for row in rows:
+            found.setdefault(name_key(row.name), row.dose)
+        return {key: found.get(key, "") for key in wanted}
+
     def as_needed_days(self, first: date, last: date) -> list[date]:
         """The days with a dose of something as-needed, or of something not taken regularly
         then (not in the regular list, or outside its start and stop days)."""

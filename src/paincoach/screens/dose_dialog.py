@@ -8,9 +8,8 @@ Nothing here suggests a dose; the usual text is only what the person wrote befor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -32,11 +31,9 @@ from paincoach.widgets.text_box import TextBox
 
 if TYPE_CHECKING:
     from paincoach.journal.treatments import Treatments
-    from paincoach.records.treatments import Dose, Treatment
+    from paincoach.records.treatments import Dose
     from paincoach.services import Services
 
-LOOK_BACK_DAYS = 90
-"""How far back the usual dose text of a frequent name is looked for (as `frequent_names`)."""
 RELIEF_LABELS = ("not at all", "completely")
 
 TREATMENTS = Binding(
@@ -86,34 +83,12 @@ class DoseChoices:
     suggestions: tuple[str, ...] = ()
 
 
-def usual_doses(
-    treatments: Treatments, names: Sequence[str], regular: Sequence[Treatment]
-) -> dict[str, str]:
-    """The last dose text used for each name (by `name_key`); a regular treatment's dose when
-    no dose of it was written in the last LOOK_BACK_DAYS days.
-
-    Doses are read a day at a time, newest first, and only until every name is found: for a
-    name used often that is a day or two.
-    """
-    wanted = {name_key(name) for name in names}
-    found: dict[str, str] = {}
-    today = treatments.today()
-    for back in range(LOOK_BACK_DAYS):
-        if wanted <= found.keys():
-            break
-        for dose in reversed(treatments.doses_on(today - timedelta(days=back))):
-            found.setdefault(name_key(dose.name), dose.dose)
-    for treatment in regular:
-        found.setdefault(name_key(treatment.name), treatment.dose)
-    return {key: found.get(key, "") for key in wanted}
-
-
 def fetch_choices(services: Services) -> DoseChoices:
     """The frequent names with their usual dose text, and the names to suggest."""
     treatments = services.treatments
     names = treatments.frequent_names()
     regular = treatments.regular(active_only=True)
-    usual = usual_doses(treatments, names, regular)
+    usual = treatments.usual_doses(names)
     frequent = tuple(Frequent(name, usual[name_key(name)]) for name in names)
     suggestions = dict.fromkeys([t.name for t in regular] + names)
     return DoseChoices(frequent, tuple(suggestions))
