@@ -420,7 +420,9 @@ def test_stop_stops_every_one_of_that_name_in_use(home: Path) -> None:
 def test_the_usual_dose_is_the_last_written_else_the_regular_one(home: Path) -> None:
     db = Database.open(home)
     service = Treatments(db, lambda: NOW)
-    service.start("paracetamol", kind="medicine", dose="1 g", how_often="", as_needed=True, day=None)
+    service.start(
+        "paracetamol", kind="medicine", dose="1 g", how_often="", as_needed=True, day=None
+    )
     service.took("ibuprofen", dose="200 mg", at=NOW - timedelta(days=40))
     service.took("Ibuprofen", dose="400 mg", at=NOW - timedelta(days=2))
     service.took("heat pack", at=NOW - timedelta(days=100))  # older than 90 days: not looked at
