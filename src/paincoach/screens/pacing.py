@@ -25,6 +25,7 @@ from paincoach.screens.confirm import ConfirmDialog
 from paincoach.screens.exercise_start import start_exercise
 from paincoach.screens.messages import JournalChanged
 from paincoach.screens.pacing_value import Chosen, PlanValueDialog, goal_from, percent_from
+from paincoach.screens.row_list import highlighted, refill
 from paincoach.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
@@ -173,17 +174,8 @@ class PacingScreen(PaincoachScreen[None]):
     def show(self, plans: list[PacingPlanView]) -> None:
         """Present the plans, keeping the highlighted one."""
         self.plans = plans
-        status = self.query_one("#pacing-status", Static)
-        status.update(NO_PLANS if not plans else "")
-        status.display = not plans
         table = self.query_one("#pacing-plans", DataTable)
-        table.display = bool(plans)
-        row = table.cursor_row
-        table.clear()
-        for plan in plans:
-            table.add_row(*plan_row(plan), key=plan.uid)
-        if plans:
-            table.move_cursor(row=min(max(row, 0), len(plans) - 1))
+        refill(table, self.query_one("#pacing-status", Static), plans, plan_row, NO_PLANS)
         self.refresh_bindings()
         self._show_details()
 
@@ -192,8 +184,7 @@ class PacingScreen(PaincoachScreen[None]):
         self._show_details()
 
     def _highlighted(self) -> PacingPlanView | None:
-        row = self.query_one("#pacing-plans", DataTable).cursor_row
-        return self.plans[row] if 0 <= row < len(self.plans) else None
+        return highlighted(self.query_one("#pacing-plans", DataTable), self.plans)
 
     def _show_details(self) -> None:
         self.refresh_bindings()  # Undo follows the highlighted plan

@@ -19,6 +19,7 @@ from paincoach.core.textsafe import one_line, visible
 from paincoach.records.treatments import Treatment
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.messages import JournalChanged
+from paincoach.screens.row_list import highlighted, refill
 from paincoach.screens.treatment_forms import StartTreatmentDialog, StopTreatmentDialog
 from paincoach.widgets.row_table import RowTable
 
@@ -119,17 +120,9 @@ class TreatmentsScreen(PaincoachScreen[None]):
     def show(self, treatments: list[Treatment]) -> None:
         """Present the list, keeping the highlighted row."""
         self.treatments = treatments
-        status = self.query_one("#treatments-status", Static)
-        status.update("" if treatments else NONE_YET)
-        status.display = not treatments
         table = self.query_one("#treatments-list", DataTable)
-        table.display = bool(treatments)
-        row = table.cursor_row
-        table.clear()
-        for treatment in treatments:
-            table.add_row(*treatment_row(treatment), key=treatment.uid)
-        if treatments:
-            table.move_cursor(row=min(max(row, 0), len(treatments) - 1))
+        status = self.query_one("#treatments-status", Static)
+        refill(table, status, treatments, treatment_row, NONE_YET)
         self._show_details()
 
     @on(DataTable.RowHighlighted, "#treatments-list")
@@ -137,8 +130,7 @@ class TreatmentsScreen(PaincoachScreen[None]):
         self._show_details()
 
     def _highlighted(self) -> Treatment | None:
-        row = self.query_one("#treatments-list", DataTable).cursor_row
-        return self.treatments[row] if 0 <= row < len(self.treatments) else None
+        return highlighted(self.query_one("#treatments-list", DataTable), self.treatments)
 
     def _show_details(self) -> None:
         self.refresh_bindings()  # x only on a treatment in use
