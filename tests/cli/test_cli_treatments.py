@@ -143,7 +143,7 @@ def test_with_none_listed_it_says_how_to_add_one(
 
 
 def test_start_and_stop_and_the_list_in_use_first(
-    home: Path, capsys: pytest.CaptureFixture[str]
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     status, out, _ = run(
         capsys,
@@ -163,8 +163,9 @@ def test_start_and_stop_and_the_list_in_use_first(
         0,
         "Started TENS machine (as needed, other treatment), from Fri 27 Nov 2026.\n",
     )
+    stdin(monkeypatch, "stomach\n")  # a note only from standard input, never the line
     status, out, _ = run(
-        capsys, "treatments", "stop", "naproxen", "--why", "side-effects", "--note", "stomach"
+        capsys, "treatments", "stop", "naproxen", "--why", "side-effects", "--note", "-"
     )
     assert (status, out) == (0, "Stopped Naproxen on Fri 27 Nov 2026: side effects.\n")
     status, out, _ = run(capsys, "treatments")
@@ -210,6 +211,7 @@ def test_stop_on_a_day_given_as_yesterday(home: Path, capsys: pytest.CaptureFixt
         (("treatments", "stop", "naproxen", "--why", "other", "--on", "2026-08-01"), "started"),
         (("treatments", "stop", "naproxen", "--why", "other", "--on", "2026-12-01"), "to come"),
         (("treatments", "stop", "naproxen", "--why", "other", "--on", "soon"), "not a date"),
+        (("treatments", "stop", "naproxen", "--why", "other", "--note", "typed"), "standard input"),
         (("treatments", "start", "naproxen"), "already have"),
         (("treatments", "start", "codeine", "--on", "2026-13-01"), "not a date"),
         (("treatments", "start", "codeine", "--dose", "x\0"), "NUL"),

@@ -475,6 +475,8 @@ def test_no_option_of_any_command_takes_a_note() -> None:
     assert {cmd: opts for cmd, opts in noted.items() if opts} == {
         "log": ["--note"],
         "activity": ["--note"],
+        "took": ["--note"],
+        "treatments stop": ["--note"],
         "export": ["--include-notes"],
     }
 

@@ -103,7 +103,12 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     )
     stop.add_argument("name", nargs="+", metavar="NAME", help="the treatment's name")
     stop.add_argument("--why", required=True, choices=sorted(WHY), help="why it stopped")
-    stop.add_argument("--note", metavar="TEXT", default="", help="a few words about it")
+    stop.add_argument(
+        "--note",
+        metavar="-",
+        help="read a few words about it from standard input (never from the command line, "
+        "so they stay out of your shell history)",
+    )
     stop.add_argument("--on", metavar="DAY", help="the day it stopped: YYYY-MM-DD (default today)")
 
 
@@ -113,6 +118,9 @@ def run(args: argparse.Namespace, home: Path) -> int:
         return _took(args, home)
     action: str | None = args.treatments_command
     day = _day(args.on) if action else None  # what was typed is checked first
+    note = ""
+    if action == "stop" and note_wanted(args.note):  # a note only from standard input
+        note = read_fields(["note"])["note"]
     with _Opened(home) as treatments:
         if action is None:
             return _list(treatments.regular(active_only=False), as_json=args.json)
@@ -130,7 +138,7 @@ def run(args: argparse.Namespace, home: Path) -> int:
             _say(f"Started {treatment_words(started)}, from {_date(started.start)}.")
             return 0
         try:
-            stopped = treatments.stop(name, why=WHY[args.why], note=args.note, day=day)
+            stopped = treatments.stop(name, why=WHY[args.why], note=note, day=day)
         except NotFoundError as exc:  # a name not in use is a name mistyped: exit 2
             raise InputError("name", f"{exc.message} Nothing was changed.") from None
     assert stopped.stop is not None
