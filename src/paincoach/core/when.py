@@ -159,3 +159,8 @@ def format_moment(moment: datetime) -> str:
 def parse_moment(text: str) -> datetime:
     """Read a stored ISO 8601 moment back."""
     return datetime.fromisoformat(text)
+
+
+def short_day(day: date) -> str:
+    """'Mon 7 Dec': a day near today, as the pacing history, the offer and boom-bust say it."""
+    return f"{day:%a} {day.day} {day:%b}"

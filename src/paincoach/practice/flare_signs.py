@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from statistics import median
 
 from paincoach.core.rounding import rounded
+from paincoach.core.when import short_day
 from paincoach.records.names import name_key
 
 WINDOW_DAYS = 7
@@ -41,10 +42,6 @@ def windows(today: date) -> tuple[date, date, date]:
     """(first day of the usual, first day of the window, today): what to read."""
     window = today - timedelta(days=WINDOW_DAYS - 1)
     return window - timedelta(days=USUAL_DAYS), window, today
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def newest_sign(
@@ -69,15 +66,18 @@ def newest_sign(
     signs: list[FlareSign] = []
     for day, pain, tags in recent:
         if any(name_key(tag) in FLARE_TAGS for tag in tags):
-            signs.append(FlareSign(day, f"a check-in tagged as a flare on {_day(day)}"))
+            signs.append(FlareSign(day, f"a check-in tagged as a flare on {short_day(day)}"))
         elif usual is not None and pain >= usual + WELL_ABOVE_POINTS:
             signs.append(
                 FlareSign(
-                    day, f"pain {pain} on {_day(day)}, well above your usual {rounded(usual, 1):g}"
+                    day,
+                    f"pain {pain} on {short_day(day)}, well above your usual {rounded(usual, 1):g}",
                 )
             )
     if flare_plan_opened is not None and window <= flare_plan_opened <= today:
         signs.append(
-            FlareSign(flare_plan_opened, f"your flare-up plan opened on {_day(flare_plan_opened)}")
+            FlareSign(
+                flare_plan_opened, f"your flare-up plan opened on {short_day(flare_plan_opened)}"
+            )
         )
     return max(signs, key=lambda s: s.day, default=None)

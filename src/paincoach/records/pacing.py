@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from paincoach.core.when import short_day
+
 ChangeKind = Literal["hold", "back", "goal", "percent"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("hold", "back", "goal", "percent")
 FLARE_REASON = "flare"
@@ -45,10 +47,6 @@ def outside_safe_rate(percent: float) -> bool:
     return not low <= percent <= high
 
 
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def _amount(value: float) -> str:
     return f"{value:g}"
 
@@ -64,7 +62,7 @@ class PlanHistoryLine:
 
     def words(self, unit: str) -> str:
         """'Held in week 5 after a flare (Mon 7 Dec): 14 minutes for another week'."""
-        change, when = self.change, f"in week {self.week} ({_day(self.change.on)})"
+        change, when = self.change, f"in week {self.week} ({short_day(self.change.on)})"
         if change.kind == "hold":
             why = " after a flare" if change.reason == FLARE_REASON else ""
             return f"Held{why} {when}: {self.after} {unit} for another week"

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from statistics import median
 
 from paincoach.core.rounding import decimals, rounded
+from paincoach.core.when import short_day
 from paincoach.records.entries import DayFigures
 from paincoach.records.review import PlanDay, PlanProgress
 from paincoach.review.changes import is_meaningful
@@ -174,20 +175,14 @@ def find_boom_bust(days: dict[date, DayFigures], plans: tuple[PlanProgress, ...]
     return BoomBust(len(active), usual, len(busy), tuple(episodes))
 
 
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def _busy_words(e: Episode) -> str:
     """The busy day (the busiest, when there were several) and its minutes."""
     over = f", over the day's amount for {e.busiest_plan}" if e.busiest_plan else ""
-    busiest = f"{_day(e.busiest_day)} ({e.busiest_minutes} min{over})"
+    busiest = f"{short_day(e.busiest_day)} ({e.busiest_minutes} min{over})"
     if e.busiest_day == e.busy_day:
         return f"{busiest}, then pain {decimals(e.pain_before, 1)}"
-    return (
-        f"{_day(e.busy_day)} to {busiest}, the busiest, then pain {decimals(e.pain_before, 1)} "
-        f"(on {_day(e.busy_day)})"
-    )
+    first = short_day(e.busy_day)
+    return f"{first} to {busiest}, the busiest, then pain {decimals(e.pain_before, 1)} (on {first})"
 
 
 def describe(found: BoomBust) -> str:
@@ -207,7 +202,7 @@ def describe(found: BoomBust) -> str:
             "both a rise in pain and a much quieter day."
         )
     listed = "; ".join(
-        f"{_busy_words(e)} → {decimals(e.pain_after, 1)} on {_day(e.flare_day)}"
+        f"{_busy_words(e)} → {decimals(e.pain_after, 1)} on {short_day(e.flare_day)}"
         for e in found.episodes
     )
     count = len(found.episodes)

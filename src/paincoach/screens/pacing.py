@@ -18,6 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from paincoach.core.textsafe import one_line, visible
+from paincoach.core.when import short_day
 from paincoach.records.pacing import SAFE_PERCENT
 from paincoach.records.practice import PacingPlanView
 from paincoach.screens.base import PaincoachScreen
@@ -41,10 +42,6 @@ NO_PLANS = (
 )
 
 
-def _day(day: object) -> str:
-    return f"{day:%a} {day.day} {day:%b}"  # type: ignore[attr-defined]
-
-
 def _number(value: float) -> str:
     return f"{value:g}"
 
@@ -59,7 +56,7 @@ def plan_row(plan: PacingPlanView) -> list[Text]:
     rise = "at the goal" if plan.goal is not None and plan.today_amount >= plan.goal else "–"
     if plan.next_rise is not None:
         day, amount = plan.next_rise
-        rise = f"{amount} on {_day(day)}"
+        rise = f"{amount} on {short_day(day)}"
     return [
         Text(one_line(plan.activity, 24)),
         Text(f"{plan.today_amount} {one_line(unit, 7)}"),
@@ -79,7 +76,7 @@ def plan_details(plan: PacingPlanView) -> Text:
         done = f" {plan.done_today} done, " + ("done for today." if left == 0 else f"{left} left.")
     text.append(f"Today's amount: {plan.today_amount} {unit} (week {plan.week}).{done}\n")
     if plan.held_this_week:
-        until = f" until {_day(plan.next_rise[0])}" if plan.next_rise else ""
+        until = f" until {short_day(plan.next_rise[0])}" if plan.next_rise else ""
         text.append(f"Held this week: it stays at {plan.today_amount} {unit}{until}.\n")
     step = plan.baseline * plan.percent / 100
     step_unit = unit[:-1] if step == 1 and unit.endswith("s") else unit  # 1 minute
@@ -99,7 +96,7 @@ def plan_details(plan: PacingPlanView) -> Text:
             "Press r to choose a gentler one (10% is a good start).\n",
             style="bold",
         )
-    text.append(f"Started {_day(plan.start)} at {plan.baseline} {unit}.", style="dim")
+    text.append(f"Started {short_day(plan.start)} at {plan.baseline} {unit}.", style="dim")
     for line in plan.history:
         text.append(f"\n{line.words(unit)}")
     if plan.changed_today:

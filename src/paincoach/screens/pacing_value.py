@@ -14,13 +14,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from paincoach.core.textsafe import visible
-from paincoach.exercises.pacing import PacingError
-from paincoach.exercises.pacing_changes import check_goal, check_safe_percent
+from paincoach.exercises.pacing import DEFAULT_PERCENT, PacingError
+from paincoach.exercises.pacing_changes import check_safe_percent
 from paincoach.screens.base import PaincoachDialog
-from paincoach.widgets.step_pacing import field_row
-
-OPEN_WORDS = ("", "none", "open", "-")
+from paincoach.widgets.step_pacing import field_row, parse_goal, parse_number
 
 
 @dataclass(frozen=True)
@@ -30,24 +27,14 @@ class Chosen:
     value: float | None
 
 
-def read_number(text: str, what: str) -> float:
-    """The number typed, or PacingError saying it is not one."""
-    try:
-        return float(text.strip())
-    except ValueError:
-        raise PacingError(f'{what}: "{visible(text.strip())}" is not a number') from None
-
-
 def goal_from(text: str) -> float | None:
-    """A goal typed (empty, "none" or "open" leave it open); PacingError if not usable."""
-    if text.strip().casefold() in OPEN_WORDS:
-        return None
-    return check_goal(read_number(text, "The goal"))
+    """A goal typed (empty, "none" or "open" leave it open): the plan step's own rule."""
+    return parse_goal(text)
 
 
 def percent_from(text: str) -> float:
-    """A weekly rise typed in percent; PacingError outside 5-20 (with the reason)."""
-    value = read_number(text, "The weekly rise")
+    """A weekly rise typed in percent (empty: 10); PacingError outside 5-20 (with the reason)."""
+    value = parse_number(text, "The weekly rise", DEFAULT_PERCENT)
     check_safe_percent(value)
     return value
 

@@ -15,12 +15,13 @@ import shlex
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from paincoach.core.errors import InputError, NotFoundError
 from paincoach.core.textsafe import refuse_nul, visible
+from paincoach.core.when import short_day
 from paincoach.records.pacing import SAFE_PERCENT
 from paincoach.records.plan_match import plan_named
 
@@ -220,7 +221,7 @@ def _held(plan: PacingPlanView) -> list[str]:
     if plan.next_rise is None:
         return [line + "."]
     day, _ = plan.next_rise
-    return [f"{line}; the next rise is on {_day(day)}."]
+    return [f"{line}; the next rise is on {short_day(day)}."]
 
 
 def _stepped_back(plan: PacingPlanView) -> list[str]:
@@ -246,7 +247,7 @@ def _goal_set(plan: PacingPlanView, before: PacingPlanView) -> list[str]:
 def _percent_set(plan: PacingPlanView) -> list[str]:
     starts = plan.start + timedelta(days=7 * plan.week)
     return [
-        f"{plan.activity} now rises {plan.percent:g}% a week, from {_day(starts)} "
+        f"{plan.activity} now rises {plan.percent:g}% a week, from {short_day(starts)} "
         f"(week {plan.week + 1}).",
         _rise_words(plan),
     ]
@@ -257,7 +258,7 @@ def _rise_words(plan: PacingPlanView) -> str:
     amount = _amount(plan.today_amount, plan.unit)
     if plan.next_rise is not None:
         day, later = plan.next_rise
-        return f"Today's amount is {amount}; it rises to {later} on {_day(day)}."
+        return f"Today's amount is {amount}; it rises to {later} on {short_day(day)}."
     if plan.goal is not None and plan.today_amount >= plan.goal:
         return f"Today's amount is {amount}, your goal: it stays there."
     return f"Today's amount is {amount}."
@@ -293,7 +294,7 @@ def plan_line(plan: PacingPlanView) -> str:
         parts.append("held this week")
     if plan.next_rise is not None:
         day, later = plan.next_rise
-        parts.append(f"rises to {later} on {_day(day)}")
+        parts.append(f"rises to {later} on {short_day(day)}")
     elif plan.goal is not None and plan.today_amount >= plan.goal:
         parts.append("at your goal")
     parts.append(f"goal {plan.goal:g}" if plan.goal is not None else "no goal set")
@@ -365,10 +366,6 @@ def plan_document(plan: PacingPlanView) -> dict[str, object]:
             for line in plan.history
         ],
     }
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def _amount(value: float, unit: str) -> str:
