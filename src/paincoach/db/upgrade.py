@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 
 from paincoach.core import clock, paths
 from paincoach.core.errors import NotOwnFolderError, StorageError
-from paincoach.core.private_files import fsync_file, fsync_folder
+from paincoach.core.private_files import FileExistsInputError, ledger_folder, private_output
 from paincoach.db import migrations
 from paincoach.db.copy import copy_journal
 from paincoach.db.errors import storage_errors
@@ -46,33 +46,18 @@ def snapshot_before_migration(path: Path, version: int) -> Path:
             f"and could not keep one: {exc.message} Your journal was not changed.",
         ) from None
     stem = f"before-schema-{version + 1}-{clock.now():%Y%m%d-%H%M%S}"
+    ledger = ledger_folder(path.parent)
     for number in range(1, _NAME_TRIES + 1):
         target = folder / (f"{stem}.db" if number == 1 else f"{stem}-{number}.db")
         try:
-            paths.create_private_file(target)  # claims the name (O_EXCL)
-        except FileExistsError:
+            # Recorded in the ledger like every other copy, so the sweep another paincoach
+            # runs at the same moment knows this temporary copy is live and leaves it be.
+            with private_output(target, ledger=ledger) as temp, storage_errors(path):
+                copy_journal(path, temp, read_only=False)
+        except FileExistsInputError:  # the name is taken (another process, this second)
             continue
-        try:
-            _copy_into(path, target)
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
         return target
     raise StorageError(
         f"paincoach could not find a free name for a backup in {folder}. Nothing was "
         "changed. Move old files out of that folder and open paincoach again."
     )
-
-
-def _copy_into(path: Path, target: Path) -> None:
-    temp = target.with_name(f".{target.name}.part")
-    temp.unlink(missing_ok=True)
-    paths.create_private_file(temp)
-    try:
-        with storage_errors(path):
-            copy_journal(path, temp, read_only=False)
-        fsync_file(temp)
-        temp.replace(target)
-        fsync_folder(target.parent)
-    finally:
-        temp.unlink(missing_ok=True)

@@ -224,6 +224,34 @@ def test_an_upgrade_backs_up_first_then_bumps_the_version(
     assert {table: raw_rows(backups[0], table) for table in _tables(backups[0])} == before
 
 
+def test_another_paincoachs_sweep_during_the_upgrade_backup_leaves_it_be(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes opening one journal: one copies it aside before an upgrade while the
+    other sweeps killed writes' leftovers. The copy in progress is live and must stay (CI
+    saw the sweep remove it, and the first save of a new journal fail)."""
+    from paincoach.db import upgrade as upgrade_module
+    from paincoach.transfer.backup import clean_up
+
+    Journal(Database.open(home), fixed_clock).add_checkin(checkin(note="copied aside"))
+    _with_next_step(monkeypatch, "CREATE TABLE extra (id INTEGER PRIMARY KEY)")
+    real_copy = upgrade_module.copy_journal
+    temps_seen: list[list[str]] = []
+
+    def copy_while_another_sweeps(source: Path, temp: Path, **kwargs: Any) -> None:
+        real_copy(source, temp, **kwargs)
+        clean_up(home)  # what a second paincoach, opening now, does
+        temps_seen.append(sorted(p.name for p in (home / "backups").iterdir()))
+
+    monkeypatch.setattr(upgrade_module, "copy_journal", copy_while_another_sweeps)
+    Database.open(home).close()
+    assert len(temps_seen) == 1 and any(name.endswith(".part") for name in temps_seen[0])
+    backups = sorted(p.name for p in (home / "backups").iterdir())
+    assert len(backups) == 1 and backups[0].startswith("before-schema-")
+    assert backups[0].endswith(".db")
+    assert not list((home / "writing").iterdir())
+
+
 def test_a_failing_step_leaves_the_journal_as_it_was(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
