@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
+from paincoach.screens.long_view_keys import open_calendar, open_trends, open_year
 from paincoach.screens.today_doses import open_dose, open_treatments
 
 if TYPE_CHECKING:
@@ -47,6 +48,19 @@ def main_actions(app: PaincoachApp) -> Iterable[SystemCommand]:
     yield SystemCommand("Week", "The week's figures, charts, insights and export", app.action_week)
     yield SystemCommand(
         "Weekly check", "Three questions about the past seven days", app.action_weekly_check
+    )
+    yield SystemCommand(
+        "Calendar",
+        "This month, each day shaded by its pain, mood or sleep",
+        lambda: open_calendar(app),
+    )
+    yield SystemCommand(
+        "Year", "The year at a glance, a month a row (y on Today)", lambda: open_year(app)
+    )
+    yield SystemCommand(
+        "Trends",
+        "3, 6, 12 months or all time, with marked events (l on Today)",
+        lambda: open_trends(app),
     )
     yield SystemCommand("History", "Past days, search, edit and delete entries", app.action_history)
     yield SystemCommand(

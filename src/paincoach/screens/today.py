@@ -20,6 +20,7 @@ from paincoach.core.textsafe import one_line
 from paincoach.records.describe import describe_session, pacing_line
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
+from paincoach.screens.long_view_keys import LONG_VIEW_BINDINGS, LongViewActions
 from paincoach.screens.messages import JournalChanged
 from paincoach.screens.today_doses import DOSE_BINDINGS, DoseActions, RatingQuestion, doses_text
 from paincoach.services import Services
@@ -89,6 +90,8 @@ def goals_text(goals: list[Goal]) -> Text:
 
 
 TODAY_HINT_KEYS = (
+    "today.year",
+    "today.trends",
     "today.edit",
     "today.delete",
     "today.thought_records",
@@ -98,7 +101,7 @@ TODAY_HINT_KEYS = (
 )
 
 
-class TodayScreen(DoseActions, EntryActions, PaincoachScreen[None]):
+class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[None]):
     """The home screen."""
 
     BINDINGS = [
@@ -126,6 +129,7 @@ class TodayScreen(DoseActions, EntryActions, PaincoachScreen[None]):
             "w", "app.week", "Week", id="today.week", tooltip="The week's figures, charts, insights"
         ),
         *DOSE_BINDINGS,
+        *LONG_VIEW_BINDINGS,
         Binding(
             "o",
             "app.course",

@@ -172,6 +172,9 @@ class WeekScreen(PaincoachScreen[None]):
             tooltip="Three questions about the past seven days",
         ),
         Binding(
+            "c", "calendar", "Calendar", id="week.calendar", tooltip="This week's month, by day"
+        ),
+        Binding(
             "x",
             "export",
             "Export",
@@ -256,6 +259,13 @@ class WeekScreen(PaincoachScreen[None]):
     def action_weekly_check(self) -> None:
         """Answer the three weekly questions."""
         self.paincoach.action_weekly_check()
+
+    def action_calendar(self) -> None:
+        """The month calendar holding this week's last day shown (never past today)."""
+        from paincoach.screens.long_view_keys import open_calendar
+
+        assert self.start is not None
+        open_calendar(self.app, min(self.start + timedelta(days=6), self.services.clock().date()))
 
     def action_export(self) -> None:
         """Export a report or the data."""
