@@ -16,6 +16,8 @@ from paincoach.screens.base import ServiceCalls
 if TYPE_CHECKING:
     from textual.app import App
 
+    from paincoach.records.long_view import Measure
+
 LONG_VIEW_BINDINGS = [
     Binding(
         "y",
@@ -38,12 +40,12 @@ LONG_VIEW_BINDINGS = [
 """Today's keys for the long view (spliced into TodayScreen.BINDINGS)."""
 
 
-def open_year(app: App[None]) -> None:
-    """The year at a glance (this year)."""
+def open_year(app: App[None], day: date | None = None, measure: Measure = "pain") -> None:
+    """The year at a glance (this year, or `day`'s)."""
     from paincoach.screens.year import YearScreen
 
     if not isinstance(app.screen, YearScreen):
-        app.push_screen(YearScreen())
+        app.push_screen(YearScreen(day, measure))
 
 
 def open_trends(app: App[None]) -> None:
@@ -59,7 +61,7 @@ def open_calendar(app: App[None], day: date | None = None) -> None:
     from paincoach.screens.month import MonthScreen
 
     if not isinstance(app.screen, MonthScreen):
-        app.push_screen(MonthScreen(day))
+        app.push_screen(MonthScreen(day, open_year=lambda d, m: open_year(app, d, m)))
 
 
 class LongViewActions(ServiceCalls):

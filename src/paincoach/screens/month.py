@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -70,8 +71,16 @@ class MonthScreen(PaincoachScreen[None]):
         ),
     ]
 
-    def __init__(self, day: date | None = None, measure: Measure = "pain") -> None:
+    def __init__(
+        self,
+        day: date | None = None,
+        measure: Measure = "pain",
+        *,
+        open_year: Callable[[date, Measure], object] | None = None,
+    ) -> None:
+        """`open_year` shows the year (None: the calendar was opened from the year)."""
         super().__init__()
+        self.open_year = open_year
         self.cursor = day
         self.measure: Measure = measure
         self.month: MonthCalendar | None = None
@@ -166,14 +175,11 @@ class MonthScreen(PaincoachScreen[None]):
             self.app.push_screen(DayScreen(self.cursor))
 
     def action_year(self) -> None:
-        """This month's year at a glance."""
-        from paincoach.screens.year import YearScreen
-
-        stack = self.app.screen_stack
-        if len(stack) > 1 and isinstance(stack[-2], YearScreen):  # opened from the year
+        """This month's year at a glance (back to it, when the calendar came from there)."""
+        if self.open_year is None:
             self.dismiss(None)
-            return
-        self.app.push_screen(YearScreen(self.cursor, self.measure))
+        elif self.cursor is not None:
+            self.open_year(self.cursor, self.measure)
 
     def action_back(self) -> None:
         """Back to where the calendar was opened."""
