@@ -88,9 +88,11 @@ def day_words(day: date, means: DayMeans | None, measure: Measure, today: date) 
     name = f"{day:%a} {day.day} {day:%b %Y}"
     if day > today:
         return f"{name}: still to come"
-    value = means.value(measure) if means else None
-    if means is None or value is None:
-        return f"{name}: no {MEASURE_WORDS[measure]} logged"
+    if means is None:
+        return f"{name}: no check-in"
+    value = means.value(measure)
+    if value is None:
+        return f"{name}: no {MEASURE_WORDS[measure]} given"
     plural = "s" if means.checkins != 1 else ""
     return (
         f"{name}: {MEASURE_WORDS[measure]} {decimals(value, 1)}/10 "

@@ -14,7 +14,6 @@ from rich.text import Text
 from paincoach.core.rounding import decimals, rounded
 from paincoach.core.textsafe import one_line
 from paincoach.records.long_view import (
-    MEASURE_WORDS,
     BeforeAndAfter,
     MarkedEvent,
     Measure,
@@ -26,13 +25,6 @@ WIDTH = 21
 """Characters of the 0-10 line (two for each point)."""
 LABEL = 10
 MEAN, AVERAGE, SPREAD = "●", "┃", "─"
-KIND_WORDS = {
-    "own": "",
-    "treatment-start": "treatment started",
-    "treatment-stop": "treatment stopped",
-    "pacing-plan": "pacing plan started",
-    "course-week": "course",
-}
 
 
 def column(value: float) -> int:
@@ -104,10 +96,8 @@ def event_day(day: date) -> str:
 
 
 def event_line(event: MarkedEvent) -> str:
-    """'Tue 3 Mar 2026  Physiotherapy (treatment started)', the title on one line."""
-    kind = KIND_WORDS.get(event.kind, "")
-    title = one_line(event.title, 40)
-    return f"{event_day(event.day)}  {title}" + (f" ({kind})" if kind else "")
+    """'Tue 3 Mar 2026  Started physiotherapy', the title on one line."""
+    return f"{event_day(event.day)}  {one_line(event.title, 50)}"
 
 
 def events_text(trends: Trends, measure: Measure) -> Text:
@@ -129,9 +119,4 @@ def events_text(trends: Trends, measure: Measure) -> Text:
         item = found.get(event)
         if item is not None:
             text.append(f"\n  {item.words}", style="" if item.enough else "dim")
-    text.append(
-        f"\nThese compare your own {MEASURE_WORDS[measure]} before and after a day; "
-        "they are observations, not a sign of cause.",
-        style="italic",
-    )
     return text
