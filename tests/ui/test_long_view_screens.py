@@ -27,6 +27,11 @@ def shown(app: PaincoachApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+def year_grid(app: PaincoachApp) -> list[str]:
+    """The year's header and its twelve rows, as shown."""
+    return [shown(app, "#year-header")] + [shown(app, f"#year-row-{m}") for m in range(1, 13)]
+
+
 def november_mean() -> float:
     """The mean of November's day means of pain, by hand from the seed."""
     means = []
@@ -47,7 +52,7 @@ async def test_the_year_opens_from_today_and_moves_by_day_month_and_year(home: P
         await settle(pilot)
         assert isinstance(app.screen, YearScreen)
         assert "2026 at a glance: pain" in shown(app, "#year-title")
-        grid = shown(app, "#year-grid").splitlines()
+        grid = year_grid(app)
         assert len(grid) == 13 and grid[1].startswith("Jan") and grid[12].startswith("Dec")
         assert grid[11].rstrip().endswith(decimals(november_mean(), 1))  # November's mean
         assert grid[11][4 + 2 * 8] == "·"  # Mon 9 Nov: a week away, clearly empty
@@ -63,7 +68,7 @@ async def test_the_year_opens_from_today_and_moves_by_day_month_and_year(home: P
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert "2025 at a glance" in shown(app, "#year-title")
-        assert shown(app, "#year-grid").splitlines()[1].rstrip().endswith("–")  # Jan 2025
+        assert year_grid(app)[1].rstrip().endswith("–")  # Jan 2025
         await pilot.press("right_square_bracket", "right_square_bracket")  # 2027: refused
         await settle(pilot)
         assert "2026 at a glance" in shown(app, "#year-title")

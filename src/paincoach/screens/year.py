@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, Static
 from paincoach.records.long_view import MEASURE_WORDS, Measure, mean_of_days, next_measure
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.messages import JournalChanged
-from paincoach.widgets.day_shades import day_words, legend, mean_words, year_text
+from paincoach.widgets.day_shades import day_words, legend, mean_words, month_row, year_header
 
 if TYPE_CHECKING:
     from paincoach.records.long_view import YearAtAGlance
@@ -40,6 +40,7 @@ class YearScreen(PaincoachScreen[None]):
     DEFAULT_CSS = """
     YearScreen #year-title { padding: 0 1; }
     YearScreen #year-grid { height: auto; margin: 1 0 0 0; }
+    YearScreen #year-grid Static { height: 1; }
     YearScreen #year-day { margin: 1 0 0 0; }
     YearScreen #year-legend { color: $text-muted; }
     """
@@ -83,7 +84,10 @@ class YearScreen(PaincoachScreen[None]):
         yield Header(icon="≡")
         yield Static("Loading the year…", id="year-title", classes="section-title")
         with Vertical(classes="page"):
-            yield Static("", id="year-grid")
+            with Vertical(id="year-grid"):  # a row each, so a cursor move redraws two
+                yield Static(year_header(), id="year-header")
+                for month in range(1, 13):
+                    yield Static("", id=f"year-row-{month}", classes="year-row")
             yield Static("", id="year-day", markup=False)
             yield Static("", id="year-mean", markup=False)
             yield Static("", id="year-legend")
@@ -112,19 +116,23 @@ class YearScreen(PaincoachScreen[None]):
         self.year = year
         self.draw()
 
-    def draw(self) -> None:
-        """The rows, the cursor's day, and the year's key, from the year already fetched."""
+    def draw(self, months: range | tuple[int, ...] = range(1, 13)) -> None:
+        """The rows of `months`, the cursor's day and the year's key, from the year held."""
         year, cursor = self.year, self.cursor
         if year is None or cursor is None:
             return
         measure, today = self.measure, self.today
-        self.query_one("#year-title", Static).update(
-            f"{year.year} at a glance: {MEASURE_WORDS[measure]} by day, each month's mean last"
-        )
-        self.query_one("#year-grid", Static).update(year_text(year, measure, today, cursor))
+        for month in months:
+            row = month_row(year, month, measure, today, cursor)
+            self.query_one(f"#year-row-{month}", Static).update(row)
         words = day_words(cursor, year.days.get(cursor), measure, today)
         self.query_one("#year-day", Static).update(
             words.replace("Enter opens it.", "Enter opens its month.")
+        )
+        if len(months) < 12:  # only the cursor moved
+            return
+        self.query_one("#year-title", Static).update(
+            f"{year.year} at a glance: {MEASURE_WORDS[measure]} by day, each month's mean last"
         )
         self.query_one("#year-mean", Static).update(
             mean_words(mean_of_days(year.days.values(), measure), measure, f"in {year.year}")
@@ -135,10 +143,10 @@ class YearScreen(PaincoachScreen[None]):
         if target > self.today:
             self.app.notify("That day is still to come.", timeout=2)
             return
-        same_year = self.cursor is not None and target.year == self.cursor.year
+        before = self.cursor
         self.cursor = target
-        if same_year and self.year is not None:
-            self.draw()
+        if before is not None and target.year == before.year and self.year is not None:
+            self.draw(tuple({before.month, target.month}))
         else:
             self.load()
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 import calendar
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 
-from rich.style import Style
-from rich.text import Text
+from textual.color import Color
+from textual.content import Content, Span
+from textual.style import Style
 
 from paincoach.core.rounding import decimals, rounded
 from paincoach.records.long_view import (
@@ -42,6 +44,7 @@ TEN = "X"
 """10 in the year's one-character cells (the calendar writes 10)."""
 CURSOR = Style(reverse=True, bold=True)
 TODAY = Style(underline=True, bold=True)
+BOLD = Style(bold=True)
 
 
 def hardness(value: float, measure: Measure) -> float:
@@ -49,11 +52,47 @@ def hardness(value: float, measure: Measure) -> float:
     return 10 - value if HIGHER_IS_BETTER[measure] else value
 
 
+SHADE_STYLES = tuple(
+    Style(background=Color.parse(background), foreground=Color.parse(text))
+    for background, text in SHADES
+)
+DIM = Style(dim=True)
+
+
+class Line:
+    """Text and its styled spans, built straight into Textual's Content.
+
+    A year is some 400 styled cells; Content made directly costs a tenth of a Rich Text
+    converted on each update (about 1 ms a year instead of 15), which keeps a cursor move
+    and a change of measure well inside a frame.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.spans: list[Span] = []
+        self.length = 0
+
+    def add(self, text: str, style: Style | None = None) -> None:
+        """Add `text`, styled when `style` is given."""
+        if style is not None:
+            self.spans.append(Span(self.length, self.length + len(text), style))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def content(self) -> Content:
+        """The line as Content."""
+        return Content("".join(self.parts), self.spans)
+
+
 def shade(value: float, measure: Measure) -> Style:
     """The cell's colours for a day mean of `measure`."""
     step = min(len(SHADES) - 1, int(hardness(value, measure) * len(SHADES) / 10.0001))
-    background, text = SHADES[step]
-    return Style(bgcolor=background, color=text)
+    return SHADE_STYLES[step]
+
+
+@lru_cache(maxsize=64)
+def _marked(style: Style, mark: Style) -> Style:
+    return style + mark
 
 
 def digit(value: float, *, wide: bool = True) -> str:
@@ -62,17 +101,17 @@ def digit(value: float, *, wide: bool = True) -> str:
     return str(whole) if wide or whole < 10 else TEN
 
 
-def legend(measure: Measure, *, year: bool = False) -> Text:
+def legend(measure: Measure, *, year: bool = False) -> Content:
     """What the digits, the dots and the shades mean, in words and with the scale itself."""
-    text = Text(f"Digit: the day's mean {MEASURE_WORDS[measure]}")
+    line = Line()
+    line.add(f"Digit: the day's mean {MEASURE_WORDS[measure]}")
     if year:
-        text.append(f" ({TEN} = 10)")
-    text.append(f"; {EMPTY} no check-in; ")
-    text.append("easier ")
-    for background, colour in SHADES:
-        text.append(" ", Style(bgcolor=background, color=colour))
-    text.append(" harder")
-    return text
+        line.add(f" ({TEN} = 10)")
+    line.add(f"; {EMPTY} no check-in; easier ")
+    for style in SHADE_STYLES:
+        line.add(" ", style)
+    line.add(" harder")
+    return line.content()
 
 
 def mean_words(mean: float | None, measure: Measure, where: str) -> str:
@@ -104,41 +143,34 @@ CELL = 9
 """Each calendar day's width, in characters (two lines tall)."""
 
 
-def calendar_text(month: MonthCalendar, measure: Measure, today: date, cursor: date | None) -> Text:
+def calendar_text(
+    month: MonthCalendar, measure: Measure, today: date, cursor: date | None
+) -> Content:
     """The month as a grid in the person's weeks: day numbers over shaded digits."""
     names = [calendar.day_abbr[(month.week_start + i) % 7] for i in range(7)]
-    text = Text()
-    text.append(" ".join(f"{name:^{CELL}}" for name in names), style="bold")
+    lines = [Content.styled(" ".join(f"{name:^{CELL}}" for name in names), BOLD)]
     for week in month.weeks:
-        top = Text()
-        bottom = Text()
+        top, bottom = Line(), Line()
         for i, day in enumerate(week):
             if i:
-                top.append(" ")
-                bottom.append(" ")
+                top.add(" ")
+                bottom.add(" ")
             if day is None:
-                top.append(" " * CELL)
-                bottom.append(" " * CELL)
+                top.add(" " * CELL)
+                bottom.add(" " * CELL)
                 continue
             label = f"{day.day:>2}" + (" today" if day == today else "")
-            style = Style()
-            if day == cursor:
-                style = CURSOR
-            elif day == today:
-                style = TODAY
-            top.append(f"{label:<{CELL}}", style)
-            bottom.append(*_value_cell(month.days.get(day), measure, day > today))
-        text.append("\n")
-        text.append_text(top)
-        text.append("\n")
-        text.append_text(bottom)
-    return text
+            style = CURSOR if day == cursor else TODAY if day == today else None
+            top.add(f"{label:<{CELL}}", style)
+            bottom.add(*_value_cell(month.days.get(day), measure, day > today))
+        lines += [top.content(), bottom.content()]
+    return Content("\n").join(lines)
 
 
 def _value_cell(means: DayMeans | None, measure: Measure, future: bool) -> tuple[str, Style]:
     value = means.value(measure) if means else None
     if value is None:
-        return (f"{'' if future else EMPTY:^{CELL}}", Style(dim=True))
+        return (f"{'' if future else EMPTY:^{CELL}}", DIM)
     return (f"{digit(value):^{CELL}}", shade(value, measure))
 
 
@@ -155,34 +187,47 @@ def day_numbers() -> str:
     return "".join(row)
 
 
-def year_text(year: YearAtAGlance, measure: Measure, today: date, cursor: date | None) -> Text:
-    """Twelve rows of up to 31 one-character days (a space apart), each month's mean last."""
-    text = Text(" " * YEAR_LABEL)
-    text.append(day_numbers(), style="dim")
-    text.append("  mean", style="bold")
+def year_header() -> Content:
+    """The line over the year's rows: some day numbers, and "mean"."""
+    line = Line()
+    line.add(" " * YEAR_LABEL)
+    line.add(day_numbers(), DIM)
+    line.add("  mean", BOLD)
+    return line.content()
+
+
+def month_row(
+    year: YearAtAGlance, month: int, measure: Measure, today: date, cursor: date | None
+) -> Content:
+    """One month of the year: up to 31 one-character days, a space apart, then its mean."""
+    line = Line()
+    line.add(f"{calendar.month_abbr[month]:<{YEAR_LABEL}}", BOLD)
+    length = calendar.monthrange(year.year, month)[1]
     days: Mapping[date, DayMeans] = year.days
-    for month in range(1, 13):
-        text.append("\n")
-        text.append(f"{calendar.month_abbr[month]:<{YEAR_LABEL}}", style="bold")
-        length = calendar.monthrange(year.year, month)[1]
-        for number in range(1, 32):
-            if number > 1:
-                text.append(" ")
-            if number > length:
-                text.append(" ")
-                continue
-            day = date(year.year, month, number)
-            means = days.get(day)
-            value = means.value(measure) if means else None
-            if value is None:
-                glyph, style = ("" if day > today else EMPTY) or " ", Style(dim=True)
-            else:
-                glyph, style = digit(value, wide=False), shade(value, measure)
-            if day == cursor:
-                style = style + CURSOR
-            elif day == today:
-                style = style + TODAY
-            text.append(glyph, style)
-        mean = year.month_mean(month, measure)
-        text.append(f"  {decimals(mean, 1) if mean is not None else '–':>4}")
-    return text
+    for number in range(1, 32):
+        if number > 1:
+            line.add(" ")
+        if number > length:
+            line.add(" ")
+            continue
+        day = date(year.year, month, number)
+        means = days.get(day)
+        value = means.value(measure) if means else None
+        if value is None:
+            glyph, style = (" " if day > today else EMPTY), DIM
+        else:
+            glyph, style = digit(value, wide=False), shade(value, measure)
+        if day == cursor:
+            style = _marked(style, CURSOR)
+        elif day == today:
+            style = _marked(style, TODAY)
+        line.add(glyph, style)
+    mean = year.month_mean(month, measure)
+    line.add(f"  {decimals(mean, 1) if mean is not None else '–':>4}")
+    return line.content()
+
+
+def year_text(year: YearAtAGlance, measure: Measure, today: date, cursor: date | None) -> Content:
+    """Twelve rows of up to 31 one-character days (a space apart), each month's mean last."""
+    rows = [month_row(year, month, measure, today, cursor) for month in range(1, 13)]
+    return Content("\n").join([year_header(), *rows])
