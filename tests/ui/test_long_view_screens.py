@@ -140,9 +140,9 @@ async def test_trends_over_each_span_with_the_marked_event(home: Path) -> None:
         assert isinstance(app.screen, TrendsScreen)
         assert shown(app, "#trends-title") == "Trends in pain: the last 3 months, by week"
         rows = shown(app, "#trends-chart").splitlines()
-        assert rows[0].startswith("Week of") and rows[1].startswith("w ")
-        away = next(row for row in rows if row.startswith("w 9 Nov"))  # the week away
-        assert away.split()[3:] == ["–", "–", "0", "0", "min"]
+        assert rows[0].startswith("Week of") and rows[1].startswith("31 Aug")
+        away = next(row for row in rows if row.startswith("9 Nov"))  # the week away
+        assert away.split()[2:] == ["–", "–", "0", "0", "min"]
         assert len(rows) == 1 + 13 + 1  # the names, 13 weeks, the key
         events = shown(app, "#trends-events")
         assert "Thu 1 Oct 2026  Started physiotherapy" in events
@@ -181,3 +181,26 @@ async def test_an_empty_journal_says_what_each_view_needs(home: Path) -> None:
         await pilot.press("escape", "escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_the_palette_opens_each_view_and_help_now_stays_one_key_away(home: Path) -> None:
+    from paincoach.screens.help_now import HelpNowDialog
+
+    seeded_services(home).close()  # type: ignore[attr-defined]
+    app = create_app(home, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        for title, screen in (("Calendar", MonthScreen), ("Year", YearScreen)):
+            commands[title].callback()
+            await settle(pilot)
+            assert isinstance(app.screen, screen)
+            await pilot.press("f1")
+            await settle(pilot)
+            assert isinstance(app.screen, HelpNowDialog)
+            await pilot.press("escape", "escape")
+            await settle(pilot)
+            assert isinstance(app.screen, TodayScreen)
+        commands["Trends"].callback()
+        await settle(pilot)
+        assert isinstance(app.screen, TrendsScreen)

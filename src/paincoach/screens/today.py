@@ -90,14 +90,14 @@ def goals_text(goals: list[Goal]) -> Text:
 
 
 TODAY_HINT_KEYS = (
-    "today.year",
-    "today.trends",
     "today.edit",
     "today.delete",
     "today.thought_records",
     "today.goals",
     "today.settings",
     "today.refresh",
+    "today.year",
+    "today.trends",
 )
 
 

@@ -33,9 +33,9 @@ def column(value: float) -> int:
 
 
 def period_label(period: PeriodFigures, grain: str) -> str:
-    """'Sep 2026' for a month, 'w 23 Nov' for a week (its first day)."""
+    """'Sep 2026' for a month, '23 Nov' for a week (its first day, under "Week of")."""
     if grain == "week":
-        return f"w {period.first.day} {period.first:%b}"
+        return f"{period.first.day} {period.first:%b}"
     return f"{period.first:%b %Y}"
 
 

@@ -42,7 +42,7 @@ def test_a_period_without_days_is_a_blank_line_and_dashes() -> None:
     trends = Trends(date(2026, 9, 1), date(2026, 11, 27), 3, "week", (empty,))
     rows = chart_text(trends, "pain").plain.splitlines()
     assert rows[0].startswith("Week of")
-    assert rows[1].split() == ["w", "9", "Nov", "–", "–", "0", "0", "min"]
+    assert rows[1].split() == ["9", "Nov", "–", "–", "0", "0", "min"]
 
 
 def test_events_show_their_words_and_the_reason_when_there_is_too_little() -> None:
