@@ -150,7 +150,7 @@ async def test_trends_over_each_span_with_the_marked_event(home: Path) -> None:
         for key, title in (
             ("6", "the last 6 months, by month"),
             ("1", "the last 12 months, by month"),
-            ("a", "all time, by month"),
+            ("a", "all time, by month (since Mon 1 Dec 2025)"),
         ):
             await pilot.press(key)
             await settle(pilot)
@@ -159,7 +159,10 @@ async def test_trends_over_each_span_with_the_marked_event(home: Path) -> None:
         assert months[0] == ["Dec", "2025"] and months[-1] == ["Nov", "2026"]
         await pilot.press("m")
         await settle(pilot)
-        assert shown(app, "#trends-title") == "Trends in mood: all time, by month"
+        assert (
+            shown(app, "#trends-title")
+            == "Trends in mood: all time, by month (since Mon 1 Dec 2025)"
+        )
         assert "your mood" in shown(app, "#trends-events")
 
 
@@ -175,9 +178,12 @@ async def test_an_empty_journal_says_what_each_view_needs(home: Path) -> None:
         await pilot.press("escape", "y")
         await settle(pilot)
         assert shown(app, "#year-mean") == "No pain logged in 2026 yet."
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert shown(app, "#year-mean") == "No pain logged in 2025."
         await pilot.press("enter")
         await settle(pilot)
-        assert shown(app, "#month-mean") == "No pain logged this month yet."
+        assert shown(app, "#month-mean") == "No pain logged in November 2025."
         await pilot.press("escape", "escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)

@@ -127,13 +127,19 @@ class MonthScreen(PaincoachScreen[None]):
             return
         measure, today = self.measure, self.today
         words = MEASURE_WORDS[measure]
+        current = month.month == first_of(today)
         self.query_one("#month-title", Static).update(f"{month.month:%B %Y}: {words} by day")
         self.query_one("#month-grid", Static).update(calendar_text(month, measure, today, cursor))
         self.query_one("#month-day", Static).update(
             day_words(cursor, month.days.get(cursor), measure, today)
         )
         self.query_one("#month-mean", Static).update(
-            mean_words(month.mean(measure), measure, "this month")
+            mean_words(
+                month.mean(measure),
+                measure,
+                "this month" if current else f"in {month.month:%B %Y}",
+                past=not current,
+            )
         )
         self.query_one("#month-legend", Static).update(legend(measure))
 

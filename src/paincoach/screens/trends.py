@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 from paincoach.records.long_view import MEASURE_WORDS, Measure, next_measure
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.messages import JournalChanged
-from paincoach.widgets.trend_chart import chart_text, events_text
+from paincoach.widgets.trend_chart import chart_text, event_day, events_text
 
 if TYPE_CHECKING:
     from paincoach.records.long_view import Trends
@@ -118,6 +118,7 @@ class TrendsScreen(PaincoachScreen[None]):
         words = MEASURE_WORDS[measure]
         self.query_one("#trends-title", Static).update(
             f"Trends in {words}: {SPANS.get(trends.months, SPANS[None])}, by {trends.grain}"
+            + (f" (since {event_day(trends.first)})" if trends.months is None else "")
         )
         chart = self.query_one("#trends-chart", Static)
         chart.update(Text(NOT_ENOUGH) if trends.empty else chart_text(trends, measure))

@@ -135,7 +135,12 @@ class YearScreen(PaincoachScreen[None]):
             f"{year.year} at a glance: {MEASURE_WORDS[measure]} by day, each month's mean last"
         )
         self.query_one("#year-mean", Static).update(
-            mean_words(mean_of_days(year.days.values(), measure), measure, f"in {year.year}")
+            mean_words(
+                mean_of_days(year.days.values(), measure),
+                measure,
+                f"in {year.year}",
+                past=year.year < today.year,
+            )
         )
         self.query_one("#year-legend", Static).update(legend(measure, year=True))
 

@@ -1,7 +1,7 @@
 """Days drawn as shaded cells with their value as a digit: the month calendar and the year.
 
 The shade is a helper, never the message: every day carries its rounded mean as a digit,
-a day without a check-in is "·", a day still to come is blank, so the grids read the same
+a day without a value is "·", a day still to come is blank, so the grids read the same
 without colour (NO_COLOR) and for colour-blind people. The scale is viridis (six steps from
 light yellow to dark purple), which stays ordered for every common colour vision. The same
 end means the same for each measure: light is an easier day (low pain, good mood or
@@ -39,7 +39,7 @@ SHADES: tuple[tuple[str, str], ...] = (
     ("#440154", "#ffffff"),
 )
 EMPTY = "·"
-"""A day in the past without a check-in: clearly empty, never 0."""
+"""A day in the past without a value (no check-in, or none gave this measure): never 0."""
 TEN = "X"
 """10 in the year's one-character cells (the calendar writes 10)."""
 CURSOR = Style(reverse=True, bold=True)
@@ -104,21 +104,21 @@ def digit(value: float, *, wide: bool = True) -> str:
 def legend(measure: Measure, *, year: bool = False) -> Content:
     """What the digits, the dots and the shades mean, in words and with the scale itself."""
     line = Line()
-    line.add(f"Digit: the day's mean {MEASURE_WORDS[measure]}")
+    line.add(f"Digit: day's mean {MEASURE_WORDS[measure]}")
     if year:
         line.add(f" ({TEN} = 10)")
-    line.add(f"; {EMPTY} no check-in; easier ")
+    line.add(f"; {EMPTY} none logged; easier ")
     for style in SHADE_STYLES:
         line.add(" ", style)
     line.add(" harder")
     return line.content()
 
 
-def mean_words(mean: float | None, measure: Measure, where: str) -> str:
-    """`Mean pain this month: 4.3 (mean of day means)` or what is missing."""
+def mean_words(mean: float | None, measure: Measure, where: str, *, past: bool = False) -> str:
+    """`Mean pain this month: 4.3/10 (a mean of day means)` or what is missing."""
     words = MEASURE_WORDS[measure]
     if mean is None:
-        return f"No {words} logged {where} yet."
+        return f"No {words} logged {where}." if past else f"No {words} logged {where} yet."
     return f"Mean {words} {where}: {decimals(mean, 1)}/10 (a mean of day means)"
 
 
