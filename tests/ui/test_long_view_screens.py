@@ -106,7 +106,11 @@ async def test_the_calendar_from_the_week_shows_the_month_and_opens_a_day(home: 
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DayScreen) and app.screen.day == date(2026, 10, 9)
-        await pilot.press("escape", "right_square_bracket", "right_square_bracket")
+        await pilot.press("escape", "up", "up")  # 2 October, then into September
+        await settle(pilot)
+        assert shown(app, "#month-title") == "September 2026: pain by day"
+        assert shown(app, "#month-day").startswith("Fri 25 Sep 2026")
+        await pilot.press(*["right_square_bracket"] * 3)
         await settle(pilot)
         assert shown(app, "#month-title") == "November 2026: pain by day"  # not December
         await pilot.press("m", "m")

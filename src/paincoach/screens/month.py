@@ -120,19 +120,21 @@ class MonthScreen(PaincoachScreen[None]):
         self.month = month
         self.draw()
 
-    def draw(self) -> None:
-        """The grid, the cursor's day and the mean, from the month already fetched."""
+    def draw(self, *, whole: bool = True) -> None:
+        """The grid and the cursor's day (and, when `whole`, the title, mean and key)."""
         month, cursor = self.month, self.cursor
         if month is None or cursor is None:
             return
         measure, today = self.measure, self.today
-        words = MEASURE_WORDS[measure]
-        current = month.month == first_of(today)
-        self.query_one("#month-title", Static).update(f"{month.month:%B %Y}: {words} by day")
         self.query_one("#month-grid", Static).update(calendar_text(month, measure, today, cursor))
         self.query_one("#month-day", Static).update(
             day_words(cursor, month.days.get(cursor), measure, today)
         )
+        if not whole:
+            return
+        words = MEASURE_WORDS[measure]
+        current = month.month == first_of(today)
+        self.query_one("#month-title", Static).update(f"{month.month:%B %Y}: {words} by day")
         self.query_one("#month-mean", Static).update(
             mean_words(
                 month.mean(measure),
@@ -153,7 +155,7 @@ class MonthScreen(PaincoachScreen[None]):
             return
         self.cursor = target
         if self.month is not None and first_of(target) == self.month.month:
-            self.draw()
+            self.draw(whole=False)
         else:
             self.load()
 
