@@ -172,14 +172,15 @@ class WeekScreen(PaincoachScreen[None]):
             tooltip="Three questions about the past seven days",
         ),
         Binding(
-            "c", "calendar", "Calendar", id="week.calendar", tooltip="This week's month, by day"
-        ),
-        Binding(
             "x",
             "export",
             "Export",
             id="week.export",
             tooltip="A report for your clinician, or your data",
+        ),
+        # after Export, which keeps its place in an 80-column footer
+        Binding(
+            "c", "calendar", "Calendar", id="week.calendar", tooltip="This week's month, by day"
         ),
     ]
 
