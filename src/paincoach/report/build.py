@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from paincoach.db.engine import Database
     from paincoach.db.report_repository import ExerciseLine, NoteLine
     from paincoach.records.entries import DayFigures
+    from paincoach.records.long_view import Trends
     from paincoach.records.treatments import Treatment
 
 DEFAULT_DAYS = 28  # four weeks, ending today
@@ -103,6 +104,7 @@ class Report:
     thought_records: tuple[ThoughtRecord, ...] = field(default_factory=tuple)
     treatments: TreatmentPeriod | None = None  # doses, as-needed days, starts and stops
     regular: tuple[Treatment, ...] = ()  # in use at the period's end, then stopped in it
+    trends: Trends | None = None  # the chosen months ending today (`--months`), if asked for
 
     @property
     def length(self) -> int:
