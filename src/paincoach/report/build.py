@@ -155,8 +155,12 @@ def build_report(
     include_notes: bool = False,
     week_start: int = 0,
     now: datetime | None = None,
+    trends: Trends | None = None,
 ) -> Report:
-    """Gather the report for the days from `first` to `last` from one read snapshot."""
+    """Gather the report for the days from `first` to `last` from one read snapshot.
+
+    `trends` (from `LongView.trends`, for `--months`) is shown as the chosen-period section.
+    """
     from paincoach.db import report_repository as report_repo
     from paincoach.db import review_repository as rrepo
     from paincoach.review.plan_progress import plan_progress
@@ -193,6 +197,7 @@ def build_report(
             tags=tuple(report_repo.label_counts(session, "tags", first, last, TOP_LABELS)),
             treatments=treatments,
             regular=regular,
+            trends=trends,
             **with_notes,
         )
 

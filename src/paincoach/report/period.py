@@ -8,6 +8,8 @@ observations from the person's own ratings: they never say an event caused a cha
 
 from __future__ import annotations
 
+from paincoach.core.errors import InputError
+from paincoach.core.textsafe import echo
 from paincoach.records.long_view import PeriodFigures, Trends
 from paincoach.report.build import Report
 from paincoach.report.parts import DASH, Section, Table, day_text, value_text
@@ -20,10 +22,22 @@ KIND_WORDS = {
     "pacing-plan": "pacing plan started",
     "course-week": "course week",
 }
+MONTHS = (3, 12)
+"""The chosen period of a report: 3 to 12 months (by week for 3, by month for more)."""
 NOT_CAUSE = (
     "Before and after compare the person's own day means in the weeks either side of an "
     "event; they show what changed, not why."
 )
+
+
+def check_months(text: str) -> int:
+    """'3' to '12' as a number of months, or an `InputError` that says what can be used."""
+    wanted = text.strip()
+    if not (wanted.isascii() and wanted.isdigit()) or not MONTHS[0] <= int(wanted) <= MONTHS[1]:
+        raise InputError(
+            "months", f"'{echo(text)}' cannot be used; choose {MONTHS[0]} to {MONTHS[1]} months."
+        )
+    return int(wanted)
 
 
 def period_label(period: PeriodFigures, grain: str) -> str:
@@ -63,7 +77,7 @@ def _rows(found: Trends) -> tuple[tuple[str, ...], ...]:
 
 
 def event_items(found: Trends) -> tuple[str, ...]:
-    """'1. Mon 2 Mar 2026: started physiotherapy (the person's own event). Pain …' per event."""
+    """'Event 1, Mon 2 Mar 2026: Physiotherapy (…). From Mon 2 Mar …' for each event."""
     words = {
         (b.event.day, b.event.kind, b.event.title): b.words
         for b in found.before_after
@@ -72,7 +86,7 @@ def event_items(found: Trends) -> tuple[str, ...]:
     items = []
     for number, event in event_numbers(found):
         kind = KIND_WORDS.get(event.kind, event.kind)
-        item = f"{number}. {day_text(event.day)}: {event.title} ({kind})."
+        item = f"Event {number}, {day_text(event.day)}: {event.title} ({kind})."
         said = words.get((event.day, event.kind, event.title))
         items.append(f"{item} {said}" if said else item)
     return tuple(items)
@@ -103,8 +117,8 @@ def period_section(report: Report) -> Section | None:
         "period",
         title,
         (
-            f"{span[0].upper()}{span[1:]}, {day_text(found.first)} to {day_text(found.last)}, "
-            f"by {by}. Each mean is of the days' own means, so a day counts once however "
+            f"From {day_text(found.first)} to {day_text(found.last)} (the day the report was "
+            f"made), by {by}. Each mean is of the days' own means, so a day counts once however "
             f"often it was logged; the moving average is over {window}, ending with each row; "
             "low and high are the lowest and highest day.",
         ),

@@ -14,7 +14,7 @@ from html import escape
 from paincoach.core.rounding import decimals
 from paincoach.records.long_view import MarkedEvent, PeriodFigures, Trends
 
-WIDTH, HEIGHT = 720, 230
+WIDTH, HEIGHT = 720, 232
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 30, 196
 MEAN_COLOUR = "#a4262c"
 AVERAGE_COLOUR = "#1a1a1a"
@@ -32,11 +32,14 @@ def _y(value: float) -> float:
     return BOTTOM - (BOTTOM - TOP) * value / 10
 
 
-def _label(period: PeriodFigures, grain: str, previous: PeriodFigures | None) -> str:
-    if grain == "month":
-        new_year = previous is None or previous.first.year != period.first.year
-        return f"{period.first:%b %Y}" if new_year else f"{period.first:%b}"
-    return f"{period.first.day} {period.first:%b}"
+def _label(x: float, period: PeriodFigures, grain: str, previous: PeriodFigures | None) -> str:
+    """'Nov' (a month) or '16 Nov' (a week), with the year under the first and each new one."""
+    first = period.first
+    text = f"{first:%b}" if grain == "month" else f"{first.day} {first:%b}"
+    parts = f'<text x="{x:.1f}" y="{BOTTOM + 15}" text-anchor="middle">{text}</text>'
+    if previous is None or previous.first.year != first.year:
+        parts += f'<text x="{x:.1f}" y="{BOTTOM + 28}" text-anchor="middle">{first.year}</text>'
+    return parts
 
 
 def _line(points: Sequence[tuple[float, float] | None], colour: str, dash: str) -> list[str]:
@@ -137,10 +140,7 @@ def period_chart(found: Trends) -> str:
         averages.append(None if average is None else (x, _y(average)))
         if index % step == 0:
             previous = periods[index - step] if index >= step else None
-            parts.append(
-                f'<text x="{x:.1f}" y="{BOTTOM + 16}" text-anchor="middle">'
-                f"{escape(_label(period, found.grain, previous))}</text>"
-            )
+            parts.append(_label(x, period, found.grain, previous))
     parts += _line(averages, AVERAGE_COLOUR, "6 4")
     parts += _line(means, MEAN_COLOUR, "")
     parts += [

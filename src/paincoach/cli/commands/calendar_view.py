@@ -78,7 +78,12 @@ def month_table(found: MonthCalendar, measure: Measure, today: date) -> Table:
     for offset in range(7):
         table.add_column(WEEKDAYS[(found.week_start + offset) % 7], justify="left", width=5)
     for week in found.weeks:
-        table.add_row(*(_month_cell(day, found.days.get(day), measure, today) for day in week))
+        table.add_row(
+            *(
+                _month_cell(day, found.days.get(day) if day else None, measure, today)
+                for day in week
+            )
+        )
     return table
 
 

@@ -148,7 +148,7 @@ def document(
 
 
 def _period(period: PeriodFigures) -> dict[str, Any]:
-    spreads = {}
+    spreads: dict[str, dict[str, float] | None] = {}
     for m in MEASURES:
         spread = period.spread(m)
         spreads[m] = (

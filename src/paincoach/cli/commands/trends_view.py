@@ -10,6 +10,7 @@ from rich.text import Text
 
 from paincoach.cli.commands.calendar_view import mean_text
 from paincoach.core.textsafe import visible
+from paincoach.core.when import short_day
 from paincoach.records.long_view import MEASURE_WORDS, Measure, PeriodFigures, Trends
 
 if TYPE_CHECKING:
@@ -23,9 +24,8 @@ KIND_WORDS = {
     "course-week": "course week",
 }
 ABOUT = (
-    "Each figure is a mean of day means: a day counts once, however many check-ins it has, "
-    "and a day without one is left out (never counted as 0). These are observations from "
-    "your own entries, not medical advice."
+    "A day counts once, however many check-ins it has, and a day without one is left out "
+    "(never counted as 0). These are observations from your own entries, not medical advice."
 )
 
 
@@ -38,21 +38,19 @@ def span_words(found: Trends) -> str:
 
 
 def period_label(period: PeriodFigures, grain: str) -> str:
-    """'Nov 2026' for a month; '16 Nov – 22 Nov' for a week."""
+    """'Nov 2026' for a month; 'Mon 16 Nov' (its first day) for a week."""
     if grain == "month":
         return f"{period.first:%b %Y}"
-    return f"{period.first.day} {period.first:%b} – {period.last.day} {period.last:%b}"
+    return short_day(period.first)
 
 
 def trends_table(found: Trends, measure: Measure) -> Table:
     """One row per period: mean, moving average, spread, days logged, activity minutes."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("month" if found.grain == "month" else "week", no_wrap=True)
-    table.add_column(f"mean {MEASURE_WORDS[measure]}", justify="right", no_wrap=True)
-    table.add_column("moving avg", justify="right", no_wrap=True)
-    table.add_column("lowest–highest", justify="right", no_wrap=True)
-    table.add_column("days logged", justify="right", no_wrap=True)
-    table.add_column("activity min", justify="right", no_wrap=True)
+    table.add_column("month" if found.grain == "month" else "week from", no_wrap=True)
+    table.add_column(MEASURE_WORDS[measure], justify="right", no_wrap=True)
+    for name in ("moving avg", "low–high", "days logged", "activity min"):
+        table.add_column(name, justify="right", no_wrap=True)
     for period in found.periods:
         spread = period.spread(measure)
         table.add_row(
@@ -60,7 +58,7 @@ def trends_table(found: Trends, measure: Measure) -> Table:
             mean_text(None if spread is None else spread.mean),
             mean_text(period.moving_average.get(measure)),
             "–" if spread is None else f"{mean_text(spread.lowest)}–{mean_text(spread.highest)}",
-            f"{period.days_logged}/{(period.last - period.first).days + 1}",
+            f"{period.days_logged} of {(period.last - period.first).days + 1}",
             str(period.activity_minutes) if period.activity_minutes else "–",
         )
     return table
@@ -87,13 +85,17 @@ def show(out: Console, found: Trends, measure: Measure) -> None:
     """Print the trends for a person to read."""
     head = f"{found.first.day} {found.first:%b %Y} – {found.last.day} {found.last:%b %Y}"
     title = f"Trends, {span_words(found)} ({head}): {MEASURE_WORDS[measure]}"
-    out.print(Text(title, style="bold"))
+    out.print(Text(title, style="bold"), soft_wrap=True)
     if found.empty:
         out.print("No check-ins in these months yet; trends appear as days are logged.")
         return
     out.print(trends_table(found, measure))
     window = "4 weeks" if found.grain == "week" else "3 months"
-    out.print(f"Moving average: over {window}, ending with each row.", soft_wrap=True)
+    out.print(
+        f"Each row is the mean of its days' means, with the moving average over {window} "
+        "ending there and its lowest and highest day.",
+        soft_wrap=True,
+    )
     lines = event_lines(found, measure)
     if lines:
         out.print()
