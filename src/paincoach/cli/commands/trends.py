@@ -186,5 +186,6 @@ def _before_after(found: BeforeAndAfter) -> dict[str, Any]:
         "mean_before": _one(found.mean_before),
         "mean_after": _one(found.mean_after),
         "enough": found.enough,
+        "needs": found.needs,
         "words": found.words,
     }
