@@ -18,7 +18,7 @@ import pytest
 from paincoach.journal.treatments import Treatments
 from paincoach.report import html as report_html
 from paincoach.report import markdown as report_markdown
-from paincoach.report.build import build_report
+from paincoach.report.build import Report, build_report
 from paincoach.services import Services
 from tests.review_support import Book
 from tests.support import NOW, fixed_clock
@@ -41,7 +41,7 @@ def book(home: Path) -> Book:
     return filled
 
 
-def report_with(home: Path, book: Book, months: int, first: date | None = None) -> object:
+def report_with(home: Path, book: Book, months: int, first: date | None = None) -> Report:
     services = Services(home, fixed_clock)
     trends = services.long_view.trends(months)
     services.close()
@@ -57,7 +57,7 @@ def period_part(markdown: str) -> str:
 
 
 def test_the_period_section_reads_as_the_clinician_sees_it(home: Path, book: Book) -> None:
-    found = period_part(report_markdown.render(report_with(home, book, 6)))  # type: ignore[arg-type]
+    found = period_part(report_markdown.render(report_with(home, book, 6)))
     assert found.startswith("## The last 6 months\n")
     if os.environ.get("PAINCOACH_UPDATE_EXPECTED"):
         EXPECTED.write_text(found, encoding="utf-8")
@@ -65,7 +65,7 @@ def test_the_period_section_reads_as_the_clinician_sees_it(home: Path, book: Boo
 
 
 def test_the_figures_are_means_of_day_means(home: Path, book: Book) -> None:
-    text = report_markdown.render(report_with(home, book, 6))  # type: ignore[arg-type]
+    text = report_markdown.render(report_with(home, book, 6))
     # October: ten days at 6 and one day of 2 and 5 (3.5): 63.5 / 11 = 5.77; one mood 6.0,
     # one sleep (5 + 7) / 2 = 6.0; August to October's moving average (7 + 6 + 5.77) / 3
     assert "| Oct 2026 | 11 | 5.8 | 6.3 | 3.5–6.0 | 6.0 | 6.0 | – |" in text
@@ -75,13 +75,13 @@ def test_the_figures_are_means_of_day_means(home: Path, book: Book) -> None:
 
 
 def test_three_months_go_by_week(home: Path, book: Book) -> None:
-    text = report_markdown.render(report_with(home, book, 3))  # type: ignore[arg-type]
+    text = report_markdown.render(report_with(home, book, 3))
     assert "## The last 3 months" in text and "| Week | Days logged |" in text
     assert "| 23 Nov–27 Nov | 0 | – |" in text  # the week so far, nothing logged in it
 
 
 def test_the_html_draws_the_months_inline_and_escapes_the_events(home: Path, book: Book) -> None:
-    page = report_html.render(report_with(home, book, 12))  # type: ignore[arg-type]
+    page = report_html.render(report_with(home, book, 12))
     section = re.search(r'<section id="period">.*?</section>', page, re.S)
     assert section is not None
     part = section.group(0)
@@ -101,7 +101,7 @@ def test_a_report_without_months_has_no_period_section(home: Path, book: Book) -
 def test_a_quiet_four_weeks_still_show_the_months(home: Path, book: Book) -> None:
     report = report_with(home, book, 6, first=date(2026, 6, 1))
     quiet = build_report(book.db, date(2026, 6, 1), date(2026, 6, 28), now=NOW)
-    trends = report.trends  # type: ignore[attr-defined]
+    trends = report.trends
     text = report_markdown.render(build_report(
         book.db, date(2026, 6, 1), date(2026, 6, 28), now=NOW, trends=trends
     ))  # fmt: skip
