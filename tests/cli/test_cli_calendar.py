@@ -7,6 +7,7 @@ without one shows `·`; the month's mean is a mean of day means.
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -157,3 +158,16 @@ def test_bad_values_exit_2_with_a_message(
 def test_a_month_and_a_year_at_once_exit_2(capsys: pytest.CaptureFixture[str], home: Path) -> None:
     status, _, err = run(capsys, "calendar", "--month", "2026-11", "--year", "2026")
     assert status == 2 and "not allowed with argument" in err
+
+
+def test_no_color_in_a_terminal_keeps_the_digits_and_drops_the_shades(
+    capsys: pytest.CaptureFixture[str], book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as if in a terminal
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    _, shaded, _ = run(capsys, "calendar", "--year", "2026")
+    assert re.search(r"\x1b\[[0-9;]*48;", shaded) and "Darker is a harder day." in shaded
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, plain, _ = run(capsys, "calendar", "--year", "2026")
+    assert "Darker" not in plain and not re.search(r"\x1b\[[0-9;]*[34]8;", plain)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", plain).splitlines()[12][4:12] == "· · 4 · "  # 1-4 Nov
