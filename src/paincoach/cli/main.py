@@ -91,12 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
     _add_week(sub)
-    from paincoach.cli.commands import course, data, pacing, treatments
+    from paincoach.cli.commands import calendar, course, data, pacing, treatments, trends
 
     data.add_parsers(sub)
     course.add_parser(sub)
     pacing.add_parser(sub)
     treatments.add_parsers(sub)
+    calendar.add_parser(sub)
+    trends.add_parser(sub)
     return parser
 
 
@@ -228,6 +230,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import treatments
 
         return treatments.run(args, home)
+    if args.command in ("calendar", "trends"):
+        from paincoach.cli.commands import calendar, trends
+
+        return (calendar if args.command == "calendar" else trends).run(args, home)
     from paincoach.cli.commands import info
 
     return info.run(args, home)
