@@ -45,7 +45,9 @@ def header(grain: str) -> Text:
     scale[0], scale[column(5)] = "0", "5"
     scale[WIDTH - 2 : WIDTH] = "10"
     first = "Week of" if grain == "week" else "Month"
-    return Text(f"{first:<{LABEL}}{''.join(scale)}  mean   avg  days  active", style="bold", end="")
+    text = Text()  # the names alone are bold (a Text's own style runs into what follows)
+    text.append(f"{first:<{LABEL}}{''.join(scale)}  mean   avg  days  active", style="bold")
+    return text
 
 
 def chart_line(period: PeriodFigures, measure: Measure) -> str:

@@ -40,7 +40,9 @@ def test_the_mean_wins_where_the_average_is_the_same() -> None:
 def test_a_period_without_days_is_a_blank_line_and_dashes() -> None:
     empty = PeriodFigures("2026-W46", date(2026, 11, 9), date(2026, 11, 15), 0, 0)
     trends = Trends(date(2026, 9, 1), date(2026, 11, 27), 3, "week", (empty,))
-    rows = chart_text(trends, "pain").plain.splitlines()
+    chart = chart_text(trends, "pain")
+    assert not chart.style  # only the names are bold, not every row after them
+    rows = chart.plain.splitlines()
     assert rows[0].startswith("Week of")
     assert rows[1].split() == ["9", "Nov", "–", "–", "0", "0", "min"]
 
