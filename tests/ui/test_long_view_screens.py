@@ -214,3 +214,29 @@ async def test_the_palette_opens_each_view_and_help_now_stays_one_key_away(home:
         commands["Trends"].callback()
         await settle(pilot)
         assert isinstance(app.screen, TrendsScreen)
+
+
+async def test_a_day_deleted_from_the_calendar_leaves_the_calendar_and_the_year(
+    home: Path,
+) -> None:
+    seed_year(home)
+    app = create_app(home, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("y", "enter")
+        await settle(pilot)
+        assert shown(app, "#month-day").startswith("Fri 27 Nov 2026: pain 3.0/10 (1 check-in)")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DayScreen)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")  # yes, delete it
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert shown(app, "#month-day") == "Fri 27 Nov 2026: no check-in"
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, YearScreen)
+        assert shown(app, "#year-day") == "Fri 27 Nov 2026: no check-in"
