@@ -240,3 +240,16 @@ async def test_a_day_deleted_from_the_calendar_leaves_the_calendar_and_the_year(
         await settle(pilot)
         assert isinstance(app.screen, YearScreen)
         assert shown(app, "#year-day") == "Fri 27 Nov 2026: no check-in"
+
+
+async def test_today_and_the_week_name_the_long_view_keys(home: Path) -> None:
+    seeded_services(home).close()  # type: ignore[attr-defined]
+    app = create_app(home, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        headings = [str(s.render()) for s in app.screen.query(".section-title")]
+        assert "Last 7 days (y: the year, l: trends)" in headings
+        await pilot.press("w")
+        await settle(pilot)
+        headings = [str(s.render()) for s in app.screen.query(".section-title")]
+        assert "By day (c: the month's calendar)" in headings

@@ -96,8 +96,6 @@ TODAY_HINT_KEYS = (
     "today.goals",
     "today.settings",
     "today.refresh",
-    "today.year",
-    "today.trends",
 )
 
 
@@ -239,7 +237,7 @@ class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[No
                 "Your goals (g to mark one done)", id="goals-title", classes="section-title"
             )
             yield Static("", id="today-goals")
-            yield Static("Last 7 days", classes="section-title")
+            yield Static("Last 7 days (y: the year, l: trends)", classes="section-title")
             yield DaySparks(id="today-sparks")
             yield Static("", id="today-figures")
             yield Static(

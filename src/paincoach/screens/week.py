@@ -178,9 +178,14 @@ class WeekScreen(PaincoachScreen[None]):
             id="week.export",
             tooltip="A report for your clinician, or your data",
         ),
-        # after Export, which keeps its place in an 80-column footer
+        # Not in the footer (F1 keeps its place there); the "By day" heading names it.
         Binding(
-            "c", "calendar", "Calendar", id="week.calendar", tooltip="This week's month, by day"
+            "c",
+            "calendar",
+            "Calendar",
+            id="week.calendar",
+            tooltip="This week's month, by day",
+            show=False,
         ),
     ]
 
@@ -196,7 +201,7 @@ class WeekScreen(PaincoachScreen[None]):
         with VerticalScroll(classes="page", id="week-page"):
             yield Static("", id="week-figures")
             yield Static("", id="week-changes")
-            yield Static("By day", classes="section-title")
+            yield Static("By day (c: the month's calendar)", classes="section-title")
             yield WeekChart(id="week-chart")
             yield Static("Pacing and practice", id="week-plans-title", classes="section-title")
             yield Static("", id="week-plans")
