@@ -80,7 +80,9 @@ def test_mood_and_another_month(capsys: pytest.CaptureFixture[str], book: Book) 
     assert status == 0 and out.startswith("November 2026: mood\n")
     assert grid_rows(out)[3].split() == ["·", "8", "·", "·", "·", "·", "·"]  # 7.5 → 8
     status, out, _ = run(capsys, "calendar", "--month", "2026-02", "--show", "sleep")
-    assert "Mean sleep quality this month: 8.0 (1 of its 28 days has a sleep quality rating)." in out
+    assert (
+        "Mean sleep quality this month: 8.0 (1 of its 28 days has a sleep quality rating)." in out
+    )
     status, out, _ = run(capsys, "calendar", "--month", "2026-03")
     assert "No day this month has a pain rating." in out
     status, out, _ = run(capsys, "calendar", "--month", "2027-01")
