@@ -175,3 +175,8 @@ def test_no_color_in_a_terminal_keeps_the_digits_and_drops_the_shades(
     _, plain, _ = run(capsys, "calendar", "--year", "2026")
     assert "Darker" not in plain and not BACKGROUND.search(plain)
     assert re.sub(r"\x1b\[[0-9;]*m", "", plain).splitlines()[12][4:12] == "· · 4 · "  # 1-4 Nov
+
+
+def test_year_on_its_own_is_this_year(capsys: pytest.CaptureFixture[str], home: Path) -> None:
+    status, out, _ = run(capsys, "calendar", "--year")
+    assert status == 0 and out.startswith("2026: pain\n")
