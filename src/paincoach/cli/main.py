@@ -91,12 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
     _add_week(sub)
-    from paincoach.cli.commands import course, data, pacing, treatments
+    from paincoach.cli.commands import course, data, pacing, remind, treatments
 
     data.add_parsers(sub)
     course.add_parser(sub)
     pacing.add_parser(sub)
     treatments.add_parsers(sub)
+    remind.add_parser(sub)
     return parser
 
 
@@ -224,6 +225,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import pacing
 
         return pacing.run(args, home)
+    if args.command == "remind":
+        from paincoach.cli.commands import remind
+
+        return remind.run(args, home)
     if args.command in ("took", "treatments"):
         from paincoach.cli.commands import treatments
 
