@@ -63,17 +63,15 @@ def _posix_like(shell: str, home: Path, line: str, *, fixed_home: bool, after: i
             '  *) PROMPT_COMMAND="__paincoach_nudge${PROMPT_COMMAND:+;$PROMPT_COMMAND}" ;;\n'
             "esac\n"
         )
-        local = "local"
     else:
         clock = "  now=$EPOCHSECONDS\n  strftime -s day '%F' $now; strftime -s hour '%H' $now\n"
         hook = (
             "zmodload -F zsh/datetime b:strftime p:EPOCHSECONDS\n"
             "autoload -Uz add-zsh-hook && add-zsh-hook precmd __paincoach_nudge\n"
         )
-        local = "local"
     body = (
         "__paincoach_nudge() {\n"
-        f"  {local} rc=$? home={where} now day hour stamp=\n"
+        f"  local rc=$? home={where} now day hour stamp=\n"
         f"{clock}"
         f"  (( now - ${{__paincoach_nudged:-0}} < {EVERY_HOURS * 3600} )) && return $rc\n"
         '  [[ -r $home/checked-in ]] && read -r stamp < "$home/checked-in"\n'
@@ -98,19 +96,32 @@ def _fish(home: Path, line: str, *, fixed_home: bool, after: int | None) -> str:
         where = f"    set -l home {folder}\n"
     else:
         where = f'    set -l home $PAINCOACH_HOME\n    test -n "$home"; or set home {folder}\n'
-    late = f"    test $now[3] -lt {after}; and return\n" if after is not None else ""
+    late = f"    test $__paincoach_hour -lt {after}; and return\n" if after is not None else ""
     body = (
         "function __paincoach_nudge --on-event fish_prompt\n"
         f"{where}"
-        "    set -l stamp\n"
+        "    # fish has no clock of its own: one `date` an hour, and between those the\n"
+        "    # seconds since boot, which fish reads itself (one date a prompt without them)\n"
+        "    set -l up; set -l rest; set -l stamp\n"
+        "    test -r /proc/uptime; and read up rest < /proc/uptime\n"
+        "    set up (string split -f1 . -- $up)\n"
+        '    if test -z "$up"; or not set -q __paincoach_next; or test $up -ge $__paincoach_next\n'
+        "        set -l t (date '+%s %F %H %M %S' | string split ' ')\n"
+        "        set -g __paincoach_day $t[2]\n"
+        "        set -g __paincoach_hour $t[3]\n"
+        '        if test -n "$up"\n'
+        "            set -g __paincoach_next (math $up + 3600 - $t[4] \\* 60 - $t[5])\n"
+        "        else\n"
+        "            set up $t[1]\n"
+        "        end\n"
+        "    end\n"
+        "    set -q __paincoach_nudged; or set -g __paincoach_nudged -99999\n"
+        f"    test (math $up - $__paincoach_nudged) -lt {EVERY_HOURS * 3600}; and return\n"
         "    test -r $home/checked-in; and read stamp < $home/checked-in\n"
-        "    set -l now (date '+%s %F %H' | string split ' ')\n"
-        "    set -q __paincoach_nudged; or set -g __paincoach_nudged 0\n"
-        f"    test (math $now[1] - $__paincoach_nudged) -lt {EVERY_HOURS * 3600}; and return\n"
-        '    test "$stamp" = $now[2]; and return\n'
+        '    test "$stamp" = $__paincoach_day; and return\n'
         "    test -s $home/paincoach.db; or return\n"
         f"{late}"
-        "    set -g __paincoach_nudged $now[1]\n"
+        "    set -g __paincoach_nudged $up\n"
         f"    printf '%s\\n' {fish_quote(line)}\n"
         "end\n"
     )
