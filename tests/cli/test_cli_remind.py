@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from datetime import timedelta
@@ -18,7 +19,7 @@ from paincoach.cli.commands.remind import REMINDER
 from paincoach.core import day_stamp, paths
 from paincoach.db.engine import Database
 from paincoach.settings import load_settings
-from tests.storage_support import TODAY, checkin, local, open_journal
+from tests.storage_support import TODAY, checkin, digest, install_fixture, local, open_journal
 from tests.support import run_cli
 
 YESTERDAY = TODAY - timedelta(days=1)
@@ -88,6 +89,20 @@ def test_a_journal_that_cannot_be_read_is_one_plain_line_and_exit_0(
     status, out, err = remind(capsys)
     assert (status, out) == (0, "")
     assert err.startswith("paincoach: could not look in your journal") and err.count("\n") == 1
+
+
+def test_an_old_journal_is_read_as_it_is_never_upgraded_by_remind(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    db_path = install_fixture(1, home)
+    db_path.chmod(0o600)  # as paincoach keeps it
+    before = digest(db_path)
+    assert remind(capsys) == (0, REMINDER + "\n", "")  # the fixture's check-ins are old
+    assert digest(db_path) == before
+    # SQLite's companions of a WAL journal may stay (empty), private like the journal
+    for path in home.iterdir():
+        assert path.name in {day_stamp.STAMP_NAME, *(p.name for p in paths.sidecar_paths(db_path))}
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_before_the_hour_set_it_is_quiet(capsys: pytest.CaptureFixture[str], home: Path) -> None:

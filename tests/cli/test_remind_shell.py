@@ -160,15 +160,16 @@ def test_no_journal_yet_is_quiet(shell: str, tmp_path: Path, home: Path, zone: s
     assert prompts(shell, tmp_path, home, zone) == ""
 
 
+@pytest.mark.parametrize("fixed", [True, False], ids=["home-given", "home-default"])
 @pytest.mark.parametrize("shell", ALL)
 def test_a_data_folder_with_spaces_quotes_and_dollars_works(
-    shell: str, tmp_path: Path, zone: str
+    shell: str, tmp_path: Path, zone: str, fixed: bool
 ) -> None:
     odd = tmp_path / 'it\'s a "journal" $HOME `x` \\ here'
     _journal(odd, _shell_day(zone, -1))
-    assert prompts(shell, tmp_path, odd, zone) == REMINDER + "\n"
+    assert prompts(shell, tmp_path, odd, zone, fixed_home=fixed) == REMINDER + "\n"
     _journal(odd, _shell_day(zone))
-    assert prompts(shell, tmp_path, odd, zone) == ""
+    assert prompts(shell, tmp_path, odd, zone, fixed_home=fixed) == ""
 
 
 @pytest.mark.parametrize("shell", ALL)
