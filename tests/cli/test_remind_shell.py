@@ -291,8 +291,28 @@ def test_the_printed_snippet_carries_the_folder_and_the_hour_set(
     assert (status, err) == (0, "")
     assert f"home=${{PAINCOACH_HOME:-{shlex.quote(str(home))}}}" in out
     assert "(( 10#$hour < 19 ))" in out
-    assert "To remove it, delete these lines" in out
+    assert "To remove it, delete the lines" in out and out.endswith("<<< paincoach nudge <<<\n")
     status, out, _ = run_cli(capsys, "--home", str(tmp_path / "x"), "remind", "--shell", "zsh")
     assert status == 0 and f"home={shlex.quote(str(tmp_path / 'x'))} " in out
     status, out, _ = run_cli(capsys, "remind", "--shell", "fish")
     assert status == 0 and "--on-event fish_prompt" in out and "test $__paincoach_hour" in out
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash not installed")
+def test_bash_keeps_the_own_prompt_command_and_adds_itself_once(
+    tmp_path: Path, home: Path, zone: str
+) -> None:
+    _journal(home, _shell_day(zone, -1))
+    path = tmp_path / "snippet.bash"
+    path.write_text(snippet("bash", home, REMINDER, fixed_home=True, after=None))
+    source = _source("bash", str(path))
+    script = f"PROMPT_COMMAND='echo mine'\n{source}\n{source}\necho \"$PROMPT_COMMAND\"\n"
+    script += 'eval "$PROMPT_COMMAND"\n'
+    done = subprocess.run(
+        [*RUN["bash"], script],
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ["PATH"], "TZ": zone},
+        check=False,
+    )
+    assert done.stdout == f"__paincoach_nudge;echo mine\n{REMINDER}\nmine\n"

@@ -39,8 +39,8 @@ def _header(shell: str, after: int | None) -> list[str]:
         f"# paincoach: one gentle line at the prompt while nothing is logged today{hour},",
         f"# at most once every {EVERY_HOURS} hours in each shell. The shell reads the file",
         "# 'checked-in' in your data folder itself: no paincoach runs at the prompt.",
-        f"# Made by 'paincoach remind --shell {shell}'. To remove it, delete these lines,",
-        f"# from the '>>> paincoach nudge' line to the '<<< paincoach nudge' line, in {rc}.",
+        f"# Made by 'paincoach remind --shell {shell}'. To remove it, delete the lines",
+        f"# from '>>> paincoach nudge' to '<<< paincoach nudge' in {rc}.",
     ]
 
 
