@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
     _add_week(sub)
-    from paincoach.cli.commands import calendar, course, data, pacing, treatments, trends
+    from paincoach.cli.commands import calendar, course, data, pacing, remind, treatments, trends
 
     data.add_parsers(sub)
     course.add_parser(sub)
@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     treatments.add_parsers(sub)
     calendar.add_parser(sub)
     trends.add_parser(sub)
+    remind.add_parser(sub)
     return parser
 
 
@@ -226,6 +227,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import pacing
 
         return pacing.run(args, home)
+    if args.command == "remind":
+        from paincoach.cli.commands import remind
+
+        return remind.run(args, home)
     if args.command in ("took", "treatments"):
         from paincoach.cli.commands import treatments
 

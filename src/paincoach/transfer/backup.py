@@ -29,6 +29,7 @@ from paincoach.core.private_files import (
     private_output,
     sweep_leftovers,
 )
+from paincoach.db import checkin_days
 from paincoach.db.copy import copy_journal
 from paincoach.db.errors import storage_errors
 
@@ -366,4 +367,5 @@ def restore(home: Path, source: Path, now: datetime) -> RestoreReport:
     from paincoach.db.engine import Database
 
     Database.open(home).close()  # brings an older backup up to this version's schema
+    checkin_days.restamp(home)  # the day stamp follows the restored journal
     return RestoreReport(info, kept)

@@ -21,7 +21,7 @@ from paincoach.core import clock
 from paincoach.core.errors import TooNewDatabaseError
 from paincoach.core.faults import pause_point
 from paincoach.core.when import format_moment, local_day, parse_moment
-from paincoach.db import names, transfer, waiting
+from paincoach.db import checkin_days, names, transfer, waiting
 from paincoach.records.names import name_key, unify
 from paincoach.records.pacing import outside_safe_rate
 from paincoach.transfer import import_sections, import_treatments
@@ -106,7 +106,9 @@ def import_file(db: Database, path: Path, now: datetime | None = None) -> Import
             raise TooNewDatabaseError(db.read_only_reason)
         try:
             with waiting.importing(db.path.parent, db.on_import_wait):
-                return _import(db, path, stamp)
+                report = _import(db, path, stamp)
+            checkin_days.restamp(db.path.parent)  # imported check-ins may be newer
+            return report
         except OverflowError:  # a number a check let through that SQLite cannot hold
             raise ImportRecordError(
                 "file", None, "", "A number in the file is too large for the journal to hold."
