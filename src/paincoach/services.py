@@ -19,6 +19,7 @@ from paincoach.core import clock
 if TYPE_CHECKING:
     from paincoach.db.engine import Database
     from paincoach.exercises.loader import Library
+    from paincoach.journal.events import MarkedEvents
     from paincoach.journal.service import Journal
     from paincoach.journal.treatments import Treatments
     from paincoach.practice.course import Courses
@@ -82,6 +83,13 @@ class Services:
         from paincoach.journal.treatments import Treatments
 
         return Treatments(self.db, self.clock)
+
+    @cached_property
+    def events(self) -> MarkedEvents:
+        """The person's own marked events ('started physiotherapy'), for the long view."""
+        from paincoach.journal.events import MarkedEvents
+
+        return MarkedEvents(self.db, self.clock)
 
     @cached_property
     def weekly_checks(self) -> WeeklyChecks:
