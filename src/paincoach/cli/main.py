@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     course.add_parser(sub)
     pacing.add_parser(sub)
     treatments.add_parsers(sub)
+    from paincoach.cli.commands import events
+
+    events.add_parser(sub)
     return parser
 
 
@@ -228,6 +231,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import treatments
 
         return treatments.run(args, home)
+    if args.command == "events":
+        from paincoach.cli.commands import events
+
+        return events.run(args, home)
     from paincoach.cli.commands import info
 
     return info.run(args, home)
