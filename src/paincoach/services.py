@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from paincoach.practice.course import Courses
     from paincoach.practice.service import Practice
     from paincoach.records.review import Insights, WeekSummary
+    from paincoach.review.long_view import LongView
     from paincoach.review.weekly_check import WeeklyChecks
     from paincoach.safety import CrisisDirectory
     from paincoach.settings import Settings
@@ -111,6 +112,13 @@ class Services:
 
         week_start = self.settings().week_start
         return week_insights(self.db, start, week_start=week_start, today=self.clock().date())
+
+    @cached_property
+    def long_view(self) -> LongView:
+        """Months and years: the month calendar, the year at a glance and the trends."""
+        from paincoach.review.long_view import LongView
+
+        return LongView(self.db, self.clock, lambda: self.settings().week_start)
 
     def library(self) -> Library:
         """The exercise library: bundled content plus the person's own files (re-read each call)."""

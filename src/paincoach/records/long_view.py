@@ -144,6 +144,7 @@ class BeforeAndAfter:
     mean_after: float | None
     enough: bool
     words: str
+    needs: int = 0  # days with a check-in each side needs before anything is said
 
 
 Grain = Literal["month", "week"]
