@@ -116,9 +116,10 @@ class Services:
     @cached_property
     def long_view(self) -> LongView:
         """Months and years: the month calendar, the year at a glance and the trends."""
+        from paincoach.db.event_repository import own_events_between
         from paincoach.review.long_view import LongView
 
-        return LongView(self.db, self.clock, lambda: self.settings().week_start)
+        return LongView(self.db, self.clock, lambda: self.settings().week_start, own_events_between)
 
     def library(self) -> Library:
         """The exercise library: bundled content plus the person's own files (re-read each call)."""
