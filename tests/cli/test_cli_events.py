@@ -170,3 +170,11 @@ def test_a_title_with_control_characters_is_shown_safely(
     run(capsys, "events", "add", "new \x1b[31mjob")
     status, out, _ = run(capsys, "events")
     assert status == 0 and "\x1b" not in out and "new" in out
+
+
+def test_a_title_from_a_terminal_is_asked_for_in_plain_words() -> None:
+    from paincoach.cli.commands.from_stdin import _prompt
+
+    assert _prompt(["title"]) == "Type the event's title. Finish with Ctrl-D on a new line.\n"
+    assert _prompt(["name"]) == "Type the activity name. Finish with Ctrl-D on a new line.\n"
+    assert "(one a line, or separated by commas)" in _prompt(["tags"])
