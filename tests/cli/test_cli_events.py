@@ -178,3 +178,20 @@ def test_a_title_from_a_terminal_is_asked_for_in_plain_words() -> None:
     assert _prompt(["title"]) == "Type the event's title. Finish with Ctrl-D on a new line.\n"
     assert _prompt(["name"]) == "Type the activity name. Finish with Ctrl-D on a new line.\n"
     assert "(one a line, or separated by commas)" in _prompt(["tags"])
+
+
+def test_a_marked_event_shows_in_paincoach_trends(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for day in range(1, 27):
+        run(capsys, "log", "--pain", "7" if day < 12 else "4", "--at", f"2026-11-{day:02d} 09:00")
+    run(capsys, "events", "add", "started physiotherapy", "--on", "2026-11-12")
+    status, out, _ = run(capsys, "trends", "--months", "3", "--json")
+    document = json.loads(out)
+    own = {"day": "2026-11-12", "kind": "own", "title": "started physiotherapy"}
+    assert status == 0 and own in document["events"]
+    [compared] = [b for b in document["before_after"] if b["event"] == own]
+    assert (compared["days_before"], compared["days_after"]) == (11, 15)
+    assert (compared["mean_before"], compared["mean_after"]) == (7.0, 4.0)
+    status, out, _ = run(capsys, "trends", "--months", "3")
+    assert status == 0 and "started physiotherapy" in out

@@ -91,14 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
     _add_week(sub)
-    from paincoach.cli.commands import course, data, pacing, treatments
+    from paincoach.cli.commands import calendar, course, data, events, pacing, treatments, trends
 
     data.add_parsers(sub)
     course.add_parser(sub)
     pacing.add_parser(sub)
     treatments.add_parsers(sub)
-    from paincoach.cli.commands import events
-
+    calendar.add_parser(sub)
+    trends.add_parser(sub)
     events.add_parser(sub)
     return parser
 
@@ -231,6 +231,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import treatments
 
         return treatments.run(args, home)
+    if args.command in ("calendar", "trends"):
+        from paincoach.cli.commands import calendar, trends
+
+        return (calendar if args.command == "calendar" else trends).run(args, home)
     if args.command == "events":
         from paincoach.cli.commands import events
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from paincoach.db.engine import Database
     from paincoach.db.report_repository import ExerciseLine, NoteLine
     from paincoach.records.entries import DayFigures
+    from paincoach.records.long_view import Trends
     from paincoach.records.treatments import Treatment
 
 DEFAULT_DAYS = 28  # four weeks, ending today
@@ -103,6 +104,7 @@ class Report:
     thought_records: tuple[ThoughtRecord, ...] = field(default_factory=tuple)
     treatments: TreatmentPeriod | None = None  # doses, as-needed days, starts and stops
     regular: tuple[Treatment, ...] = ()  # in use at the period's end, then stopped in it
+    trends: Trends | None = None  # the chosen months ending today (`--months`), if asked for
 
     @property
     def length(self) -> int:
@@ -153,8 +155,12 @@ def build_report(
     include_notes: bool = False,
     week_start: int = 0,
     now: datetime | None = None,
+    trends: Trends | None = None,
 ) -> Report:
-    """Gather the report for the days from `first` to `last` from one read snapshot."""
+    """Gather the report for the days from `first` to `last` from one read snapshot.
+
+    `trends` (from `LongView.trends`, for `--months`) is shown as the chosen-period section.
+    """
     from paincoach.db import report_repository as report_repo
     from paincoach.db import review_repository as rrepo
     from paincoach.review.plan_progress import plan_progress
@@ -191,6 +197,7 @@ def build_report(
             tags=tuple(report_repo.label_counts(session, "tags", first, last, TOP_LABELS)),
             treatments=treatments,
             regular=regular,
+            trends=trends,
             **with_notes,
         )
 

@@ -13,6 +13,7 @@ from paincoach.report.build import Report
 from paincoach.report.charts import activity_chart, pain_mood_chart
 from paincoach.report.layout import front, sections, title
 from paincoach.report.parts import Section, Table
+from paincoach.report.period_chart import period_chart
 
 STYLE = """
 @page { margin: 14mm 12mm; }
@@ -97,7 +98,10 @@ def _charts(report: Report) -> str:
 def _section(section: Section, report: Report) -> str:
     parts = [f'<section id="{section.key}"><h2>{_text(section.title)}</h2>']
     parts += [f"<p>{_text(p)}</p>" for p in section.paragraphs]
-    if section.chart:
+    if section.chart == "period" and report.trends is not None:
+        parts.append(f"<figure>{period_chart(report.trends)}</figure>")
+        parts.append(_table(section.table) if section.table is not None else "")
+    elif section.chart:
         parts.append(_charts(report))  # the day-by-day table is for the Markdown report
     elif section.table is not None:
         parts.append(_table(section.table))

@@ -11,6 +11,7 @@ from datetime import date
 from paincoach.core.when import parse_moment
 from paincoach.report.build import CHANGE_RULE, HEADER, PURPOSE, Report
 from paincoach.report.parts import DASH, Section, Table, day_text, value_text, week_label
+from paincoach.report.period import period_section
 from paincoach.report.treatments import (
     as_needed_section,
     marks_note,
@@ -57,10 +58,12 @@ def front(report: Report) -> tuple[str, ...]:
 def sections(report: Report) -> list[Section]:
     """Every section, in order (the notes sections only in a report made with notes)."""
     if report.empty:
-        return [Section("empty", "Nothing logged", ("Nothing was logged in this period.",))]
+        empty = Section("empty", "Nothing logged", ("Nothing was logged in this period.",))
+        return [s for s in (empty, period_section(report)) if s is not None]
     found = [
         _summary(report),
         _weeks(report),
+        period_section(report),
         regular_section(report),
         as_needed_section(report),
         relief_section(report),

@@ -56,6 +56,11 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
         help="md/html: include notes, goals and thought-record text (left out by default)",
     )
     export.add_argument("--table", choices=TABLES, help="csv: only this table, as one file")
+    export.add_argument(
+        "--months",
+        metavar="N",
+        help="md/html: add the last N months (3-12) by month, or by week for 3, with events",
+    )
     export.add_argument("--force", action="store_true", help="replace an existing file")
 
     imp = sub.add_parser(

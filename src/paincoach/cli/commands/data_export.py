@@ -33,7 +33,7 @@ def export(args: argparse.Namespace, home: Path) -> int:
     db = open_database(home)
     today = clock.now().date()
     if args.format in REPORT_FORMATS:
-        return _report(args, db, since, until, today)
+        return _report(args, db, home, (since, until), today)
     from paincoach.transfer.export import Scope
 
     if since and until and since > until:
@@ -47,6 +47,8 @@ def export(args: argparse.Namespace, home: Path) -> int:
 def _check_flags(args: argparse.Namespace) -> None:
     if args.table and args.format != "csv":
         raise InputError("table", "--table is for --format csv (one table as one file).")
+    if args.months is not None and args.format not in REPORT_FORMATS:
+        raise InputError("months", "--months is for the md and html reports.")
     if args.include_notes and args.format not in REPORT_FORMATS:
         raise InputError(
             "include-notes",
@@ -206,16 +208,29 @@ def _refuse_existing(files: list[Path], force: bool) -> None:
 
 
 def _report(
-    args: argparse.Namespace, db: Database, since: date | None, until: date | None, today: date
+    args: argparse.Namespace,
+    db: Database,
+    home: Path,
+    span: tuple[date | None, date | None],
+    today: date,
 ) -> int:
     from paincoach.report import html as report_html
     from paincoach.report import markdown as report_markdown
     from paincoach.report.build import build_report, report_range
     from paincoach.settings import load_settings
 
-    first, last = report_range(since, until, today)
+    first, last = report_range(*span, today)
     week_start = load_settings(db).week_start
-    report = build_report(db, first, last, include_notes=args.include_notes, week_start=week_start)
+    trends = None
+    if args.months is not None:
+        from paincoach.cli.commands.calendar import ask_long_view
+        from paincoach.report.period import check_months
+
+        months = check_months(args.months)
+        trends = ask_long_view(home, lambda view: view.trends(months))
+    report = build_report(
+        db, first, last, include_notes=args.include_notes, week_start=week_start, trends=trends
+    )
     text = (report_html if args.format == "html" else report_markdown).render(report)
     target = _target(args, f"paincoach-report-{today}", f".{args.format}")
     _write(db, target, args.force, lambda handle: handle.write(text))
