@@ -39,7 +39,14 @@ TIMEOUT_S = 10.0
 _DAILY = re.compile(r"^paincoach-(\d{4}-\d{2}-\d{2})\.db$")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 #: The tables whose rows a restore reports (the ones a schema-1 journal already has).
-COUNTED = ("checkins", "activities", "thought_records", "exercise_sessions", "doses")
+COUNTED = (
+    "checkins",
+    "activities",
+    "thought_records",
+    "exercise_sessions",
+    "doses",
+    "marked_events",
+)
 
 
 # -- snapshots -------------------------------------------------------------------------------
