@@ -19,6 +19,7 @@ from paincoach.core import clock
 if TYPE_CHECKING:
     from paincoach.db.engine import Database
     from paincoach.exercises.loader import Library
+    from paincoach.journal.events import MarkedEvents
     from paincoach.journal.service import Journal
     from paincoach.journal.treatments import Treatments
     from paincoach.practice.course import Courses
@@ -85,6 +86,13 @@ class Services:
         return Treatments(self.db, self.clock)
 
     @cached_property
+    def events(self) -> MarkedEvents:
+        """The person's own marked events ('started physiotherapy'), for the long view."""
+        from paincoach.journal.events import MarkedEvents
+
+        return MarkedEvents(self.db, self.clock)
+
+    @cached_property
     def weekly_checks(self) -> WeeklyChecks:
         """The weekly check: record one, find a week's, and whether one is due."""
         from paincoach.review.weekly_check import WeeklyChecks
@@ -108,9 +116,10 @@ class Services:
     @cached_property
     def long_view(self) -> LongView:
         """Months and years: the month calendar, the year at a glance and the trends."""
+        from paincoach.db.event_repository import own_events_between
         from paincoach.review.long_view import LongView
 
-        return LongView(self.db, self.clock, lambda: self.settings().week_start)
+        return LongView(self.db, self.clock, lambda: self.settings().week_start, own_events_between)
 
     def library(self) -> Library:
         """The exercise library: bundled content plus the person's own files (re-read each call)."""

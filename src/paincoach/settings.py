@@ -41,6 +41,8 @@ class Settings:
     sound: bool = True
     """A bell from the pacing timer when work turns to rest and back, and at the end."""
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
+    remind_after: int | None = None
+    """The hour (0-23) before which `paincoach remind` and the shell nudge stay quiet."""
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with some values changed (and checked).
@@ -61,6 +63,10 @@ class Settings:
             raise InputError(
                 "week_start", "The week can start on any day from Monday (0) to Sunday (6)."
             )
+        if self.remind_after is not None and not (
+            type(self.remind_after) is int and 0 <= self.remind_after <= 23
+        ):
+            raise InputError("remind_after", "The reminder hour is 0 to 23, or none.")
         if len(self.contacts) > CONTACTS_MAX:
             raise InputError("contacts", f"Up to {CONTACTS_MAX} personal contacts, please.")
         for contact in self.contacts:
@@ -76,6 +82,7 @@ _STORED_TYPES: dict[str, tuple[type, ...]] = {
     "region": (str,),
     "reduced_motion": (bool,),
     "sound": (bool,),
+    "remind_after": (int, type(None)),
 }
 
 
@@ -94,6 +101,11 @@ def _decode(raw: dict[str, object]) -> Settings:
             continue
         settings = candidate
     return settings
+
+
+def stored_remind_after(value: object) -> int | None:
+    """The reminder hour from its stored value; None when unset or not a usable hour."""
+    return _decode({"remind_after": value}).remind_after
 
 
 def _decode_value(name: str, value: object) -> Any:

@@ -60,7 +60,7 @@ def test_the_month_shows_each_days_rounded_mean_and_the_mean_of_day_means(
     # 23-29 Nov: Thu 26th is 10; 28th and 29th are still to come, so blank, not empty
     assert rows[9].split() == ["·", "·", "·", "10", "·"]
     # (3.5 + 7 + 10) / 3 = 6.83…, not (2 + 5 + 7 + 10) / 4 = 6.0
-    assert "Mean pain this month: 6.8 (3 of its 27 days so far have one)." in out
+    assert "Mean pain this month: 6.8 (3 of its 27 days so far have a pain rating)." in out
     assert "· no check-in." in out and "\x1b" not in out  # not a terminal: no colour at all
 
 
@@ -80,7 +80,9 @@ def test_mood_and_another_month(capsys: pytest.CaptureFixture[str], book: Book) 
     assert status == 0 and out.startswith("November 2026: mood\n")
     assert grid_rows(out)[3].split() == ["·", "8", "·", "·", "·", "·", "·"]  # 7.5 → 8
     status, out, _ = run(capsys, "calendar", "--month", "2026-02", "--show", "sleep")
-    assert "Mean sleep quality this month: 8.0 (1 of its 28 days have one)." in out
+    assert (
+        "Mean sleep quality this month: 8.0 (1 of its 28 days has a sleep quality rating)." in out
+    )
     status, out, _ = run(capsys, "calendar", "--month", "2026-03")
     assert "No day this month has a pain rating." in out
     status, out, _ = run(capsys, "calendar", "--month", "2027-01")
@@ -173,3 +175,8 @@ def test_no_color_in_a_terminal_keeps_the_digits_and_drops_the_shades(
     _, plain, _ = run(capsys, "calendar", "--year", "2026")
     assert "Darker" not in plain and not BACKGROUND.search(plain)
     assert re.sub(r"\x1b\[[0-9;]*m", "", plain).splitlines()[12][4:12] == "· · 4 · "  # 1-4 Nov
+
+
+def test_year_on_its_own_is_this_year(capsys: pytest.CaptureFixture[str], home: Path) -> None:
+    status, out, _ = run(capsys, "calendar", "--year")
+    assert status == 0 and out.startswith("2026: pain\n")

@@ -57,7 +57,7 @@ def test_an_existing_out_file_is_refused_unless_forced(
     assert status == 2 and "already exists" in err and "--force" in err
     assert target.read_text() == "keep me"
     status, _, _ = run(capsys, "export", "--out", str(target), "--force")
-    assert status == 0 and json.loads(target.read_text())["version"] == 2
+    assert status == 0 and json.loads(target.read_text())["version"] == 3
     assert mode(target) == 0o600
 
 
@@ -247,10 +247,10 @@ def test_an_export_from_a_newer_paincoach_is_refused_and_says_why(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
 ) -> None:
     path = tmp_path / "newer.json"
-    path.write_text(json.dumps({"format": "paincoach-export", "version": 3, "doses": []}))
+    path.write_text(json.dumps({"format": "paincoach-export", "version": 4, "doses": []}))
     status, _, err = run(capsys, "import", str(path))
-    assert status == 2 and "format version 3, made by a newer paincoach" in err
-    assert "reads versions 1 to 2. Update paincoach to import it." in err
+    assert status == 2 and "format version 4, made by a newer paincoach" in err
+    assert "reads versions 1 to 3. Update paincoach to import it." in err
 
 
 def _plans_file(folder: Path, *percents: float) -> Path:

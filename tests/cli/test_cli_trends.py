@@ -114,9 +114,11 @@ def test_json_over_three_months_still_gives_the_months(
     capsys: pytest.CaptureFixture[str], book: Book
 ) -> None:
     doc = document(capsys, "--months", "3")
-    assert doc["grain"] == "week" and doc["first"] == "2026-09-04"  # 13 weeks, this one too
-    assert doc["monthly_means"] == {  # the span's days only: September from the 4th, not 5.7
-        "2026-09": {"pain": 6.0, "mood": None, "sleep": None},
+    # 13 whole weeks, this one too: from Monday 31 August
+    assert doc["grain"] == "week" and doc["first"] == "2026-08-31"
+    assert doc["monthly_means"] == {  # the span's days only
+        "2026-08": {"pain": None, "mood": None, "sleep": None},
+        "2026-09": {"pain": 5.7, "mood": None, "sleep": None},
         "2026-10": {"pain": 5.7, "mood": None, "sleep": None},
         "2026-11": {"pain": 3.0, "mood": None, "sleep": None},
     }

@@ -60,6 +60,8 @@ async def test_every_setting_changes_and_is_saved_with_the_keyboard_alone(home: 
         await press(pilot, "tab", "enter", "down", "enter")  # the next region in the list
         await press(pilot, "tab", "space")  # reduced motion on
         await press(pilot, "tab", "space")  # sound off
+        await press(pilot, "tab", "enter", *["down"] * 19, "enter")  # remind after 18:00
+        assert row(app, "Remind after").startswith("Remind after 18:00")
         await press(pilot, "tab")
         assert app.focused is screen.query_one("#contact-name", Input)
         assert "remove_contact" not in footer_actions(app)
@@ -79,6 +81,7 @@ async def test_every_setting_changes_and_is_saved_with_the_keyboard_alone(home: 
     assert stored.theme == "textual-light" and stored.week_start == 1
     assert stored.region and stored.region != first_region
     assert stored.reduced_motion is True and stored.sound is False
+    assert stored.remind_after == 18
     assert stored.contacts == (Contact("Sam", "0700", ""),)
 
 

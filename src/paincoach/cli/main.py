@@ -91,7 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="locations, versions and a full integrity check")
     _add_exercises(sub)
     _add_week(sub)
-    from paincoach.cli.commands import calendar, course, data, pacing, treatments, trends
+    from paincoach.cli.commands import (
+        calendar,
+        course,
+        data,
+        events,
+        pacing,
+        remind,
+        treatments,
+        trends,
+    )
 
     data.add_parsers(sub)
     course.add_parser(sub)
@@ -99,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     treatments.add_parsers(sub)
     calendar.add_parser(sub)
     trends.add_parser(sub)
+    remind.add_parser(sub)
+    events.add_parser(sub)
     return parser
 
 
@@ -226,6 +237,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import pacing
 
         return pacing.run(args, home)
+    if args.command == "remind":
+        from paincoach.cli.commands import remind
+
+        return remind.run(args, home)
     if args.command in ("took", "treatments"):
         from paincoach.cli.commands import treatments
 
@@ -234,6 +249,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from paincoach.cli.commands import calendar, trends
 
         return (calendar if args.command == "calendar" else trends).run(args, home)
+    if args.command == "events":
+        from paincoach.cli.commands import events
+
+        return events.run(args, home)
     from paincoach.cli.commands import info
 
     return info.run(args, home)

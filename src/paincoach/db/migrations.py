@@ -279,7 +279,27 @@ _V7 = Step(
     ),
 )
 
-STEPS: tuple[Step, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+_V8 = Step(
+    8,
+    "marked events: days the person marks, such as 'started physiotherapy'",
+    (
+        # The person's own marks on their timeline, shown on the trends with before-and-after
+        # figures. `day` is the local day it happened; the title is one line, 1-80 characters
+        # (checked by `journal/events`); a note may come later.
+        """CREATE TABLE marked_events (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_marked_events_day ON marked_events (day)",
+    ),
+)
+
+STEPS: tuple[Step, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 LATEST = STEPS[-1].version
 
 

@@ -227,3 +227,17 @@ class DoseRow(_Row, table=True):
     rated_at: str | None = None
     asked: bool = False
     created_at: str
+
+
+class MarkedEventRow(_Row, table=True):
+    """A day the person marked themselves ('started physiotherapy'), for the long view."""
+
+    __tablename__ = "marked_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    day: str
+    title: str
+    note: str = ""
+    created_at: str
+    updated_at: str

@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from paincoach.core.when import format_moment, local_day, parse_moment
+from paincoach.db.checkin_days import day_or_none
 from paincoach.db.models import ActivityRow, CheckInRow, DoseRow, SettingRow
 from paincoach.db.names import known_activity
 from paincoach.records.entries import Activity, ActivityDraft, CheckIn, DayFigures
@@ -304,6 +305,11 @@ def put_settings(session: Session, values: dict[str, object]) -> None:
     """Store the given settings (others stay as they are)."""
     for key, value in values.items():
         session.merge(SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
+
+
+def latest_checkin_day(session: Session) -> date | None:
+    """The newest local day with a check-in (what the day stamp must say), or None."""
+    return day_or_none(session.scalar(select(func.max(col(CheckInRow.day)))))
 
 
 def rows_by_uid(session: Session, uid: str) -> Sequence[CheckInRow | ActivityRow]:

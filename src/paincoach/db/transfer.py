@@ -22,6 +22,7 @@ from paincoach.db.models import (
     DoseRow,
     ExerciseSessionRow,
     GoalRow,
+    MarkedEventRow,
     PacingChangeRow,
     PacingPlanRow,
     SettingRow,
@@ -44,6 +45,7 @@ TABLES: dict[str, Table] = {
     "course_events": CourseEventRow.__table__,  # type: ignore[attr-defined]
     "treatments": TreatmentRow.__table__,  # type: ignore[attr-defined]
     "doses": DoseRow.__table__,  # type: ignore[attr-defined]
+    "marked_events": MarkedEventRow.__table__,  # type: ignore[attr-defined]
 }
 
 #: The column that orders a table's rows in time (and, for dated tables, the local day).
@@ -59,11 +61,13 @@ _ORDER: dict[str, tuple[str, ...]] = {
     "course_events": ("day", "at"),
     "treatments": ("start_day", "created_at"),
     "doses": ("day", "at"),
+    "marked_events": ("day", "created_at"),
 }
 
 #: Tables whose rows belong to a local day (filtered by --since/--until); plans are not, but
 #: the changes made to them are (each on the day it was made). Regular treatments are not
-#: either (a list kept for years); the doses taken are, each on the day lived.
+#: either (a list kept for years); the doses taken are, each on the day lived, and so are the
+#: person's marked events.
 DATED = frozenset(
     {
         "checkins",
@@ -75,6 +79,7 @@ DATED = frozenset(
         "goals",
         "course_events",
         "doses",
+        "marked_events",
     }
 )
 

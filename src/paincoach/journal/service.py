@@ -12,12 +12,13 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import text
 from sqlmodel import Session
 
-from paincoach.core import clock
+from paincoach.core import clock, day_stamp
 from paincoach.core.errors import NotFoundError, UnlikelyDateError
 from paincoach.core.when import format_moment, local_day
 from paincoach.db import names
@@ -79,6 +80,7 @@ class Journal:
             session.add(row)
             session.flush()
             saved = repo.checkin_from_row(row)
+        day_stamp.note_checkin_day(self.home, saved.day)  # saved: the stamp may say so
         return self._checkin_concern(saved)
 
     def add_activity(self, draft: ActivityDraft, *, confirmed: bool = False) -> Activity:
@@ -100,6 +102,8 @@ class Journal:
             session.add(row)
             session.flush()
             saved = repo.checkin_from_row(row)
+            latest = self._stamp_back(session)  # the edit may move the newest day back
+        day_stamp.rewrite(self.home, latest)  # ... or on
         self._flush_wal()  # the words edited away are deleted words too
         return self._checkin_concern(saved)
 
@@ -150,7 +154,28 @@ class Journal:
                 )
             for row in rows:
                 session.delete(row)
+            session.flush()
+            latest = self._stamp_back(session)
+        day_stamp.rewrite(self.home, latest)
         self._flush_wal()
+
+    @property
+    def home(self) -> Path:
+        """The data folder this journal lives in (where its day stamp is kept)."""
+        return self.db.path.parent
+
+    def _stamp_back(self, session: Session) -> date | None:
+        """The newest check-in day as this change leaves it, stamped if it moved back.
+
+        Written before the commit, while this write holds the journal: no other save can
+        slip in between. Should the commit fail, the stamp is older than the journal,
+        which only makes `remind` ask the journal; never the other way round.
+        """
+        latest = repo.latest_checkin_day(session)
+        current = day_stamp.read_stamp(self.home)
+        if current is not None and (latest is None or latest < current):
+            day_stamp.rewrite(self.home, latest)
+        return latest
 
     def _flush_wal(self) -> None:
         # Copy the change into the main file and empty the WAL, so deleted or edited-away

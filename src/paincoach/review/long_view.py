@@ -94,6 +94,7 @@ class LongView:
             first = self._span_start(session, months, today, grain)
             if grain == "week":
                 periods = _weekly(session, first, today, self.week_start())
+                first = periods[0].first  # the span is whole weeks
             else:
                 periods = _monthly(session, first, today)
             events = repo.known_events(session, first, today)

@@ -1,4 +1,4 @@
-"""Settings: theme, week start, region, reduced motion, sound and personal contacts.
+"""Settings: theme, week start, region, motion, sound, the reminder hour and contacts.
 
 Every change is saved at once, so there is nothing to forget to save. The screen works by
 keyboard alone: focus starts on the first setting, Tab moves on, Enter opens a list (arrows
@@ -91,6 +91,15 @@ class SettingsScreen(PaincoachScreen[None]):
                 yield Label("Sound", classes="field-label wide")
                 yield OnOffSwitch(value=current.sound, id="sound")
                 yield Static("A bell when the pacing timer changes", classes="hint switch-hint")
+            with Horizontal(classes="field-row"):
+                yield Label("Remind after", classes="field-label wide")
+                yield Select[int](
+                    ((f"{hour:02d}:00", hour) for hour in range(24)),
+                    value=Select.NULL if current.remind_after is None else current.remind_after,
+                    prompt="Any time of day",
+                    id="remind-after",
+                    compact=True,
+                )
             yield Static("Your people: shown in Help now", classes="section-title")
             yield RowTable(id="contacts", cursor_type="row")
             with Horizontal(classes="field-row contact-row"):
@@ -154,6 +163,8 @@ class SettingsScreen(PaincoachScreen[None]):
             self._save(week_start=value)
         elif event.select.id == "region":
             self._save(region=value if isinstance(value, str) else "")
+        elif event.select.id == "remind-after":
+            self._save(remind_after=value if isinstance(value, int) else None)
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         """Store reduced motion or sound."""

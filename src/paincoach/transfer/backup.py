@@ -29,6 +29,7 @@ from paincoach.core.private_files import (
     private_output,
     sweep_leftovers,
 )
+from paincoach.db import checkin_days
 from paincoach.db.copy import copy_journal
 from paincoach.db.errors import storage_errors
 
@@ -38,7 +39,14 @@ TIMEOUT_S = 10.0
 _DAILY = re.compile(r"^paincoach-(\d{4}-\d{2}-\d{2})\.db$")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 #: The tables whose rows a restore reports (the ones a schema-1 journal already has).
-COUNTED = ("checkins", "activities", "thought_records", "exercise_sessions", "doses")
+COUNTED = (
+    "checkins",
+    "activities",
+    "thought_records",
+    "exercise_sessions",
+    "doses",
+    "marked_events",
+)
 
 
 # -- snapshots -------------------------------------------------------------------------------
@@ -366,4 +374,5 @@ def restore(home: Path, source: Path, now: datetime) -> RestoreReport:
     from paincoach.db.engine import Database
 
     Database.open(home).close()  # brings an older backup up to this version's schema
+    checkin_days.restamp(home)  # the day stamp follows the restored journal
     return RestoreReport(info, kept)

@@ -1,4 +1,4 @@
-"""The person's data out of paincoach: JSON (format version 2, re-importable) and CSV.
+"""The person's data out of paincoach: JSON (format version 3, re-importable) and CSV.
 
 The JSON format is documented field by field in docs/export.md. It is the person's own
 full copy, so notes and thought-record text are in it; the clinician report
@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from paincoach.db.engine import Database
 
 FORMAT = "paincoach-export"
-VERSION = 2
-"""The format version written. 2 added `treatments` and `doses`; a version-1 file (which has
-neither) still imports."""
+VERSION = 3
+"""The format version written. 2 added `treatments` and `doses`, 3 `marked_events`; a file of
+an older version (which has none of them) still imports."""
 
 #: The fields of each section, in the order they are written.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -100,6 +100,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "rated_at",
         "asked",
     ),
+    "marked_events": ("uid", "day", "title", "note"),
 }
 #: Columns stored as JSON text, exported as JSON values.
 JSON_FIELDS = frozenset(
@@ -124,6 +125,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "course_events": ("course step", "course steps"),
     "treatments": ("regular treatment", "regular treatments"),
     "doses": ("dose", "doses"),
+    "marked_events": ("marked event", "marked events"),
 }
 
 

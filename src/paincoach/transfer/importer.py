@@ -1,4 +1,4 @@
-"""Merging an export (JSON, format version 1 or 2) into the journal: all of it, or nothing.
+"""Merging an export (JSON, format version 1 to 3) into the journal: all of it, or nothing.
 
 The file is read a record at a time, so memory stays small however big it is. Each record
 is checked and, in one `BEGIN IMMEDIATE` transaction and in batches, added when the
@@ -21,10 +21,10 @@ from paincoach.core import clock
 from paincoach.core.errors import TooNewDatabaseError
 from paincoach.core.faults import pause_point
 from paincoach.core.when import format_moment, local_day, parse_moment
-from paincoach.db import names, transfer, waiting
+from paincoach.db import checkin_days, names, transfer, waiting
 from paincoach.records.names import name_key, unify
 from paincoach.records.pacing import outside_safe_rate
-from paincoach.transfer import import_sections, import_treatments
+from paincoach.transfer import import_events, import_sections, import_treatments
 from paincoach.transfer.export import FORMAT, JSON_FIELDS, sections
 from paincoach.transfer.import_records import (
     ImportRecordError,
@@ -44,8 +44,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ImportRecordError", "ImportReport", "import_file"]
 
-#: What each section holds (`import_treatments` has the sections that version 2 added).
-SPECS = {**import_sections.SPECS, **import_treatments.SPECS}
+#: What each section holds (`import_treatments` has the sections that version 2 added, and
+#: `import_events` the one of version 3).
+SPECS = {**import_sections.SPECS, **import_treatments.SPECS, **import_events.SPECS}
 #: Records written at a time: few enough to stay small, enough to make each insert cheap.
 BATCH = 2000
 #: The columns that hold names, by section, and the set of names each belongs to: activities
@@ -106,7 +107,9 @@ def import_file(db: Database, path: Path, now: datetime | None = None) -> Import
             raise TooNewDatabaseError(db.read_only_reason)
         try:
             with waiting.importing(db.path.parent, db.on_import_wait):
-                return _import(db, path, stamp)
+                report = _import(db, path, stamp)
+            checkin_days.restamp(db.path.parent)  # imported check-ins may be newer
+            return report
         except OverflowError:  # a number a check let through that SQLite cannot hold
             raise ImportRecordError(
                 "file", None, "", "A number in the file is too large for the journal to hold."

@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import event
 
 from paincoach.core import paths
+from paincoach.core.day_stamp import STAMP_NAME
 from paincoach.core.errors import (
     DamagedDatabaseError,
     DiskFullError,
@@ -108,7 +109,8 @@ def _real_journal(home: Path, entries: int = 120) -> Path:
         journal.add_checkin(checkin(pain=i % 11, note=f"entry {i} " + "words " * 40))
     journal.db.close()
     db_path = paths.database_path(home)
-    assert {p.name for p in home.iterdir()} == {paths.DB_NAME}  # WAL checkpointed, gone
+    # the WAL checkpointed, gone; the day stamp beside it (core/day_stamp.py)
+    assert {p.name for p in home.iterdir()} == {paths.DB_NAME, STAMP_NAME}
     return db_path
 
 

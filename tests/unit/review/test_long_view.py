@@ -119,6 +119,7 @@ def test_three_months_go_by_the_persons_weeks(services: Services) -> None:
     log(services, local(date(2026, 11, 23)), 2)  # the Monday after
     trends = services.long_view.trends(3)
     assert trends.grain == "week" and len(trends.periods) == 13
+    assert trends.first == date(2026, 8, 31) == trends.periods[0].first  # whole weeks
     last_two = trends.periods[-2:]
     assert [(p.first, p.last) for p in last_two] == [
         (date(2026, 11, 16), date(2026, 11, 22)),

@@ -37,6 +37,7 @@ def filled(home: Path) -> Database:
     db = Database.open(home)
     add_plan_changes(db)
     add_treatments(db)
+    add_events(db)
     return db
 
 
@@ -53,6 +54,15 @@ def add_plan_changes(db: Database) -> None:
             plans.hold("walk", FLARE_REASON)
         else:
             plans.set_percent("walk", value or 0)
+
+
+def add_events(db: Database) -> None:
+    """Two days the person marked, through the events service."""
+    from paincoach.journal.events import MarkedEvents
+
+    marked = MarkedEvents(db, lambda: NOW)
+    marked.add(TODAY - timedelta(days=20), "Started physiotherapy", note="Tuesdays at 10")
+    marked.add(TODAY - timedelta(days=3), "=new job")
 
 
 def add_treatments(db: Database) -> None:
@@ -89,6 +99,7 @@ def test_an_export_has_the_header_every_section_and_the_own_plans(filled: Databa
         "course_events",
         "treatments",
         "doses",
+        "marked_events",
     ]
     for section in sections():
         assert document[section], section

@@ -174,7 +174,7 @@ def test_the_first_invalid_record_stops_everything_even_after_valid_ones(
     [
         ("not json", "not valid JSON"),
         ('{"format": "other", "version": 1}', "not a paincoach export"),
-        ('{"format": "paincoach-export", "version": 3}', "newer paincoach"),
+        ('{"format": "paincoach-export", "version": 4}', "newer paincoach"),
         ('{"format": "paincoach-export"}', "no version"),
         ('{"format": "paincoach-export", "version": 1, "extra": []}', "'extra' is not"),
         ('{"format": "paincoach-export", "version": 1, "checkins": {}}', "list of records"),

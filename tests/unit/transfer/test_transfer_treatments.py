@@ -109,7 +109,7 @@ def test_every_treatment_and_dose_comes_back_row_for_row(
 ) -> None:
     source = journal(home)
     first = export_to(Database.open(home), tmp_path / "export.json")
-    assert first["version"] == 2
+    assert first["version"] == VERSION
     assert len(first["treatments"]) >= 3 and len(first["doses"]) >= 4
     other = tmp_path / "other"
     imported = Database.open(other)
@@ -204,16 +204,16 @@ def test_a_version_1_file_still_imports_without_treatments(home: Path, tmp_path:
     assert {table: stored(db_path(home), table) for table in NEW} == before
 
 
-def test_a_file_newer_than_version_2_is_refused_kindly(home: Path, tmp_path: Path) -> None:
+def test_a_file_newer_than_this_version_is_refused_kindly(home: Path, tmp_path: Path) -> None:
     made_here(tmp_path / "elsewhere")
     path = tmp_path / "new.json"
-    export_to(Database.open(tmp_path / "elsewhere"), path, version=3)
+    export_to(Database.open(tmp_path / "elsewhere"), path, version=VERSION + 1)
     with pytest.raises(ImportRecordError) as caught:
         import_file(Database.open(home), path)
     assert caught.value.field == "version"
     assert (
-        "This export is format version 3, made by a newer paincoach; this one reads versions "
-        "1 to 2. Update paincoach to import it." in caught.value.message
+        f"This export is format version {VERSION + 1}, made by a newer paincoach; this one "
+        f"reads versions 1 to {VERSION}. Update paincoach to import it." in caught.value.message
     )
     assert set(table_counts(db_path(home)).values()) == {0}
 
@@ -382,4 +382,4 @@ def test_a_backup_and_a_restore_keep_every_treatment_and_dose(home: Path, tmp_pa
 
 
 def test_the_new_sections_come_last_in_the_export_order() -> None:
-    assert sections()[-2:] == ["treatments", "doses"]
+    assert sections()[-3:-1] == ["treatments", "doses"]

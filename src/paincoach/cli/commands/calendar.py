@@ -40,7 +40,13 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     )
     which = cal.add_mutually_exclusive_group()
     which.add_argument("--month", metavar="YYYY-MM", help="a month, e.g. 2026-11")
-    which.add_argument("--year", metavar="YYYY", help="a whole year, e.g. 2026")
+    which.add_argument(
+        "--year",
+        metavar="YYYY",
+        nargs="?",
+        const="",
+        help="a whole year, e.g. 2026 (this year when left out)",
+    )
     add_show(cal)
 
 
@@ -59,7 +65,7 @@ def run(args: argparse.Namespace, home: Path) -> int:
 
     out = console()
     if args.year is not None:
-        year = parse_year(args.year)
+        year = parse_year(args.year) if args.year else clock.today().year
         show_year(out, ask_long_view(home, lambda v: v.year(year)), measure, clock.today())
         return 0
     first = parse_month(args.month) if args.month else clock.today().replace(day=1)

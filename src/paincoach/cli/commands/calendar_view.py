@@ -114,9 +114,10 @@ def month_summary(found: MonthCalendar, measure: Measure, today: date) -> str:
     if not counted:
         return f"No day this month has a {word} rating."
     so_far = " so far" if last > today else ""
+    verb = "has" if counted == 1 else "have"
     return (
         f"Mean {word} this month: {mean_text(found.mean(measure))} "
-        f"({counted} of its {lived} days{so_far} have one)."
+        f"({counted} of its {lived} days{so_far} {verb} a {word} rating)."
     )
 
 

@@ -32,6 +32,7 @@ TABLES = (
     "course_events",
     "treatments",
     "doses",
+    "marked_events",
 )  # the export's sections (`transfer.export.sections()`), named here to keep this import cheap
 
 

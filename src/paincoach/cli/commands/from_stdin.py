@@ -22,6 +22,7 @@ FROM_STDIN = "-"
 LABELS = {"tags": "tags", "tag": "tags", "areas": "areas", "area": "areas"}
 LABELS |= {"name": "name", "note": "note"}
 WHAT = {"tags": "tags", "areas": "pain areas", "name": "activity name", "note": "note"}
+WHAT["title"] = "event's title"  # `paincoach events add -`
 FLAGS = {"tags": "--tag -", "areas": "--area -", "name": "NAME as -", "note": "--note -"}
 
 
@@ -69,7 +70,7 @@ def _prompt(wanted: Sequence[str]) -> str:
     if wanted == ["note"]:
         return "Type your note. Finish with Ctrl-D on a new line.\n"
     if len(wanted) == 1:
-        many = " (one a line, or separated by commas)" if wanted[0] != "name" else ""
+        many = " (one a line, or separated by commas)" if wanted[0] in ("tags", "areas") else ""
         return f"Type the {WHAT[wanted[0]]}{many}. Finish with Ctrl-D on a new line.\n"
     lines = [f"{field}: ..." for field in wanted if field != "note"]
     if "note" in wanted:
