@@ -253,3 +253,34 @@ async def test_today_and_the_week_name_the_long_view_keys(home: Path) -> None:
         await settle(pilot)
         headings = [str(s.render()) for s in app.screen.query(".section-title")]
         assert "By day (c: the month's calendar)" in headings
+
+
+async def test_a_day_marked_on_the_calendar_shows_on_the_trends(home: Path) -> None:
+    from paincoach.screens.mark_event import MarkEventDialog
+
+    seed_year(home, treatment=False)
+    app = create_app(home, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert shown(app, "#trends-events").startswith("No marked events")
+        await pilot.press("escape", "y", "up", "enter")  # the calendar on Tue 27 October
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, MarkEventDialog)
+        await pilot.press("enter")  # no title: said in the dialog, nothing saved
+        await settle(pilot)
+        assert isinstance(app.screen, MarkEventDialog)
+        assert "Nothing was saved" in shown(app, "#event-problem")
+        for char in "Started swimming":
+            await pilot.press("space" if char == " " else char)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MonthScreen)
+        await pilot.press("escape", "escape", "l")
+        await settle(pilot)
+        events = shown(app, "#trends-events")
+        assert "Tue 27 Oct 2026  Started swimming" in events
+        assert "your pain" in events  # four weeks each side: enough for an observation

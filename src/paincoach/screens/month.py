@@ -20,6 +20,7 @@ from paincoach.widgets.day_shades import calendar_text, day_words, legend, mean_
 if TYPE_CHECKING:
     from paincoach.records.long_view import MonthCalendar
 
+MONTH_HINT = "Enter opens the day · e marks it with something that changed"
 MOVES = {"left": -1, "right": 1, "up": -7, "down": 7}
 
 
@@ -65,6 +66,14 @@ class MonthScreen(PaincoachScreen[None]):
         ),
         Binding("enter", "open_day", "Open day", id="month.open", tooltip="That day's entries"),
         Binding("y", "year", "Year", id="month.year", tooltip="The whole year at a glance"),
+        Binding(
+            "e",
+            "mark",
+            "Mark day",
+            id="month.mark",
+            tooltip="Mark this day with something that changed (it shows on the trends)",
+            show=False,
+        ),
         *(
             Binding(key, f"move({step})", key, id=f"month.{key}", show=False)
             for key, step in MOVES.items()
@@ -94,6 +103,7 @@ class MonthScreen(PaincoachScreen[None]):
             yield Static("", id="month-day", markup=False)
             yield Static("", id="month-mean", markup=False)
             yield Static("", id="month-legend")
+            yield Static(MONTH_HINT, id="month-hint", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -188,6 +198,18 @@ class MonthScreen(PaincoachScreen[None]):
             self.dismiss(None)
         elif self.cursor is not None:
             self.open_year(self.cursor, self.measure)
+
+    def action_mark(self) -> None:
+        """Mark the cursor's day with an event of the person's own."""
+        from paincoach.screens.mark_event import MarkEventDialog
+
+        def marked(event: object) -> None:
+            if event is not None:
+                self.paincoach.journal_changed()
+                self.app.notify("Marked. The trends show it with before and after.", timeout=4)
+
+        if self.cursor is not None:
+            self.app.push_screen(MarkEventDialog(self.cursor), marked)
 
     def action_back(self) -> None:
         """Back to where the calendar was opened."""
