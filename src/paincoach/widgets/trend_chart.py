@@ -106,8 +106,8 @@ def events_text(trends: Trends, measure: Measure) -> Text:
     """Each marked event, with what its before-and-after shows (or what it still needs)."""
     if not trends.events:
         return Text(
-            "No marked events in these months. Treatments started or stopped, pacing plans "
-            "and course weeks show here.",
+            "No marked events in these months. Treatments started or stopped, pacing plans, "
+            "course weeks and days you mark (e on a day of the calendar) show here.",
             style="dim",
         )
     found: dict[MarkedEvent, BeforeAndAfter] = {
