@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -16,8 +17,17 @@ from paincoach.db.errors import storage_errors
 _NAME_TRIES = 100
 
 
+class _UpgradedMeanwhileError(Exception):
+    """The copy shows a newer schema: another paincoach upgraded (and backed up) first."""
+
+
 def upgrade(engine: Engine, path: Path, current: int) -> Path | None:
-    """Bring the journal to the newest schema; returns the pre-migration backup, if one was made."""
+    """Bring the journal to the newest schema; returns the pre-migration backup, if one was made.
+
+    No backup is kept when another paincoach upgraded the journal between our look at its
+    version and our copy: that one kept the copy of the old journal, and ours would only
+    be a copy of the new one under a "before" name.
+    """
     backup = snapshot_before_migration(path, current) if current > 0 else None
     write_engine = engine.execution_options(paincoach_begin="IMMEDIATE")
     for step in migrations.pending(current):
@@ -29,7 +39,7 @@ def upgrade(engine: Engine, path: Path, current: int) -> Path | None:
     return backup
 
 
-def snapshot_before_migration(path: Path, version: int) -> Path:
+def snapshot_before_migration(path: Path, version: int) -> Path | None:
     """Copy the journal aside (consistently, via SQLite's backup API) before changing its schema.
 
     The copy is made under a temporary name, flushed and renamed into place, so a copy
@@ -54,10 +64,24 @@ def snapshot_before_migration(path: Path, version: int) -> Path:
             # runs at the same moment knows this temporary copy is live and leaves it be.
             with private_output(target, ledger=ledger) as temp, storage_errors(path):
                 copy_journal(path, temp, read_only=False)
+                if _schema_of(temp) != version:
+                    raise _UpgradedMeanwhileError  # (the temporary copy and the name are removed)
         except FileExistsInputError:  # the name is taken (another process, this second)
             continue
+        except _UpgradedMeanwhileError:
+            return None
         return target
     raise StorageError(
         f"paincoach could not find a free name for a backup in {folder}. Nothing was "
         "changed. Move old files out of that folder and open paincoach again."
     )
+
+
+def _schema_of(copy: Path) -> int:
+    """The schema version of a finished copy (its `user_version`)."""
+    conn = sqlite3.connect(copy)
+    try:
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
+    finally:
+        conn.close()

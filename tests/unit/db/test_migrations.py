@@ -252,6 +252,29 @@ def test_another_paincoachs_sweep_during_the_upgrade_backup_leaves_it_be(
     assert not list((home / "writing").iterdir())
 
 
+def test_no_before_copy_is_kept_of_a_journal_another_paincoach_upgraded_meanwhile(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between our look at the version and our copy, another process upgraded the journal
+    (and kept its own copy of the old one): a copy of the new one is not a backup of the
+    old, so it is not kept under a "before" name (CI saw one, schema 8 where 1 was due)."""
+    from paincoach.db import upgrade as upgrade_module
+
+    db_path = _install(fixture_path(1), home)
+    real_copy = upgrade_module.copy_journal
+
+    def copy_after_another_upgraded(source: Path, temp: Path, **kwargs: Any) -> None:
+        conn = sqlite3.connect(source)
+        conn.execute(f"PRAGMA user_version = {migrations.LATEST}")  # what the other did
+        conn.close()
+        real_copy(source, temp, **kwargs)
+
+    monkeypatch.setattr(upgrade_module, "copy_journal", copy_after_another_upgraded)
+    assert upgrade_module.snapshot_before_migration(db_path, 1) is None
+    assert list((home / "backups").iterdir()) == []
+    assert not list((home / "writing").iterdir())
+
+
 def test_a_failing_step_leaves_the_journal_as_it_was(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
