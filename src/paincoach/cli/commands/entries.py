@@ -19,9 +19,11 @@ from paincoach.records.entries import ActivityDraft, CheckInDraft, check_minutes
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from paincoach.journal.quick import QuickJournal
     from paincoach.journal.service import Journal
     from paincoach.practice.service import Practice
-    from paincoach.records.entries import TodayView
+    from paincoach.records.concern import Concern
+    from paincoach.records.entries import Activity, TodayView
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -61,6 +63,21 @@ def _open(home: Path) -> Journal:
     return Journal(open_database(home))  # takes the day's backup on its first open
 
 
+def _open_quick(home: Path) -> QuickJournal | None:
+    """The journal through `sqlite3` alone (no ORM: see `db.quick`), or None when it is new,
+    needs an upgrade, is read-only or anything unusual: then the full path opens it."""
+    from paincoach.cli.commands.common import backup_today, say_waiting
+    from paincoach.db.quick import QuickStore
+    from paincoach.journal.quick import QuickJournal
+
+    store = QuickStore.open(home)
+    if store is None:
+        return None
+    store.on_import_wait = say_waiting
+    backup_today(store.path)  # the day's backup on its first open, as `open_database` does
+    return QuickJournal(store)
+
+
 def _log(args: argparse.Namespace, home: Path) -> int:
     at = _when(args.at)  # what was typed is checked before anyone types into stdin
     pain = check_rating(args.pain, "pain", required=True) or 0
@@ -75,17 +92,23 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         tags=_labels(args.tag, read, "tags"),
         note=read.get("note", ""),
     )
-    journal = _open(home)
-    saved = journal.add_checkin(draft, confirmed=args.yes)
+    fast, journal = _open_quick(home), None
+    if fast is None:
+        journal = _open(home)
+        saved = journal.add_checkin(draft, confirmed=args.yes)
+    else:
+        saved = fast.add_checkin(draft, confirmed=args.yes)
+        fast.store.close()
+        from paincoach.core.day_stamp import note_checkin_day
+
+        note_checkin_day(home, saved.day)
     from paincoach.cli.terminal import console
     from paincoach.records.describe import describe
 
     out = console()
     out.print("Saved check-in:", describe(saved, with_day=True))
     if saved.concern is not None:  # words of distress or a very low mood: the card
-        from paincoach.cli.commands.support import print_card
-
-        print_card(out, journal.db, saved.concern, "check-in")
+        _print_card(out, journal or _open(home), saved.concern, "check-in")
     if safety.is_low_mood(saved.mood) or saved.pain >= safety.HIGH_PAIN:
         out.print()
         out.print(safety.HIGH_PAIN_OFFER)
@@ -104,26 +127,51 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
         paced=args.paced,
         note=read.get("note", ""),
     )
-    journal = _open(home)
-    saved = journal.add_activity(draft, confirmed=args.yes)
+    fast, journal = _open_quick(home), None
+    if fast is None:
+        journal = _open(home)
+        saved = journal.add_activity(draft, confirmed=args.yes)
+        words = _plan_words(journal, saved)
+    else:
+        saved = fast.add_activity(draft, confirmed=args.yes)
+        from paincoach.records.names import name_key
+        from paincoach.records.plan_match import no_plan_words
+
+        plans = fast.active_plan_names()
+        fast.store.close()
+        if name_key(saved.name) in {name_key(plan) for plan in plans}:
+            journal = _open(home)  # its plan's figures: the full path reads them
+            words = _plan_words(journal, saved)
+        else:
+            words = no_plan_words(saved.paced, plans)
     from rich.text import Text
 
     from paincoach.cli.terminal import console
-    from paincoach.practice.service import Practice
     from paincoach.records.describe import describe
-    from paincoach.records.plan_match import counts_for
 
     out = console()
     out.print("Saved activity:", describe(saved, with_day=True))
-    plans = Practice(journal.db, journal).pacing_plans()
-    words = counts_for(saved.name, saved.paced, plans, with_today=saved.day == journal.today())
     if words:
         out.print(Text(words))
     if saved.concern is not None:
-        from paincoach.cli.commands.support import print_card
-
-        print_card(out, journal.db, saved.concern, "activity")
+        _print_card(out, journal or _open(home), saved.concern, "activity")
     return 0
+
+
+def _plan_words(journal: Journal, saved: Activity) -> str:
+    """Which pacing plan the saved activity counts for, with today's minutes against it."""
+    from paincoach.practice.service import Practice
+    from paincoach.records.plan_match import counts_for
+
+    plans = Practice(journal.db, journal).pacing_plans()
+    return counts_for(saved.name, saved.paced, plans, with_today=saved.day == journal.today())
+
+
+def _print_card(out: Console, journal: Journal, concern: Concern, saved: str) -> None:
+    """The support card (rare: it reads the settings and the safety plan on the full path)."""
+    from paincoach.cli.commands.support import print_card
+
+    print_card(out, journal.db, concern, saved)
 
 
 def _today(home: Path) -> int:
