@@ -10,9 +10,9 @@ ratio to jrnl's (the median of the per-round ratios) on the same kind of journal
   jrnl fills in its other keys once, before the timed rounds);
 - `paincoach log --pain 4`, `paincoach activity walk 10` and `paincoach today`.
 
-"New" is a journal made by the warm-up round; "ten years" is jrnl's text file with eight
-entries a day for ten years (as many as paincoach's ten-year home: five check-ins and
-three activities a day), and a copy of the benchmark's ten-year home (`history.py`, or
+"New" is a journal made by the warm-up round; "ten years" is jrnl's text file with one
+entry a day for ten years (jrnl parses the whole file at every run: with paincoach's eight
+a day it took 29 s), and a copy of the benchmark's ten-year home (`history.py`, or
 `--ten-years HOME` for one already made). jrnl is skipped, with a message, when it is not
 installed (`$JRNL`, else `jrnl` on the PATH, else /tmp/jrnlvenv/bin/jrnl).
 """
@@ -77,7 +77,9 @@ def jrnl_config(folder: Path, journal: Path) -> dict[str, str]:
     (config / "jrnl.yaml").write_text(
         f"version: '4.6'\njournals:\n  default: {journal}\n", encoding="utf-8"
     )
-    return {**os.environ, "XDG_CONFIG_HOME": str(folder / "config")}
+    env = {**os.environ, "XDG_CONFIG_HOME": str(folder / "config")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def ten_years_of_text(path: Path, last: date) -> None:
@@ -88,7 +90,9 @@ def ten_years_of_text(path: Path, last: date) -> None:
     while day <= last:
         for number in range(ENTRIES_A_DAY):
             hour = 8 + number * 2
-            stamp = f"{day.isoformat()} {(hour - 1) % 12 + 1:02d}:15:00 {'AM' if hour < 12 else 'PM'}"
+            stamp = (
+                f"{day.isoformat()} {(hour - 1) % 12 + 1:02d}:15:00 {'AM' if hour < 12 else 'PM'}"
+            )
             lines.append(f"[{stamp}] Pain {number % 10}/10 @walk. Stiff first thing.\n\n")
         day += timedelta(days=1)
     path.write_text("".join(lines), encoding="utf-8")
@@ -117,6 +121,8 @@ def ten_year_home(given: str | None, work: Path) -> Path:
 def commands(work: Path, ten_home: Path) -> list[Timed]:
     """Every command of a round: jrnl (if installed) and paincoach, each on both journals."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PAINCOACH_", "TEXTUAL"))}
+    # Bytecode as installed programs have it: without it, every run compiles every module.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(COLUMNS="80", LINES="24", PYTHONIOENCODING="utf-8")
     found: list[Timed] = []
     jrnl = find_jrnl()
@@ -128,8 +134,10 @@ def commands(work: Path, ten_home: Path) -> list[Timed]:
             journal = folder / "journal.txt"
             folder.mkdir()
             if label == "ten-years":
-                ten_years_of_text(journal, date.today())  # noqa: DTZ011 (a bench, not src/)
-            found.append(Timed(f"jrnl/{label}", [jrnl, "Pain 4 today."], jrnl_config(folder, journal)))
+                ten_years_of_text(journal, date.today())
+            found.append(
+                Timed(f"jrnl/{label}", [jrnl, "Pain 4 today."], jrnl_config(folder, journal))
+            )
     new_home = work / "pc-new"
     pc = paincoach()
     for label, home in (("new", new_home), ("ten-years", ten_home)):
