@@ -102,16 +102,18 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         from paincoach.core.day_stamp import note_checkin_day
 
         note_checkin_day(home, saved.day)
-    from paincoach.cli.terminal import console
-    from paincoach.records.describe import describe
+    from paincoach.cli.commands.common import say
+    from paincoach.records.entry_lines import entry_line
 
-    out = console()
-    out.print("Saved check-in:", describe(saved, with_day=True))
+    say(f"Saved check-in: {entry_line(saved, with_day=True)}")  # plain: no Rich to load
     if saved.concern is not None:  # words of distress or a very low mood: the card
-        _print_card(out, journal or _open(home), saved.concern, "check-in")
+        _print_card(journal or _open(home), saved.concern, "check-in")
     if safety.is_low_mood(saved.mood) or saved.pain >= safety.HIGH_PAIN:
-        out.print()
-        out.print(safety.HIGH_PAIN_OFFER)
+        import shutil
+        import textwrap
+
+        say("")  # a paragraph, wrapped at words to the terminal's width (as Rich did)
+        say(textwrap.fill(safety.HIGH_PAIN_OFFER, shutil.get_terminal_size().columns))
     return 0
 
 
@@ -144,17 +146,14 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
             words = _plan_words(journal, saved)
         else:
             words = no_plan_words(saved.paced, plans)
-    from rich.text import Text
+    from paincoach.cli.commands.common import say
+    from paincoach.records.entry_lines import entry_line
 
-    from paincoach.cli.terminal import console
-    from paincoach.records.describe import describe
-
-    out = console()
-    out.print("Saved activity:", describe(saved, with_day=True))
+    say(f"Saved activity: {entry_line(saved, with_day=True)}")
     if words:
-        out.print(Text(words))
+        say(words)
     if saved.concern is not None:
-        _print_card(out, journal or _open(home), saved.concern, "activity")
+        _print_card(journal or _open(home), saved.concern, "activity")
     return 0
 
 
@@ -167,11 +166,15 @@ def _plan_words(journal: Journal, saved: Activity) -> str:
     return counts_for(saved.name, saved.paced, plans, with_today=saved.day == journal.today())
 
 
-def _print_card(out: Console, journal: Journal, concern: Concern, saved: str) -> None:
+def _print_card(journal: Journal, concern: Concern, saved: str) -> None:
     """The support card (rare: it reads the settings and the safety plan on the full path)."""
-    from paincoach.cli.commands.support import print_card
+    import sys
 
-    print_card(out, journal.db, concern, saved)
+    from paincoach.cli.commands.support import print_card
+    from paincoach.cli.terminal import console
+
+    sys.stdout.flush()  # after the plain lines written before it
+    print_card(console(), journal.db, concern, saved)
 
 
 def _today(home: Path) -> int:
