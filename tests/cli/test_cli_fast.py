@@ -87,16 +87,21 @@ def test_a_journal_to_upgrade_is_upgraded_by_the_full_path_first(home: Path) -> 
     assert _heavy(modules) == []
 
 
-def test_a_fast_log_takes_the_days_backup_and_stamps_the_day(
+def test_a_fast_log_takes_the_days_backup_sweeps_leftovers_and_stamps_the_day(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from paincoach.core.private_files import temp_name
+
     run_cli(capsys, "log", "--pain", "2")
     backup = paths.backup_folder(home) / paths.daily_backup_name(NOW.date())
     backup.unlink()
+    left = temp_name(backup)  # what a killed backup leaves behind
+    left.write_bytes(b"half a copy")
     day_stamp.stamp_path(home).unlink(missing_ok=True)
     status, modules, _ = _loaded(home, "log", "--pain", "5", "--at", "today 08:00")
     assert status == 0 and _heavy(modules) == []
     assert backup.is_file() and backup.stat().st_mode & 0o077 == 0
+    assert not left.exists()
     assert day_stamp.read_stamp(home) == NOW.date()
 
 
