@@ -136,3 +136,19 @@ def test_an_unlikely_date_is_questioned_on_the_fast_path(
     assert "--yes" in result.stderr and "Nothing was saved" in result.stderr
     assert _heavy(json.loads(result.stdout.splitlines()[-1])["modules"]) == []
     assert len(Journal(Database.open(home)).day(NOW.date()).checkins) == 1
+
+
+def test_an_activity_of_a_plans_name_says_how_far_today_on_the_fast_path(home: Path) -> None:
+    from datetime import date
+
+    from paincoach.practice.service import Practice
+    from tests.practice_support import plan_session
+
+    journal = Journal(Database.open(home))
+    Practice(journal.db, journal, lambda: NOW).save_session(
+        plan_session("walking", [20, 25, 30], date(2026, 11, 20))
+    )
+    journal.db.close()
+    status, modules, out = _loaded(home, "activity", "WALKING", "12")
+    assert status == 0 and _heavy(modules) == []
+    assert 'Counts for your pacing plan "walking": 12 of 22 minutes today.' in out

@@ -23,6 +23,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from paincoach.core import paths
+from paincoach.core.when import parse_moment
 from paincoach.db import file_checks, migrations, waiting
 from paincoach.db.entry_rows import (
     ACTIVITY_COLUMNS,
@@ -32,6 +33,7 @@ from paincoach.db.entry_rows import (
 )
 from paincoach.db.errors import storage_errors
 from paincoach.records.entries import Activity, CheckIn
+from paincoach.records.pacing import PlanChange
 
 
 class QuickStore:
@@ -177,6 +179,43 @@ def first_entry_day(conn: sqlite3.Connection) -> date | None:
     return date.fromisoformat(min(found)) if found else None
 
 
-def active_plan_names(conn: sqlite3.Connection) -> list[str]:
-    """The activities of the active pacing plans (as `practice_repository.plan_rows`)."""
-    return [row[0] for row in conn.execute("SELECT activity FROM pacing_plans WHERE active = 1")]
+def plan_rows(conn: sqlite3.Connection) -> list[SimpleNamespace]:
+    """The active pacing plans, in `practice_repository.plan_rows`' order."""
+    return _rows(
+        conn,
+        "SELECT * FROM pacing_plans WHERE active = 1 "
+        "ORDER BY lower(activity), active DESC, id DESC",
+        (),
+    )
+
+
+def changes_of(conn: sqlite3.Connection, plan_uids: list[str]) -> dict[str, tuple[PlanChange, ...]]:
+    """Each plan's changes, oldest first (as `pacing_repository.changes_of`)."""
+    if not plan_uids:
+        return {}
+    marks = ", ".join("?" for _ in plan_uids)
+    found: dict[str, list[PlanChange]] = {}
+    for row in _rows(
+        conn,
+        f"SELECT * FROM pacing_changes WHERE plan_uid IN ({marks}) ORDER BY day, at, id",
+        tuple(plan_uids),
+    ):
+        found.setdefault(row.plan_uid, []).append(
+            PlanChange(
+                row.kind,
+                date.fromisoformat(row.day),
+                row.value,
+                row.reason,
+                row.uid,
+                parse_moment(row.at),
+            )
+        )
+    return {uid: tuple(changes) for uid, changes in found.items()}
+
+
+def minutes_by_name_on(conn: sqlite3.Connection, day: date) -> dict[str, int]:
+    """Activity minutes per name on one local day (as `practice_repository`'s)."""
+    rows = conn.execute(
+        "SELECT name, sum(minutes) FROM activities WHERE day = ? GROUP BY name", (day.isoformat(),)
+    )
+    return {name: int(total or 0) for name, total in rows}

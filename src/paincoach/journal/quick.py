@@ -70,11 +70,6 @@ class QuickJournal:
             return saved
         return replace(saved, concern=replace(concern, low_fortnight=self.low_fortnight()))
 
-    def active_plan_names(self) -> list[str]:
-        """The activities of the active pacing plans (the few an activity may count for)."""
-        with self.store.read() as conn:
-            return quick.active_plan_names(conn)
-
     def low_fortnight(self) -> bool:
         """Whether mood was low on most days of the last two weeks (`records.concern`)."""
         last = self.today()

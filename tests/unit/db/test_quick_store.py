@@ -288,3 +288,23 @@ def test_the_first_day_is_read_as_the_review_repository_reads_it(home: Path) -> 
     journal.add_checkin(checkin(local(NOW.date().replace(day=9))))
     with fast.store.read() as conn, journal.db.read() as session:
         assert quick.first_entry_day(conn) == first_entry_day(session) == NOW.date().replace(day=3)
+
+
+def test_pacing_plans_read_through_sqlite3_are_the_orm_paths_plans(home: Path) -> None:
+    from datetime import date
+
+    from paincoach.practice.plan_views import quick_plans
+    from paincoach.practice.service import Practice
+    from tests.practice_support import plan_session
+
+    journal, fast = _both(home)
+    practice = Practice(journal.db, journal, lambda: NOW)
+    assert quick_plans(fast.store, NOW.date()) == []
+    for name, start in (("walking", date(2026, 10, 1)), ("Tai Chi", date(2026, 11, 20))):
+        practice.save_session(plan_session(name, [20, 25, 30], start))
+    practice.pacing.hold("walking", "a hard week")
+    journal.add_activity(activity("WALKING", 12))
+    journal.add_activity(activity("tai  chi", 5))
+    by_orm = practice.pacing_plans()
+    assert len(by_orm) == 2 and any(plan.held_this_week for plan in by_orm)
+    assert quick_plans(fast.store, NOW.date()) == by_orm

@@ -136,16 +136,13 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
         words = _plan_words(journal, saved)
     else:
         saved = fast.add_activity(draft, confirmed=args.yes)
-        from paincoach.records.names import name_key
-        from paincoach.records.plan_match import no_plan_words
+        from paincoach.practice.plan_views import quick_plans
+        from paincoach.records.plan_match import counts_for
 
-        plans = fast.active_plan_names()
+        today = fast.today()
+        plans = quick_plans(fast.store, today)
         fast.store.close()
-        if name_key(saved.name) in {name_key(plan) for plan in plans}:
-            journal = _open(home)  # its plan's figures: the full path reads them
-            words = _plan_words(journal, saved)
-        else:
-            words = no_plan_words(saved.paced, plans)
+        words = counts_for(saved.name, saved.paced, plans, with_today=saved.day == today)
     from paincoach.cli.commands.common import say
     from paincoach.records.entry_lines import entry_line
 
