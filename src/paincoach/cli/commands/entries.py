@@ -97,8 +97,10 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         journal = _open(home)
         saved = journal.add_checkin(draft, confirmed=args.yes)
     else:
-        saved = fast.add_checkin(draft, confirmed=args.yes)
-        fast.store.close()
+        try:
+            saved = fast.add_checkin(draft, confirmed=args.yes)
+        finally:
+            fast.store.close()
         from paincoach.core.day_stamp import note_checkin_day
 
         note_checkin_day(home, saved.day)
@@ -135,13 +137,15 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
         saved = journal.add_activity(draft, confirmed=args.yes)
         words = _plan_words(journal, saved)
     else:
-        saved = fast.add_activity(draft, confirmed=args.yes)
         from paincoach.practice.plan_views import quick_plans
         from paincoach.records.plan_match import counts_for
 
         today = fast.today()
-        plans = quick_plans(fast.store, today)
-        fast.store.close()
+        try:
+            saved = fast.add_activity(draft, confirmed=args.yes)
+            plans = quick_plans(fast.store, today)
+        finally:
+            fast.store.close()
         words = counts_for(saved.name, saved.paced, plans, with_today=saved.day == today)
     from paincoach.cli.commands.common import say
     from paincoach.records.entry_lines import entry_line
