@@ -6,7 +6,6 @@ nothing a person adds can hide or replace them.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -123,6 +122,8 @@ def load_directory(path: Path | None = None) -> CrisisDirectory:
     Help now must not spend time on it, and a shipped file never changes.
     """
     with (path or crisis_lines_path()).open("rb") as handle:
+        import tomllib  # here: `log` imports this module, and rarely reads the file
+
         raw = tomllib.load(handle)
     regions = tuple(
         Region(item["code"], item["name"], item["emergency"], item.get("also", ""))

@@ -5,7 +5,9 @@ saved by `paincoach.cli.main.main(["log", ...])`, which parses the arguments, op
 afresh (as a new `paincoach log` process would), saves, prints, and returns its exit status.
 After each save it prints `SAVED <key>` (the key is the entry's first tag); at the end one
 JSON line with every exit status that was not 0 and everything written to stderr.
-With `--wait-for FILE` it starts only once FILE exists, so that several writers start at once.
+With `--wait-for FILE` it starts only once FILE exists, so that several writers start at once;
+with `--until FILE` it goes on past N until FILE exists (a test's other side is done), so that
+a writer as fast as the sqlite3 path (issue 18) still writes for as long as the other side runs.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--prefix", required=True)
     parser.add_argument("--wait-for", type=Path)
+    parser.add_argument("--until", type=Path)
     args = parser.parse_args(argv)
     from paincoach.cli.main import main as cli_main
 
@@ -36,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     errors: list[str] = []
     started = time.monotonic()
     slowest = 0.0
-    for n in range(args.count):
+    n = -1
+    while (n := n + 1) < args.count or (args.until is not None and not args.until.exists()):
         key = f"{args.prefix}-{n}"
         note = f"{key} written by {args.prefix}: Knie — 痛み [b]not markup[/b]"
         sys.stdin = io.TextIOWrapper(io.BytesIO(note.encode()), encoding="utf-8")

@@ -15,6 +15,9 @@ from paincoach import __version__
 from paincoach.core.errors import InputError, PaincoachError, UnlikelyDateError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+#: The capture commands: their grammar is built alone, without the other commands' modules
+#: (whose imports cost `paincoach log` a tenth of its time, issue 18).
+QUICK_COMMANDS = ("log", "activity", "today")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,8 +35,8 @@ class _Parser(argparse.ArgumentParser):
         return " ".join(words) + " " if words else ""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line grammar."""
+def build_parser(*, quick_only: bool = False) -> argparse.ArgumentParser:
+    """The full command-line grammar (`quick_only`: with only the `QUICK_COMMANDS`)."""
     parser = _Parser(
         prog="paincoach",
         description="A coping journal for living with chronic pain. "
@@ -84,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_when_and_note(act)
 
     sub.add_parser("today", help="show today's entries")
+    if quick_only:
+        return parser
     help_now = sub.add_parser("help-now", help="emergency and crisis lines, and your contacts")
     help_now.add_argument(
         "--region", metavar="CODE", help="region code, e.g. US, CA, GB, IE, EU, INT"
@@ -171,7 +176,7 @@ def _add_when_and_note(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run paincoach from the command line; returns the exit status."""
     _make_output_safe()
-    args = build_parser().parse_args(argv)
+    args = build_parser(quick_only=_quick_command(argv)).parse_args(argv)
     try:
         return _dispatch(args)
     except UnlikelyDateError as exc:
@@ -196,6 +201,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Anything you saw saved is safe. Run again with --debug to see the details.\n"
         )
         return EXIT_ERROR
+
+
+def _quick_command(argv: Sequence[str] | None) -> bool:
+    """Whether the command line names one of the `QUICK_COMMANDS` (after --home, --debug)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    while words and (words[0] == "--debug" or words[0].startswith("--home")):
+        skip = 2 if words[0] == "--home" else 1
+        words = words[skip:]
+    return bool(words) and words[0] in QUICK_COMMANDS
 
 
 def _tell(message: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 
@@ -12,7 +11,9 @@ def data_dir() -> Path:
     An installed wheel carries it as `paincoach/data`; an editable install or a source
     checkout finds the top-level `data/` folder beside `src/`.
     """
-    packaged = Path(str(files("paincoach"))) / "data"
+    # The package's own folder, as `importlib.resources.files("paincoach")` names it for a
+    # package on disk (that module costs a few milliseconds at every start of `log`).
+    packaged = Path(__file__).resolve().parents[1] / "data"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "data"

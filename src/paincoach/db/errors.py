@@ -5,11 +5,10 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.exc import DBAPIError
 
 from paincoach.core.errors import (
     DamagedDatabaseError,
@@ -120,14 +119,29 @@ def storage_errors(path: Path, *, os_errors: bool = False) -> Iterator[None]:
     the file system's errors too, as problems with `path`'s folder)."""
     try:
         yield
-    except DBAPIError as exc:
-        raise translate_sqlite_error(exc.orig or exc, path) from exc
     except sqlite3.Error as exc:
         raise translate_sqlite_error(exc, path) from exc
     except OSError as exc:
         if not os_errors:
             raise
         raise translate_os_error(exc, path.parent) from exc
+    except Exception as exc:
+        driver = driver_error(exc)
+        if driver is None:
+            raise
+        raise translate_sqlite_error(driver, path) from exc
+
+
+def driver_error(exc: BaseException) -> BaseException | None:
+    """The error SQLAlchemy wrapped (itself when it has none), or None for any other error.
+
+    SQLAlchemy is looked for only once loaded: the fast commands (`db.quick`) never load it,
+    and an error from it cannot happen before it is.
+    """
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_errors is None or not isinstance(exc, sqlalchemy_errors.DBAPIError):
+        return None
+    return exc.orig or exc
 
 
 def damaged_message(path: Path, detail: str) -> str:

@@ -13,17 +13,21 @@ letter LIKE can compare (Cyrillic or Greek, say: about 25 ms on ten years).
 from __future__ import annotations
 
 import json
+import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-from sqlalchemy import text
-from sqlalchemy.engine import Connection
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from paincoach.records.names import name_key, unify
 
-Reader = Session | Connection
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from sqlalchemy.engine import Connection
+    from sqlmodel import Session
+
+    #: An ORM session or Core connection, or a plain `sqlite3` one (`db.quick`): same SQL.
+    Reader: TypeAlias = Session | Connection | sqlite3.Connection
 LABEL_COLUMNS = ("areas", "tags")
 
 #: The characters outside ASCII that casefold into ASCII letters ('ß' → "ss", the Kelvin
@@ -42,6 +46,15 @@ CASELESS = frozenset({"Lo", "Nd", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"
 #: Characters that JSON text escapes or that LIKE reads as wildcards.
 _NOT_LITERAL = frozenset('"\\%_')
 _HOLDS_FOLDING = " OR ".join(f"{{column}} LIKE '%{char}%'" for char in sorted(FOLDS_TO_ASCII))
+
+
+def _run(db: Reader, sql: str, params: dict[str, object] | None = None) -> Any:
+    """Rows of `sql` through either driver (both bind `:name` parameters)."""
+    if isinstance(db, sqlite3.Connection):
+        return db.execute(sql, params or {})
+    from sqlalchemy import text
+
+    return db.execute(text(sql), params or {})
 
 
 def _literal(char: str, *, loose: bool) -> bool:
@@ -86,11 +99,10 @@ def _spelling(db: Reader, table: str, column: str, name: str, besides: str) -> s
         lookups.append((loose, _HOLDS_FOLDING.format(column=column)))
     not_empty = f"AND {column} != '[]'" if labels else ""
     for pattern, also in lookups:
-        rows = db.execute(
-            text(
-                f"SELECT {column} FROM {table} WHERE {column} LIKE :pattern AND ({also}) "
-                f"AND uid != :uid {not_empty} ORDER BY id DESC"
-            ),
+        rows = _run(
+            db,
+            f"SELECT {column} FROM {table} WHERE {column} LIKE :pattern AND ({also}) "
+            f"AND uid != :uid {not_empty} ORDER BY id DESC",
             {"pattern": pattern, "uid": besides},
         )
         found = _first(rows, key, _labels if labels else _alone)
@@ -161,7 +173,7 @@ def activity_spelling(db: Reader, name: str, *, besides: str = "") -> str | None
     """How the journal spells the activity `name`: other activities first, then pacing plans."""
     found = _spelling(db, "activities", "name", name, besides)
     if found is None:
-        plans = db.execute(text("SELECT activity FROM pacing_plans ORDER BY id"))
+        plans = _run(db, "SELECT activity FROM pacing_plans ORDER BY id")
         found = _first(plans, name_key(name), _alone)
     return found
 
@@ -176,7 +188,7 @@ def label_spellings(db: Reader, column: str) -> dict[str, str]:
     if column not in LABEL_COLUMNS:
         raise ValueError(column)
     found: dict[str, str] = {}
-    rows = db.execute(text(f"SELECT {column} FROM checkins ORDER BY id"))
+    rows = _run(db, f"SELECT {column} FROM checkins ORDER BY id")
     for (stored,) in rows:
         for label in _labels(stored):
             found.setdefault(name_key(label), label)
@@ -188,7 +200,7 @@ def activity_spellings(db: Reader) -> dict[str, str]:
     found: dict[str, str] = {}
     for table, column in (("activities", "name"), ("pacing_plans", "activity")):
         stmt = f"SELECT {column} FROM {table} GROUP BY {column} ORDER BY min(id)"
-        for (name,) in db.execute(text(stmt)):
+        for (name,) in _run(db, stmt):
             found.setdefault(name_key(name), name)
     return found
 
@@ -196,9 +208,7 @@ def activity_spellings(db: Reader) -> dict[str, str]:
 def treatment_spelling(db: Reader, name: str) -> str | None:
     """How the journal spells the treatment `name`: the regular list first (the ones still
     used before the stopped ones), then the doses taken before."""
-    rows = db.execute(
-        text("SELECT name FROM treatments ORDER BY stop_day IS NOT NULL, start_day DESC, id")
-    )
+    rows = _run(db, "SELECT name FROM treatments ORDER BY stop_day IS NOT NULL, start_day DESC, id")
     found = _first(rows, name_key(name), _alone)
     if found is None:
         found = _spelling(db, "doses", "name", name, "")

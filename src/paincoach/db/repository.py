@@ -26,40 +26,11 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from paincoach.core.when import format_moment, local_day, parse_moment
 from paincoach.db.checkin_days import day_or_none
+from paincoach.db.entry_rows import activity_fields, activity_from_row, checkin_from_row
 from paincoach.db.models import ActivityRow, CheckInRow, DoseRow, SettingRow
 from paincoach.db.names import known_activity
 from paincoach.records.entries import Activity, ActivityDraft, CheckIn, DayFigures
-
-
-def checkin_from_row(row: CheckInRow) -> CheckIn:
-    """A plain record from a check-in row."""
-    return CheckIn(
-        uid=row.uid,
-        at=parse_moment(row.at),
-        day=date.fromisoformat(row.day),
-        pain=row.pain,
-        mood=row.mood,
-        sleep=row.sleep,
-        areas=tuple(json.loads(row.areas)),
-        tags=tuple(json.loads(row.tags)),
-        note=row.note,
-    )
-
-
-def activity_from_row(row: ActivityRow) -> Activity:
-    """A plain record from an activity row."""
-    return Activity(
-        uid=row.uid,
-        at=parse_moment(row.at),
-        day=date.fromisoformat(row.day),
-        name=row.name,
-        minutes=row.minutes,
-        effort=row.effort,
-        paced=bool(row.paced),
-        note=row.note,
-    )
 
 
 def insert_activity(session: Session, draft: ActivityDraft, *, uid: str, stamp: str) -> Activity:
@@ -67,18 +38,8 @@ def insert_activity(session: Session, draft: ActivityDraft, *, uid: str, stamp: 
 
     Its name is saved as the journal already spells that activity (one name, one activity).
     """
-    row = ActivityRow(
-        uid=uid,
-        at=format_moment(draft.at),
-        day=local_day(draft.at).isoformat(),
-        name=known_activity(session, draft.name),
-        minutes=draft.minutes,
-        effort=draft.effort,
-        paced=draft.paced,
-        note=draft.note,
-        created_at=stamp,
-        updated_at=stamp,
-    )
+    named = replace(draft, name=known_activity(session, draft.name))
+    row = ActivityRow(uid=uid, created_at=stamp, updated_at=stamp, **activity_fields(named))
     session.add(row)
     session.flush()
     return activity_from_row(row)

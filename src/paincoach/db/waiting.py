@@ -18,9 +18,8 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
 from paincoach.core.paths import PRIVATE_FILE
+from paincoach.db.errors import driver_error
 
 LOCK_NAME = "importing.lock"
 #: The data folders whose import lock this thread holds: an import's own write never waits
@@ -98,7 +97,9 @@ def begin_writing(
         try:
             begin()
             return
-        except (DBAPIError, sqlite3.OperationalError) as exc:
+        except Exception as exc:  # sqlite3's own error, or SQLAlchemy's wrapping it
+            if not isinstance(exc, sqlite3.OperationalError) and driver_error(exc) is None:
+                raise
             if not is_busy(exc):
                 raise
             if home not in _holding() and import_running(home):

@@ -7,7 +7,6 @@ on the saved record only; nothing about it is stored.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -19,17 +18,18 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from paincoach.core import clock, day_stamp
-from paincoach.core.errors import NotFoundError, UnlikelyDateError
-from paincoach.core.when import format_moment, local_day
+from paincoach.core.errors import NotFoundError
+from paincoach.core.when import format_moment
 from paincoach.db import names
 from paincoach.db import repository as repo
 from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
+from paincoach.db.entry_rows import activity_fields, checkin_fields
 from paincoach.db.models import ActivityRow, CheckInRow
+from paincoach.journal.entry_checks import check_date
+from paincoach.journal.entry_checks import written_distress as written_distress
 from paincoach.records.concern import FORTNIGHT_DAYS, concern_of, mostly_low
-from paincoach.records.distress import PhraseFileError, default_matcher
 from paincoach.records.entries import (
-    EARLIEST_LIKELY_YEAR,
     Activity,
     ActivityDraft,
     CheckIn,
@@ -38,7 +38,6 @@ from paincoach.records.entries import (
     DayFigures,
     Entry,
     TodayView,
-    unlikely_date,
 )
 from paincoach.safety import is_low_mood
 
@@ -75,7 +74,7 @@ class Journal:
                 uid=str(uuid.uuid4()),
                 created_at=stamp,
                 updated_at=stamp,
-                **_checkin_fields(_known_labels(session, draft)),
+                **checkin_fields(_known_labels(session, draft)),
             )
             session.add(row)
             session.flush()
@@ -96,7 +95,7 @@ class Journal:
             _check_date(session, draft.at, confirmed, uid=uid)
             row = _only(repo.rows_by_uid(session, uid), CheckInRow, uid)
             # spelled as the other check-ins spell them: this one's own may be corrected
-            for name, value in _checkin_fields(_known_labels(session, draft, uid)).items():
+            for name, value in checkin_fields(_known_labels(session, draft, uid)).items():
                 setattr(row, name, value)
             row.updated_at = self._stamp()
             session.add(row)
@@ -115,7 +114,7 @@ class Journal:
             _check_date(session, draft.at, confirmed, uid=uid)
             row = _only(repo.rows_by_uid(session, uid), ActivityRow, uid)
             draft = replace(draft, name=names.known_activity(session, draft.name, besides=uid))
-            for name, value in _activity_fields(draft).items():
+            for name, value in activity_fields(draft).items():
                 setattr(row, name, value)
             row.updated_at = self._stamp()
             session.add(row)
@@ -267,31 +266,9 @@ class Journal:
             return repo.used_labels(session, "tags", limit)
 
 
-def written_distress(texts: Iterable[str]) -> bool:
-    """Whether any of `texts` holds words of suicidal thoughts, plans or self-harm.
-
-    The entry is already saved when this runs: a broken phrase file must not make the save
-    look failed, so it counts as no words (the bundled file is checked by the tests).
-    """
-    texts = [text for text in texts if text]
-    if not texts:
-        return False  # most saves: the phrase list is not even read
-    try:
-        return default_matcher().any_in(texts)
-    except PhraseFileError:
-        return False
-
-
 def _check_date(session: Any, at: datetime, confirmed: bool, *, uid: str = "") -> None:
     """Refuse an unlikely date (`UnlikelyDateError`) unless the person confirmed it."""
-    if confirmed:
-        return
-    day = local_day(at)
-    early = day.year < EARLIEST_LIKELY_YEAR
-    first = None if early else rrepo.first_entry_day(session, other_than=uid)
-    reason = unlikely_date(day, first)
-    if reason:
-        raise UnlikelyDateError(reason)
+    check_date(at, confirmed, lambda: rrepo.first_entry_day(session, other_than=uid))
 
 
 def _known_labels(session: Session, draft: CheckInDraft, besides: str = "") -> CheckInDraft:
@@ -303,31 +280,6 @@ def _known_labels(session: Session, draft: CheckInDraft, besides: str = "") -> C
         areas=names.known_labels(session, "areas", draft.areas, besides=besides),
         tags=names.known_labels(session, "tags", draft.tags, besides=besides),
     )
-
-
-def _checkin_fields(draft: CheckInDraft) -> dict[str, Any]:
-    return {
-        "at": format_moment(draft.at),
-        "day": local_day(draft.at).isoformat(),
-        "pain": draft.pain,
-        "mood": draft.mood,
-        "sleep": draft.sleep,
-        "areas": json.dumps(list(draft.areas), ensure_ascii=False),
-        "tags": json.dumps(list(draft.tags), ensure_ascii=False),
-        "note": draft.note,
-    }
-
-
-def _activity_fields(draft: ActivityDraft) -> dict[str, Any]:
-    return {
-        "at": format_moment(draft.at),
-        "day": local_day(draft.at).isoformat(),
-        "name": draft.name,
-        "minutes": draft.minutes,
-        "effort": draft.effort,
-        "paced": draft.paced,
-        "note": draft.note,
-    }
 
 
 def _only(rows: Iterable[object], kind: type[RowT], uid: str) -> RowT:

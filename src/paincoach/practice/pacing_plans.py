@@ -23,24 +23,20 @@ from paincoach.db.engine import Database
 from paincoach.db.models import PacingPlanRow
 from paincoach.db.repository import put_settings
 from paincoach.exercises.pacing import PacingError
-from paincoach.exercises.pacing_changes import FollowedPlan, check_goal, check_safe_percent
+from paincoach.exercises.pacing_changes import check_goal, check_safe_percent
 from paincoach.practice.flare_signs import FlareSign, newest_sign, windows
+from paincoach.practice.plan_views import MINUTES_UNIT as MINUTES_UNIT
+from paincoach.practice.plan_views import followed as followed
+from paincoach.practice.plan_views import minutes_by_key, plan_view
 from paincoach.records.names import name_key
 from paincoach.records.pacing import FLARE_REASON, ChangeKind, PlanChange
 from paincoach.records.plan_match import plan_named
 from paincoach.records.practice import PacingPlanView
 
-MINUTES_UNIT = "minutes"
 FLARE_PLAN_OPENED_KEY = "flare_plan_opened"
 """The settings key holding the last day the flare-up plan was opened (an ISO day)."""
 OFFER_DECLINED_KEY = "pacing_hold_declined"
 """The settings key holding the last day the person said not now to holding their plans."""
-
-
-def followed(row: PacingPlanRow, changes: tuple[PlanChange, ...]) -> FollowedPlan:
-    """The plan a row and its changes describe."""
-    start = date.fromisoformat(row.start_day)
-    return FollowedPlan(row.baseline, start, row.percent, row.cap, changes)
 
 
 class PacingPlans:
@@ -66,15 +62,11 @@ class PacingPlans:
         rows = prepo.plan_rows(session, active_only=active_only)
         if not rows:
             return []
-        done = prepo.minutes_by_name_on(session, today)
-        changes = pacing_repo.changes_of(session, [row.uid for row in rows])
-        # SQL sums today's minutes per name; names are matched here by `name_key` (SQLite's
+        # SQL sums today's minutes per name; names are matched by `name_key` (SQLite's
         # lower() and NOCASE only fold ASCII). Today's names are a handful.
-        minutes: dict[str, int] = {}
-        for name, total in done.items():
-            key = name_key(name)
-            minutes[key] = minutes.get(key, 0) + total
-        return [_view(row, changes.get(row.uid, ()), today, minutes) for row in rows]
+        minutes = minutes_by_key(prepo.minutes_by_name_on(session, today))
+        changes = pacing_repo.changes_of(session, [row.uid for row in rows])
+        return [plan_view(row, changes.get(row.uid, ()), today, minutes) for row in rows]
 
     def plan_for(self, activity: str) -> PacingPlanView | None:
         """The active plan for `activity` (the same name, see `name_key`), if there is one."""
@@ -228,28 +220,3 @@ def _active_row(session: Session, activity: str) -> PacingPlanRow:
         known = f" Your plans are for: {names}." if names else " You have no pacing plan yet."
         raise NotFoundError(f'No active pacing plan for "{activity.strip()}".{known}')
     return found
-
-
-def _view(
-    row: PacingPlanRow, changes: tuple[PlanChange, ...], today: date, minutes: dict[str, int]
-) -> PacingPlanView:
-    plan = followed(row, changes)
-    done = minutes.get(name_key(row.activity), 0) if row.unit == MINUTES_UNIT else None
-    return PacingPlanView(
-        uid=row.uid,
-        activity=row.activity,
-        unit=row.unit,
-        measurements=prepo.measurements_of(row),
-        baseline=row.baseline,
-        percent=plan.percent_chosen(today),
-        start=plan.start,
-        goal=plan.goal_on(today),
-        today_amount=plan.amount(today),
-        done_today=done,
-        week=plan.week(today),
-        active=bool(row.active),
-        next_rise=plan.next_rise(today) if row.active else None,
-        held_this_week=plan.held_in_week_of(today),
-        history=tuple(plan.history()),
-        changed_today=any(c.on == today for c in changes),
-    )

@@ -10,7 +10,6 @@ Nothing here stores or sends anything.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -152,6 +151,8 @@ def load_phrases(path: Path | None = None) -> PhraseList:
         raw_text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PhraseFileError(path, 0, f"cannot be read ({exc})") from exc
+    import tomllib  # here: most saves never read the phrase file
+
     try:
         raw = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as exc:

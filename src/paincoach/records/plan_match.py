@@ -9,10 +9,13 @@ activity counts for, or that it counts for none and what to call it to count.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from paincoach.core.textsafe import one_line
 from paincoach.records.names import name_key
-from paincoach.records.practice import PacingPlanView
+
+if TYPE_CHECKING:
+    from paincoach.records.practice import PacingPlanView
 
 MINUTES = "minutes"
 _NAMES_SHOWN = 3
@@ -51,9 +54,14 @@ def counts_for(
         if with_today and plan.done_today is not None:
             return f"{words}: {plan.done_today} of {plan.today_amount} minutes today."
         return f"{words}."
+    return no_plan_words(paced, [p.activity for p in plans if p.active])
+
+
+def no_plan_words(paced: bool, active: Sequence[str]) -> str:
+    """What `counts_for` says of an activity that no active plan (named `active`) counts."""
     if not paced:
         return ""
-    active = sorted({p.activity for p in plans if p.active}, key=name_key)
+    active = sorted(set(active), key=name_key)
     if not active:
         return "Counts for no pacing plan: you have none yet (the pacing plan exercise makes one)."
     shown = [_quoted(n) for n in active[:_NAMES_SHOWN]]

@@ -28,6 +28,7 @@ from paincoach.core.errors import (
     StorageError,
 )
 from paincoach.db import engine as db_engine
+from paincoach.db import file_checks
 from paincoach.db.engine import Database
 from paincoach.settings import Settings, save_settings
 from tests.storage_support import checkin, digest, open_journal
@@ -294,7 +295,7 @@ def test_a_journal_held_too_long_by_another_writer_is_reported(
 ) -> None:
     journal = open_journal(home)
     kept = journal.add_checkin(checkin(note="before the lock"))
-    monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(file_checks, "BUSY_TIMEOUT_MS", 50)
     holder = sqlite3.connect(paths.database_path(home), isolation_level=None)
     try:
         holder.execute("BEGIN IMMEDIATE")
@@ -317,7 +318,7 @@ def test_a_journal_held_too_long_by_another_writer_is_reported(
 def test_the_busy_timeout_is_what_connections_use(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_MS", 1234)
+    monkeypatch.setattr(file_checks, "BUSY_TIMEOUT_MS", 1234)
     with Database.open(home).connection() as conn:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() == 1234
 

@@ -14,7 +14,7 @@ import pytest
 
 from paincoach.core import paths
 from paincoach.core.errors import DamagedDatabaseError
-from paincoach.db import engine as db_engine
+from paincoach.db import file_checks
 from paincoach.db.engine import Database
 from paincoach.transfer import backup
 from tests.storage_support import checkin, open_journal
@@ -27,20 +27,20 @@ TODAY = NOW.date()
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every whole-file check run, by journal path."""
     found: list[Path] = []
-    real = db_engine._quick_check
+    real = file_checks._quick_check
 
     def counted(conn: object, path: Path) -> None:
         found.append(path)
         real(conn, path)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(db_engine, "_quick_check", counted)
+    monkeypatch.setattr(file_checks, "_quick_check", counted)
     return found
 
 
 @pytest.fixture
 def large(monkeypatch: pytest.MonkeyPatch) -> None:
     """Treat every journal as large (over the always-check size)."""
-    monkeypatch.setattr(db_engine, "ALWAYS_CHECK_BYTES", 0)
+    monkeypatch.setattr(file_checks, "ALWAYS_CHECK_BYTES", 0)
 
 
 def _journal(home: Path, entries: int = 40) -> Path:
@@ -115,11 +115,11 @@ def test_damage_in_a_large_journal_is_found_at_the_first_open_of_the_day(
 
 def test_the_header_size_is_read_as_sqlite_writes_it(home: Path) -> None:
     db_path = _journal(home)
-    header = db_path.read_bytes()[: db_engine.HEADER_BYTES]
+    header = db_path.read_bytes()[: file_checks.HEADER_BYTES]
     size = db_path.stat().st_size
-    assert db_engine._size_in_header(header, -1) == size
+    assert file_checks._size_in_header(header, -1) == size
     stale = header[:92] + (int.from_bytes(header[92:96], "big") + 1).to_bytes(4, "big")
-    assert db_engine._size_in_header(stale, -1) == -1  # a count SQLite would not trust
+    assert file_checks._size_in_header(stale, -1) == -1  # a count SQLite would not trust
 
 
 def test_damage_after_todays_check_is_refused_where_it_is_read(home: Path, large: None) -> None:

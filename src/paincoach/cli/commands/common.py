@@ -36,13 +36,13 @@ def open_database(home: Path) -> Database:
     from paincoach.db.engine import Database
 
     db = Database.open(home)
-    db.on_import_wait = _say_waiting
+    db.on_import_wait = say_waiting
     if not db.read_only:  # a journal that cannot be written cannot have changed either
         backup_today(db.path)
     return db
 
 
-def _say_waiting() -> None:
+def say_waiting() -> None:
     """Said once per wait, on stderr, so that scripts reading stdout are not confused."""
     sys.stderr.write(WAITING_FOR_IMPORT + "\n")
     sys.stderr.flush()

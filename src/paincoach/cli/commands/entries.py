@@ -19,9 +19,11 @@ from paincoach.records.entries import ActivityDraft, CheckInDraft, check_minutes
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from paincoach.journal.quick import QuickJournal
     from paincoach.journal.service import Journal
     from paincoach.practice.service import Practice
-    from paincoach.records.entries import TodayView
+    from paincoach.records.concern import Concern
+    from paincoach.records.entries import Activity, TodayView
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -61,6 +63,21 @@ def _open(home: Path) -> Journal:
     return Journal(open_database(home))  # takes the day's backup on its first open
 
 
+def _open_quick(home: Path) -> QuickJournal | None:
+    """The journal through `sqlite3` alone (no ORM: see `db.quick`), or None when it is new,
+    needs an upgrade, is read-only or anything unusual: then the full path opens it."""
+    from paincoach.cli.commands.common import backup_today, say_waiting
+    from paincoach.db.quick import QuickStore
+    from paincoach.journal.quick import QuickJournal
+
+    store = QuickStore.open(home)
+    if store is None:
+        return None
+    store.on_import_wait = say_waiting
+    backup_today(store.path)  # the day's backup on its first open, as `open_database` does
+    return QuickJournal(store)
+
+
 def _log(args: argparse.Namespace, home: Path) -> int:
     at = _when(args.at)  # what was typed is checked before anyone types into stdin
     pain = check_rating(args.pain, "pain", required=True) or 0
@@ -75,20 +92,30 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         tags=_labels(args.tag, read, "tags"),
         note=read.get("note", ""),
     )
-    journal = _open(home)
-    saved = journal.add_checkin(draft, confirmed=args.yes)
-    from paincoach.cli.terminal import console
-    from paincoach.records.describe import describe
+    fast, journal = _open_quick(home), None
+    if fast is None:
+        journal = _open(home)
+        saved = journal.add_checkin(draft, confirmed=args.yes)
+    else:
+        try:
+            saved = fast.add_checkin(draft, confirmed=args.yes)
+        finally:
+            fast.store.close()
+        from paincoach.core.day_stamp import note_checkin_day
 
-    out = console()
-    out.print("Saved check-in:", describe(saved, with_day=True))
+        note_checkin_day(home, saved.day)
+    from paincoach.cli.commands.common import say
+    from paincoach.records.entry_lines import entry_line
+
+    say(f"Saved check-in: {entry_line(saved, with_day=True)}")  # plain: no Rich to load
     if saved.concern is not None:  # words of distress or a very low mood: the card
-        from paincoach.cli.commands.support import print_card
-
-        print_card(out, journal.db, saved.concern, "check-in")
+        _print_card(journal or _open(home), saved.concern, "check-in")
     if safety.is_low_mood(saved.mood) or saved.pain >= safety.HIGH_PAIN:
-        out.print()
-        out.print(safety.HIGH_PAIN_OFFER)
+        import shutil
+        import textwrap
+
+        say("")  # a paragraph, wrapped at words to the terminal's width (as Rich did)
+        say(textwrap.fill(safety.HIGH_PAIN_OFFER, shutil.get_terminal_size().columns))
     return 0
 
 
@@ -104,26 +131,51 @@ def _activity(args: argparse.Namespace, home: Path) -> int:
         paced=args.paced,
         note=read.get("note", ""),
     )
-    journal = _open(home)
-    saved = journal.add_activity(draft, confirmed=args.yes)
-    from rich.text import Text
+    fast, journal = _open_quick(home), None
+    if fast is None:
+        journal = _open(home)
+        saved = journal.add_activity(draft, confirmed=args.yes)
+        words = _plan_words(journal, saved)
+    else:
+        from paincoach.practice.plan_views import quick_plans
+        from paincoach.records.plan_match import counts_for
 
-    from paincoach.cli.terminal import console
+        today = fast.today()
+        try:
+            saved = fast.add_activity(draft, confirmed=args.yes)
+            plans = quick_plans(fast.store, today)
+        finally:
+            fast.store.close()
+        words = counts_for(saved.name, saved.paced, plans, with_today=saved.day == today)
+    from paincoach.cli.commands.common import say
+    from paincoach.records.entry_lines import entry_line
+
+    say(f"Saved activity: {entry_line(saved, with_day=True)}")
+    if words:
+        say(words)
+    if saved.concern is not None:
+        _print_card(journal or _open(home), saved.concern, "activity")
+    return 0
+
+
+def _plan_words(journal: Journal, saved: Activity) -> str:
+    """Which pacing plan the saved activity counts for, with today's minutes against it."""
     from paincoach.practice.service import Practice
-    from paincoach.records.describe import describe
     from paincoach.records.plan_match import counts_for
 
-    out = console()
-    out.print("Saved activity:", describe(saved, with_day=True))
     plans = Practice(journal.db, journal).pacing_plans()
-    words = counts_for(saved.name, saved.paced, plans, with_today=saved.day == journal.today())
-    if words:
-        out.print(Text(words))
-    if saved.concern is not None:
-        from paincoach.cli.commands.support import print_card
+    return counts_for(saved.name, saved.paced, plans, with_today=saved.day == journal.today())
 
-        print_card(out, journal.db, saved.concern, "activity")
-    return 0
+
+def _print_card(journal: Journal, concern: Concern, saved: str) -> None:
+    """The support card (rare: it reads the settings and the safety plan on the full path)."""
+    import sys
+
+    from paincoach.cli.commands.support import print_card
+    from paincoach.cli.terminal import console
+
+    sys.stdout.flush()  # after the plain lines written before it
+    print_card(console(), journal.db, concern, saved)
 
 
 def _today(home: Path) -> int:
