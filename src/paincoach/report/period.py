@@ -14,6 +14,7 @@ from paincoach.records.long_view import PeriodFigures, Trends
 from paincoach.report.build import Report
 from paincoach.report.parts import DASH, Section, Table, day_text, value_text
 from paincoach.report.period_chart import event_numbers
+from paincoach.review.long_view import observation
 
 KIND_WORDS = {
     "own": "the person's own event",
@@ -78,8 +79,8 @@ def _rows(found: Trends) -> tuple[tuple[str, ...], ...]:
 
 def event_items(found: Trends) -> tuple[str, ...]:
     """'Event 1, Mon 2 Mar 2026: Physiotherapy (…). From Mon 2 Mar …' for each event."""
-    words = {
-        (b.event.day, b.event.kind, b.event.title): b.words
+    words = {  # said of the person, as the rest of the report is
+        (b.event.day, b.event.kind, b.event.title): observation(b, "the person's")
         for b in found.before_after
         if b.measure == "pain"
     }

@@ -221,12 +221,7 @@ def before_and_after(
     after = repo.window_mean(session, measure, event.day, after_last)
     (days_before, mean_before), (days_after, mean_after) = before, after
     enough = days_before >= MIN_WINDOW_DAYS and days_after >= MIN_WINDOW_DAYS
-    words = (
-        _observed(event, measure, before, after)
-        if enough and mean_before is not None and mean_after is not None
-        else _not_yet(days_before, days_after)
-    )
-    return BeforeAndAfter(
+    found = BeforeAndAfter(
         event,
         measure,
         WINDOW_DAYS,
@@ -234,20 +229,19 @@ def before_and_after(
         days_after,
         mean_before,
         mean_after,
-        enough,
-        words,
+        enough and mean_before is not None and mean_after is not None,
+        "",
         MIN_WINDOW_DAYS,
     )
+    return replace(found, words=observation(found))
 
 
-def _observed(
-    event: MarkedEvent,
-    measure: Measure,
-    before: tuple[int, float | None],
-    after: tuple[int, float | None],
-) -> str:
-    (days_before, mean_before), (days_after, mean_after) = before, after
-    assert mean_before is not None and mean_after is not None
+def observation(found: BeforeAndAfter, whose: str = "your") -> str:
+    """What the figures show, said to the person ("your pain") or of them ("the person's")."""
+    if not found.enough or found.mean_before is None or found.mean_after is None:
+        return _not_yet(found.days_before, found.days_after)
+    event, mean_before, mean_after = found.event, found.mean_before, found.mean_after
+    days_before, days_after, measure = found.days_before, found.days_after, found.measure
     difference = mean_after - mean_before
     if abs(difference) < SAME_WITHIN:
         change = "was about the same"
@@ -255,10 +249,10 @@ def _observed(
         change = "was lower" if difference < 0 else "was higher"
     word = MEASURE_WORDS[measure]
     return (
-        f"From {short_day(event.day)} {event.day.year}, your {word} {change}: "
+        f"From {short_day(event.day)} {event.day.year}, {whose} {word} {change}: "
         f"{decimals(mean_after, 1)} on average over {days_after} days, against "
         f"{decimals(mean_before, 1)} over {days_before} days in the 4 weeks before. "
-        f"{NOT_A_CAUSE}"
+        f"{NOT_A_CAUSE if whose == 'your' else NOT_A_CAUSE.replace('your', 'the')}"
     )
 
 
