@@ -12,7 +12,7 @@ from datetime import date, datetime
 from paincoach.core.errors import UnlikelyDateError
 from paincoach.core.when import local_day
 from paincoach.records import distress_quick
-from paincoach.records.distress import PhraseFileError
+from paincoach.records.distress_text import PhraseFileError
 from paincoach.records.entries import EARLIEST_LIKELY_YEAR, unlikely_date
 
 

@@ -1,4 +1,4 @@
-"""Made from data/distress.toml by `python -m paincoach.records.distress_quick`.
+"""Made from data/distress.toml by `python -m paincoach.records.distress_derive`.
 
 Do not edit: the tests fail when this is not what the file gives (then run the above).
 """

@@ -27,7 +27,8 @@ from paincoach.records.distress import (
     distress_path,
     parse_pattern,
 )
-from paincoach.records.distress_quick import derive, may_hold_a_phrase, needed_words, render
+from paincoach.records.distress_derive import current, derive, needed_words, render
+from paincoach.records.distress_quick import may_hold_a_phrase
 
 CORPUS = tomllib.loads(Path(__file__).with_name("distress_corpus.toml").read_text(encoding="utf-8"))
 ENDINGS = ("", "e", "al", "ally", "ing", "s")  # what a `*` word is written with here
@@ -46,8 +47,8 @@ def agree(matcher: DistressMatcher, text: str) -> bool:
 
 
 def test_the_words_module_is_what_the_phrase_file_gives() -> None:
-    # If this fails after an edit of data/distress.toml: python -m paincoach.records.distress_quick
-    assert derive() == distress_quick.current()
+    # If this fails after an edit of data/distress.toml: python -m paincoach.records.distress_derive
+    assert derive() == current()
     module = Path(distress_words.__file__).read_text(encoding="utf-8")
     assert module == render(derive())
 
