@@ -11,8 +11,8 @@ answered here without loading the list and compiling its big regular expression 
 30 ms of a `paincoach activity`). Any other text goes to the full matcher, which decides
 as it always did. The words are used only while the phrase file is byte for byte the one
 they were made from (its size and CRC-32); otherwise every text goes to the full matcher.
-The tests check that `distress_words` is what `derive` makes of the file, and that this
-route and the full matcher agree on every phrase, its variants and generated texts.
+The tests check that `distress_words` is what `distress_derive` makes of the file, and that
+this route and the full matcher agree on every phrase, its variants and generated texts.
 """
 
 from __future__ import annotations
