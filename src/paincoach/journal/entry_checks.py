@@ -11,7 +11,8 @@ from datetime import date, datetime
 
 from paincoach.core.errors import UnlikelyDateError
 from paincoach.core.when import local_day
-from paincoach.records.distress import PhraseFileError, default_matcher
+from paincoach.records import distress_quick
+from paincoach.records.distress_text import PhraseFileError
 from paincoach.records.entries import EARLIEST_LIKELY_YEAR, unlikely_date
 
 
@@ -20,12 +21,13 @@ def written_distress(texts: Iterable[str]) -> bool:
 
     The entry is already saved when this runs: a broken phrase file must not make the save
     look failed, so it counts as no words (the bundled file is checked by the tests).
+    Most texts are answered without reading the list at all (`records.distress_quick`).
     """
     texts = [text for text in texts if text]
     if not texts:
         return False  # most saves: the phrase list is not even read
     try:
-        return default_matcher().any_in(texts)
+        return distress_quick.any_in(texts)
     except PhraseFileError:
         return False
 

@@ -10,34 +10,18 @@ Nothing here stores or sends anything.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from paincoach.core.resources import data_dir
+from paincoach.records.distress_text import BREAK as BREAK
+from paincoach.records.distress_text import PhraseFileError as PhraseFileError
+from paincoach.records.distress_text import distress_path as distress_path
+from paincoach.records.distress_text import tidy as tidy
 
-BREAK = "|"
-"""What the tidied text has where a sentence ends: no pattern matches across it."""
-
-_APOSTROPHES = re.compile(r"['\u2018\u2019\u201b\u02bc\u0060\u00b4\u2032]")
-_ELLIPSIS = re.compile(r"\.{2,}|\u2026")
-_ENDS = re.compile(r"[.!?;\n\r\u2028\u2029]+")
-_OTHER = re.compile(r"[^\w|]+|_")
 _WORD = re.compile(r"[a-z0-9]+\*?")
 _ALLOWED = re.compile(r"[a-z0-9 ()\[\]|*'\u2019-]+")
-
-
-class PhraseFileError(ValueError):
-    """The phrase file is broken: which file, which line, and what is wrong."""
-
-    def __init__(self, path: Path, line: int, problem: str) -> None:
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {problem}")
-        self.path = path
-        self.line = line
-        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,28 +47,6 @@ class PhraseList:
     def tidy(self, text: str) -> str:
         """`text` as the patterns see it (see `tidy`)."""
         return tidy(text, self.spellings)
-
-
-def tidy(text: str, spellings: Mapping[str, str] | None = None) -> str:
-    """Lower case, no apostrophes, punctuation as spaces, sentence ends as `BREAK`.
-
-    Each variant in `spellings` (a run of whole words) is read as its word: "do not" and
-    "dont" become one. Runs of spaces become one, so patterns join words by one space.
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _APOSTROPHES.sub("", text)
-    text = _ELLIPSIS.sub(" ", text)
-    text = _ENDS.sub(f" {BREAK} ", text)
-    text = " ".join(_OTHER.sub(" ", text).split())
-    if spellings:
-        text = _spelling_regex(tuple(spellings)).sub(lambda m: spellings[m.group(0)], text)
-    return text
-
-
-@cache
-def _spelling_regex(variants: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(variants, key=len, reverse=True)  # "can not" before "can"
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
 
 
 class DistressMatcher:
@@ -131,11 +93,6 @@ def _combined(regexes: Iterable[str]) -> re.Pattern[str]:
 
 
 # -- reading the file -------------------------------------------------------------------------
-
-
-def distress_path() -> Path:
-    """The bundled phrase file."""
-    return data_dir() / "distress.toml"
 
 
 @cache
@@ -252,6 +209,19 @@ class _Reader:
 # -- the pattern language ---------------------------------------------------------------------
 
 
+Word = tuple[str, bool]
+"""One word of a pattern, tidied, and whether it ends in `*` (then any ending matches)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One step of a pattern: one of its `choices` (each a run of words), maybe optional."""
+
+    choices: tuple[tuple[Word, ...], ...]
+    optional: bool
+    bracketed: bool  # written in ( ) or [ ]: a group of its own in the regex
+
+
 def compile_pattern(text: str, spellings: Mapping[str, str] | None = None) -> str:
     """A pattern as a regular expression over tidied text (ValueError says what is wrong).
 
@@ -259,13 +229,30 @@ def compile_pattern(text: str, spellings: Mapping[str, str] | None = None) -> st
     word ending in `*` matches any ending. Each choice is tidied like the text, so a
     pattern may be written with apostrophes or the spellings' variants.
     """
+    regex, started = "", False
+    for part in parse_pattern(text, spellings):
+        inner = _part_regex(part)
+        if not started:  # optional words before the first word keep their own space
+            regex += f"(?:{inner} )?" if part.optional else inner
+            started = not part.optional
+        else:
+            regex += f"(?: {inner})?" if part.optional else f" {inner}"
+    return regex
+
+
+def parse_pattern(text: str, spellings: Mapping[str, str] | None = None) -> tuple[Part, ...]:
+    """A pattern's parts, in order (ValueError says what is wrong; see `compile_pattern`).
+
+    Both the regular expression and the quick check's words (`distress_quick`) are made
+    from these, so the two cannot read a pattern differently.
+    """
     source = text.casefold().strip()
     if not source:
         raise ValueError("it is empty")
     if not _ALLOWED.fullmatch(source):
         bad = sorted(set(re.sub(r"[a-z0-9 ()\[\]|*'\u2019-]", "", source)))
         raise ValueError(f"only letters, digits, spaces and ( ) [ ] | * are allowed, not {bad}")
-    parts: list[tuple[str, bool]] = []  # (regex, optional)
+    parts: list[Part] = []
     index = 0
     while index < len(source):
         char = source[index]
@@ -277,7 +264,7 @@ def compile_pattern(text: str, spellings: Mapping[str, str] | None = None) -> st
             inner = source[index + 1 : end] if end != -1 else ""
             if end == -1 or any(c in inner for c in "()[]"):
                 raise ValueError(f"'{char}' is not closed by '{close}' (and they do not nest)")
-            parts.append((_choices(inner, spellings), char == "["))
+            parts.append(Part(_choices(inner, spellings), char == "[", True))
             index = end + 1
         elif char in ")]|":
             raise ValueError(f"'{char}' is outside any ( ) or [ ]")
@@ -285,30 +272,31 @@ def compile_pattern(text: str, spellings: Mapping[str, str] | None = None) -> st
             end = index
             while end < len(source) and source[end] not in " ()[]|":
                 end += 1
-            parts.append((_words(source[index:end], spellings), False))
+            parts.append(Part((_words(source[index:end], spellings),), False, False))
             index = end
-    if not any(not optional for _, optional in parts):
+    if not any(not part.optional for part in parts):
         raise ValueError("it needs at least one word that is not optional")
-    regex, started = "", False
-    for part, optional in parts:
-        if not started:  # optional words before the first word keep their own space
-            regex += f"(?:{part} )?" if optional else part
-            started = not optional
-        else:
-            regex += f"(?: {part})?" if optional else f" {part}"
-    return regex
+    return tuple(parts)
 
 
-def _choices(inner: str, spellings: Mapping[str, str] | None) -> str:
+def _part_regex(part: Part) -> str:
+    runs = [
+        " ".join(re.escape(word) + (r"\w*" if star else "") for word, star in choice)
+        for choice in part.choices
+    ]
+    return "(?:" + "|".join(runs) + ")" if part.bracketed else runs[0]
+
+
+def _choices(inner: str, spellings: Mapping[str, str] | None) -> tuple[tuple[Word, ...], ...]:
     if not inner.strip():
         raise ValueError("( ) or [ ] is empty")
     options = inner.split("|")
     if any(not option.strip() for option in options):
         raise ValueError(f"'({inner})' has an empty choice")
-    return "(?:" + "|".join(_words(option, spellings) for option in options) + ")"
+    return tuple(_words(option, spellings) for option in options)
 
 
-def _words(text: str, spellings: Mapping[str, str] | None) -> str:
+def _words(text: str, spellings: Mapping[str, str] | None) -> tuple[Word, ...]:
     stars = [word.endswith("*") for word in text.split()]
     if any("*" in word[:-1] for word in text.split()):
         raise ValueError(f"'*' may only end a word ('{text.strip()}')")
@@ -318,7 +306,5 @@ def _words(text: str, spellings: Mapping[str, str] | None) -> str:
     if len(words) != len(stars):  # a spelling changed the number of words: no stars then
         if any(stars):
             raise ValueError(f"'*' cannot end a word that [spellings] rewrites ('{text}')")
-        return " ".join(map(re.escape, words))
-    return " ".join(
-        re.escape(w) + (r"\w*" if star else "") for w, star in zip(words, stars, strict=True)
-    )
+        return tuple((word, False) for word in words)
+    return tuple(zip(words, stars, strict=True))
