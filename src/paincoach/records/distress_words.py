@@ -3,8 +3,8 @@
 Do not edit: the tests fail when this is not what the file gives (then run the above).
 """
 
-SOURCE_SIZE = 9375
-SOURCE_CRC32 = 738883243
+SOURCE_SIZE = 9670
+SOURCE_CRC32 = 1237365176
 SPELLINGS: dict[str, str] = {
     "do not": "dont",
     "dnt": "dont",
@@ -51,6 +51,7 @@ WORDS: frozenset[str] = frozenset(
         "being",
         "better",
         "could",
+        "couldnt",
         "cutting",
         "deliberately",
         "disappear",
