@@ -27,8 +27,6 @@ _MONTHS = f"""
     FROM ({_DAY_MEANS}) GROUP BY month ORDER BY month
 """
 
-_WINDOW = f"SELECT count({{m}}), avg({{m}}) FROM ({_DAY_MEANS})"
-
 
 def day_means(session: Session, first: date, last: date) -> dict[date, DayMeans]:
     """Each day from `first` to `last` that has a check-in, with its means (one row a day)."""
@@ -72,16 +70,6 @@ def activity_minutes_by_month(session: Session, first: date, last: date) -> dict
         _span(first, last),
     )
     return {month: int(minutes or 0) for month, minutes in rows}
-
-
-def window_mean(
-    session: Session, measure: str, first: date, last: date
-) -> tuple[int, float | None]:
-    """Days with `measure` from `first` to `last`, and the mean of their day means."""
-    if measure not in MEASURES:  # (the column name goes into the SQL text)
-        raise ValueError(measure)
-    count, mean = session.execute(text(_WINDOW.format(m=measure)), _span(first, last)).one()
-    return int(count), mean
 
 
 def first_checkin_day(session: Session) -> date | None:

@@ -101,7 +101,7 @@ class LongView:
             if self.own_events is not None:
                 events += self.own_events(session, first, today)
             events.sort(key=lambda e: (e.day, e.kind != "own", e.title.casefold()))
-            compared = tuple(before_and_after(session, event, measure, today) for event in events)
+            compared = compare_events(session, events, measure, today)
         return Trends(first, today, months, grain, periods, tuple(events), compared)
 
     @staticmethod
@@ -210,15 +210,55 @@ def _with_moving_average(periods: list[PeriodFigures], size: int) -> tuple[Perio
     return tuple(done)
 
 
+def compare_events(
+    session: Session, events: Iterable[MarkedEvent], measure: Measure, today: date
+) -> tuple[BeforeAndAfter, ...]:
+    """Each event's before and after, from one read of the days their windows cover.
+
+    Windows that overlap or touch (a course's weeks, a treatment started and stopped) are
+    read as one span, so many events cost a few reads rather than two each.
+    """
+    events = list(events)
+    spans: list[tuple[date, date]] = []
+    for event in sorted(events, key=lambda e: e.day):
+        first, last = _window(event, today)
+        if spans and first <= spans[-1][1] + timedelta(days=1):
+            spans[-1] = (spans[-1][0], max(spans[-1][1], last))
+        else:
+            spans.append((first, last))
+    days: dict[date, DayMeans] = {}
+    for first, last in spans:
+        days.update(repo.day_means(session, first, last))
+    return tuple(before_and_after(event, measure, today, days) for event in events)
+
+
+def _window(event: MarkedEvent, today: date) -> tuple[date, date]:
+    """The four weeks before an event and the four from it (up to today)."""
+    last = min(event.day + timedelta(days=WINDOW_DAYS - 1), today)
+    return event.day - timedelta(days=WINDOW_DAYS), max(last, event.day)
+
+
+def _window_mean(
+    days: Mapping[date, DayMeans], measure: Measure, first: date, last: date
+) -> tuple[int, float | None]:
+    """Days with `measure` from `first` to `last`, and the mean of their day means."""
+    found = [
+        v
+        for n in range((last - first).days + 1)
+        if (d := days.get(first + timedelta(days=n))) is not None
+        and (v := d.value(measure)) is not None
+    ]
+    return len(found), (sum(found) / len(found) if found else None)
+
+
 def before_and_after(
-    session: Session, event: MarkedEvent, measure: Measure, today: date
+    event: MarkedEvent, measure: Measure, today: date, days: Mapping[date, DayMeans]
 ) -> BeforeAndAfter:
-    """The day means of `measure` in the four weeks before `event` and the four from it."""
-    before = repo.window_mean(
-        session, measure, event.day - timedelta(days=WINDOW_DAYS), event.day - timedelta(days=1)
-    )
-    after_last = min(event.day + timedelta(days=WINDOW_DAYS - 1), today)
-    after = repo.window_mean(session, measure, event.day, after_last)
+    """The day means of `measure` in the four weeks before `event` and the four from it
+    (`days` holds at least the days of those weeks that have a check-in)."""
+    first, last = _window(event, today)
+    before = _window_mean(days, measure, first, event.day - timedelta(days=1))
+    after = _window_mean(days, measure, event.day, last)
     (days_before, mean_before), (days_after, mean_after) = before, after
     enough = days_before >= MIN_WINDOW_DAYS and days_after >= MIN_WINDOW_DAYS
     found = BeforeAndAfter(
