@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from paincoach.core.when import local_day
 from paincoach.exercises.courses import Course, CourseShelf
-from paincoach.exercises.model import Exercise
 from paincoach.records.course import (
     CourseEvent,
     CourseItem,
@@ -25,6 +25,9 @@ from paincoach.records.course import (
     ItemRole,
     WeekScores,
 )
+
+if TYPE_CHECKING:  # only `course_view` takes exercises; Today's line needs no library
+    from paincoach.exercises.model import Exercise
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paincoach.db import quick, quick_day
 from paincoach.db.day_rows import day_setting
 from paincoach.db.quick import QuickStore
-from paincoach.exercises.pacing_changes import FollowedPlan
 from paincoach.practice.flare_signs import FlareSign, newest_sign, windows
 from paincoach.records.names import name_key
 from paincoach.records.pacing import PlanChange
 from paincoach.records.practice import PacingPlanView
+
+if TYPE_CHECKING:
+    from paincoach.exercises.pacing_changes import FollowedPlan
 
 MINUTES_UNIT = "minutes"
 FLARE_PLAN_OPENED_KEY = "flare_plan_opened"
@@ -33,6 +35,9 @@ PainReader = Callable[[date, date], list[tuple[date, int, tuple[str, ...]]]]
 
 def followed(row: Any, changes: tuple[PlanChange, ...]) -> FollowedPlan:
     """The plan a row and its changes describe."""
+    # The plans' arithmetic (with `fractions`) loads only for a journal that has plans.
+    from paincoach.exercises.pacing_changes import FollowedPlan
+
     start = date.fromisoformat(row.start_day)
     return FollowedPlan(row.baseline, start, row.percent, row.cap, changes)
 

@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from paincoach import safety
 from paincoach.cli.commands.from_stdin import FROM_STDIN, labels, note_wanted, one_line, read_fields
 from paincoach.core import clock
 from paincoach.core.when import parse_when
@@ -95,6 +94,7 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         from paincoach.core.day_stamp import note_checkin_day
 
         note_checkin_day(home, saved.day)
+    from paincoach import safety
     from paincoach.cli.commands.common import say
     from paincoach.records.entry_lines import entry_line
 
