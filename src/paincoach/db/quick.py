@@ -24,7 +24,6 @@ from typing import Any
 
 from paincoach.core import paths
 from paincoach.db import file_checks, migrations, waiting
-from paincoach.db.day_rows import changes_by_plan
 from paincoach.db.entry_rows import (
     ACTIVITY_COLUMNS,
     CHECKIN_COLUMNS,
@@ -196,6 +195,8 @@ def changes_of(conn: sqlite3.Connection, plan_uids: list[str]) -> dict[str, tupl
     """Each plan's changes, oldest first (as `pacing_repository.changes_of`)."""
     if not plan_uids:
         return {}
+    from paincoach.db.day_rows import changes_by_plan  # not for `log`: it loads more records
+
     marks = ", ".join("?" for _ in plan_uids)
     return changes_by_plan(
         rows_of(

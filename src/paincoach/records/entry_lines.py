@@ -7,10 +7,14 @@ lines in a `rich.text.Text` for the app's tables and the full path of `paincoach
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from paincoach.core.textsafe import one_line, visible
 from paincoach.records.entries import Activity, CheckIn, Entry
-from paincoach.records.practice import PacingPlanView, SessionSummary
-from paincoach.records.treatments import Dose
+
+if TYPE_CHECKING:  # `log` and `activity` print entries only: they need not load these
+    from paincoach.records.practice import PacingPlanView, SessionSummary
+    from paincoach.records.treatments import Dose
 
 
 def rating(value: int | None) -> str:
