@@ -14,14 +14,16 @@ import json
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paincoach.core.when import parse_moment
-from paincoach.records.course import CourseEvent
 from paincoach.records.entries import DayFigures
 from paincoach.records.pacing import PlanChange
-from paincoach.records.practice import SessionSummary, timed_sums
-from paincoach.records.treatments import Dose
+
+if TYPE_CHECKING:  # loaded by the mappings that make them: a new journal has none to map
+    from paincoach.records.course import CourseEvent
+    from paincoach.records.practice import SessionSummary
+    from paincoach.records.treatments import Dose
 
 #: The key, among a session's stored answers, of how long each timed step ran: a list of
 #: `{"step", "seconds", "of"}`. It cannot clash with a step's answer key (no "@" in those).
@@ -42,6 +44,8 @@ def timed_of(answers_text: str) -> tuple[int, int | None] | None:
         return None
     if not isinstance(runs, list) or not runs:
         return None
+    from paincoach.records.practice import timed_sums
+
     pairs = []
     for run in runs:
         seconds = _whole(run.get("seconds")) if isinstance(run, dict) else None
@@ -60,6 +64,8 @@ def _whole(value: object) -> int | None:
 
 def summary_from_row(row: Any) -> SessionSummary:
     """A plain summary from an `exercise_sessions` row."""
+    from paincoach.records.practice import SessionSummary
+
     timed = timed_of(row.answers)
     return SessionSummary(
         uid=row.uid,
@@ -80,6 +86,8 @@ def summary_from_row(row: Any) -> SessionSummary:
 
 def dose_from_row(row: Any) -> Dose:
     """A stored dose as a plain record."""
+    from paincoach.records.treatments import Dose
+
     return Dose(
         uid=row.uid,
         name=row.name,
@@ -116,6 +124,8 @@ def changes_by_plan(rows: Iterable[Any]) -> dict[str, tuple[PlanChange, ...]]:
 
 def event_from_row(row: Any) -> CourseEvent:
     """A stored course event as a plain record."""
+    from paincoach.records.course import CourseEvent
+
     return CourseEvent(row.uid, row.course_id, row.action, row.week, parse_moment(row.at))
 
 

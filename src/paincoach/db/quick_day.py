@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from paincoach.core.when import parse_moment
 from paincoach.db.day_rows import (
@@ -25,10 +26,12 @@ from paincoach.db.day_rows import (
 )
 from paincoach.db.entry_rows import activity_from_row, checkin_from_row
 from paincoach.db.quick import rows_of
-from paincoach.records.course import CourseEvent
-from paincoach.records.entries import Activity, CheckIn, DayFigures
-from paincoach.records.practice import SessionSummary
-from paincoach.records.treatments import Dose
+
+if TYPE_CHECKING:  # names only (the mappings load them when there is something to map)
+    from paincoach.records.course import CourseEvent
+    from paincoach.records.entries import Activity, CheckIn, DayFigures
+    from paincoach.records.practice import SessionSummary
+    from paincoach.records.treatments import Dose
 
 
 def checkins_on(conn: sqlite3.Connection, day: date) -> list[CheckIn]:

@@ -18,10 +18,10 @@ from paincoach.db.quick import QuickStore
 from paincoach.practice.flare_signs import FlareSign, newest_sign, windows
 from paincoach.records.names import name_key
 from paincoach.records.pacing import PlanChange
-from paincoach.records.practice import PacingPlanView
 
 if TYPE_CHECKING:
     from paincoach.exercises.pacing_changes import FollowedPlan
+    from paincoach.records.practice import PacingPlanView
 
 MINUTES_UNIT = "minutes"
 FLARE_PLAN_OPENED_KEY = "flare_plan_opened"
@@ -46,6 +46,8 @@ def plan_view(
     row: Any, changes: tuple[PlanChange, ...], today: date, minutes: dict[str, int]
 ) -> PacingPlanView:
     """The plan on `today`; `minutes` is today's activity minutes by `name_key`."""
+    from paincoach.records.practice import PacingPlanView  # only for a journal with plans
+
     plan = followed(row, changes)
     done = minutes.get(name_key(row.activity), 0) if row.unit == MINUTES_UNIT else None
     return PacingPlanView(

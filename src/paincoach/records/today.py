@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from paincoach.core.rounding import decimals
 from paincoach.core.words import counted
-from paincoach.records.course import CourseLine
-from paincoach.records.entries import DayFigures, Entry
 from paincoach.records.entry_lines import dose_line, entry_line, pacing_line, session_line
-from paincoach.records.practice import PacingPlanView, SessionSummary
-from paincoach.records.treatments import Dose
+
+if TYPE_CHECKING:  # names only: a day without them does not load their modules (issue 18)
+    from paincoach.records.course import CourseLine
+    from paincoach.records.entries import DayFigures, Entry
+    from paincoach.records.practice import PacingPlanView, SessionSummary
+    from paincoach.records.treatments import Dose
 
 
 @dataclass(frozen=True, slots=True)
