@@ -16,7 +16,7 @@ import pytest
 
 from paincoach import __version__, safety
 from paincoach.cli.main import main
-from paincoach.core import paths
+from paincoach.core import clock, paths
 from paincoach.db import migrations
 from paincoach.db.engine import Database
 from paincoach.journal.service import Journal
@@ -270,7 +270,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str], home: Path
 def test_today_lists_todays_entries(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
-    monkeypatch.setattr(Journal, "today", lambda self: DAY)
+    clock.set_source(lambda: local(DAY, 21))  # the evening of DAY, for every path
     status, out, _ = run(capsys, "today")
     assert status == 0 and "Nothing logged yet today" in out
     journal = open_journal(home)
@@ -296,7 +296,7 @@ def test_a_check_in_from_the_cli_is_in_the_journal_and_back(
     assert [c.pain for c in view.today.checkins] == [5]
     assert view.week[-1].pain_avg == 5
     journal.add_checkin(checkin(at=local(DAY, 19), pain=1, note="from the app"))
-    monkeypatch.setattr(Journal, "today", lambda self: DAY)
+    clock.set_source(lambda: local(DAY, 21))  # the evening of DAY, for every path
     _, out, _ = run(capsys, "today")
     assert "from the app" in out and "Average pain today 3.0/10" in out
 

@@ -54,15 +54,37 @@ def _heavy(modules: list[str]) -> list[str]:
     [
         ("log", "--pain", "4", "--mood", "6", "--area", "Knee", "--tag", "rain"),
         ("activity", "walk", "15", "--paced", "--effort", "3"),
+        ("today",),
     ],
-    ids=["log", "activity"],
+    ids=["log", "activity", "today"],
 )
-def test_log_and_activity_import_no_orm_pydantic_or_textual(home: Path, argv: tuple[str]) -> None:
+def test_log_activity_and_today_import_no_orm_pydantic_or_textual(
+    home: Path, argv: tuple[str]
+) -> None:
     Journal(Database.open(home)).db.close()  # a journal made by the full path
     status, modules, out = _loaded(home, *argv)
-    assert status == 0 and out.startswith("Saved ")
+    assert status == 0 and out.startswith(("Saved ", "Today, "))
     assert _heavy(modules) == []
     assert "paincoach.db.quick" in modules
+
+
+def test_today_with_every_part_loads_no_rich_either(home: Path) -> None:
+    from tests.practice_support import open_practice, plan_session
+
+    practice = open_practice(home)
+    practice.save_session(plan_session("walking", [10, 12, 14], NOW.date()))
+    practice.db.close()
+    for argv in (
+        ("log", "--pain", "7", "--tag", "flare", "--area", "Knee"),
+        ("activity", "walking", "5"),
+        ("took", "ibuprofen", "--dose", "400 mg"),
+        ("course", "start"),
+    ):
+        _loaded(home, *argv)
+    status, modules, out = _loaded(home, "today")
+    assert status == 0 and "Pacing, walking: 5 of " in out and "Since a check-in" in out
+    assert "took  ibuprofen (400 mg)" in out and "Course, week 1 of 8" in out
+    assert _heavy(modules) == [] and "rich" not in {name.split(".")[0] for name in modules}
 
 
 def test_the_first_log_on_a_new_journal_goes_through_the_full_path(home: Path) -> None:

@@ -11,9 +11,9 @@ import pytest
 from paincoach import safety
 from paincoach.cli.commands.info import NO_PLAN
 from paincoach.cli.main import main
+from paincoach.core import clock as wall_clock
 from paincoach.core import paths
 from paincoach.exercises.timing import FakeClock
-from paincoach.journal.service import Journal
 from paincoach.settings import Settings, save_settings
 from tests.practice_support import FLARE, made_result, open_practice, run_through, runner
 from tests.storage_support import checkin, local, open_journal
@@ -53,7 +53,7 @@ def save_day_of_practice(home: Path) -> None:
 def test_today_lists_the_exercises_done_among_the_entries(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
-    monkeypatch.setattr(Journal, "today", lambda self: DAY)
+    wall_clock.set_source(lambda: local(DAY, 21))  # the evening of DAY, for every path
     save_day_of_practice(home)
     status, out, _ = run(capsys, "today")
     assert status == 0

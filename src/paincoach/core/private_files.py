@@ -18,7 +18,6 @@ import errno
 import fcntl
 import json
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,7 +81,7 @@ def fsync_file(path: Path) -> None:
 
 def temp_name(target: Path) -> Path:
     """The hidden temporary name `target` is written under: `.NAME.<hex>.part`."""
-    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")
+    return target.with_name(f".{target.name}.{os.urandom(6).hex()}.part")  # uuid: 8 ms to load
 
 
 def is_temp_name(name: str) -> bool:
@@ -99,7 +98,7 @@ class _Record:
             "target": str(target.absolute()),
             "claimed": False,
         }
-        self.path = None if ledger is None else ledger / f"{uuid.uuid4().hex}.json"
+        self.path = None if ledger is None else ledger / f"{os.urandom(16).hex()}.json"
         self.fd = -1
 
     def __enter__(self) -> _Record:

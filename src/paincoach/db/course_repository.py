@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from paincoach.core.when import format_moment, local_day, parse_moment
+from paincoach.db.day_rows import sorted_events
 from paincoach.db.models import CourseEventRow, ExerciseSessionRow, WeeklyCheckRow
 from paincoach.records.course import CourseEvent, WeekScores
 
@@ -19,11 +20,7 @@ from paincoach.records.course import CourseEvent, WeekScores
 def events(session: Session) -> list[CourseEvent]:
     """Every course event, oldest first (ties in the order they were saved)."""
     rows = session.exec(select(CourseEventRow).order_by(col(CourseEventRow.id))).all()
-    found = [
-        CourseEvent(row.uid, row.course_id, row.action, row.week, parse_moment(row.at))  # type: ignore[arg-type]
-        for row in rows
-    ]
-    return sorted(found, key=lambda event: event.at)  # stable: saved order breaks ties
+    return sorted_events(rows)
 
 
 def add_event(session: Session, event: CourseEvent) -> None:

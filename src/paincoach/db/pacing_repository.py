@@ -6,14 +6,14 @@ weeks before today only (the `day` indexes), so they cost the same after ten yea
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from paincoach.core.when import format_moment, parse_moment
+from paincoach.core.when import format_moment
+from paincoach.db.day_rows import changes_by_plan, pain_and_tags
 from paincoach.db.models import CheckInRow, PacingChangeRow
 from paincoach.records.pacing import PlanChange
 
@@ -27,19 +27,7 @@ def changes_of(session: Session, plan_uids: Collection[str]) -> dict[str, tuple[
         .where(col(PacingChangeRow.plan_uid).in_(list(plan_uids)))
         .order_by(col(PacingChangeRow.day), col(PacingChangeRow.at), col(PacingChangeRow.id))
     ).all()
-    found: dict[str, list[PlanChange]] = {}
-    for row in rows:
-        found.setdefault(row.plan_uid, []).append(
-            PlanChange(
-                row.kind,  # type: ignore[arg-type]  # the table's CHECK keeps it one of the four
-                date.fromisoformat(row.day),
-                row.value,
-                row.reason,
-                row.uid,
-                parse_moment(row.at),
-            )
-        )
-    return {uid: tuple(changes) for uid, changes in found.items()}
+    return changes_by_plan(rows)
 
 
 def add_change(session: Session, plan_uid: str, change: PlanChange) -> None:
@@ -72,4 +60,4 @@ def checkin_pain_and_tags(
         .where(col(CheckInRow.day) >= first.isoformat())
         .where(col(CheckInRow.day) <= last.isoformat())
     ).all()
-    return [(date.fromisoformat(day), pain, tuple(json.loads(tags))) for day, pain, tags in rows]
+    return pain_and_tags(rows)

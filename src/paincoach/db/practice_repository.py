@@ -15,6 +15,10 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlmodel import Session, col
 
 from paincoach.core.when import format_moment, local_day, parse_moment
+from paincoach.db.day_rows import TIMED_KEY as TIMED_KEY
+from paincoach.db.day_rows import setting_value
+from paincoach.db.day_rows import summary_from_row as summary_from_row
+from paincoach.db.day_rows import timed_of as timed_of
 from paincoach.db.models import (
     ActivityRow,
     ExerciseSessionRow,
@@ -23,11 +27,7 @@ from paincoach.db.models import (
     SettingRow,
     ThoughtRecordRow,
 )
-from paincoach.records.practice import Emotion, Goal, SessionSummary, ThoughtRecord, timed_sums
-
-#: The key, among a session's stored answers, of how long each timed step ran: a list of
-#: `{"step", "seconds", "of"}`. It cannot clash with a step's answer key (no "@" in those).
-TIMED_KEY = "@timed"
+from paincoach.records.practice import Emotion, Goal, SessionSummary, ThoughtRecord
 
 
 def dumps(value: object) -> str:
@@ -42,56 +42,6 @@ def add_session(session: Session, row: ExerciseSessionRow) -> None:
     """Store a session row."""
     session.add(row)
     session.flush()
-
-
-def timed_of(answers_text: str) -> tuple[int, int | None] | None:
-    """Seconds the timed steps ran and their full time, from stored answers (None: not kept).
-
-    Sessions saved before this was kept, or without timed steps, give None; a full time is
-    None when a pacing timer never started (its length was never chosen).
-    """
-    if TIMED_KEY not in answers_text:  # most sessions: no need to parse their answers
-        return None
-    try:
-        runs = json.loads(answers_text).get(TIMED_KEY)
-    except (ValueError, AttributeError):
-        return None
-    if not isinstance(runs, list) or not runs:
-        return None
-    pairs = []
-    for run in runs:
-        seconds = _whole(run.get("seconds")) if isinstance(run, dict) else None
-        if seconds is None:
-            return None
-        pairs.append((seconds, _whole(run.get("of"))))  # of: None for a timer never started
-    return timed_sums(pairs)
-
-
-def _whole(value: object) -> int | None:
-    """A stored count of seconds, or None when it is not one."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    return None
-
-
-def summary_from_row(row: ExerciseSessionRow) -> SessionSummary:
-    """A plain summary from a session row."""
-    timed = timed_of(row.answers)
-    return SessionSummary(
-        uid=row.uid,
-        exercise_id=row.exercise_id,
-        title=row.exercise_title,
-        kind=row.kind,
-        day=date.fromisoformat(row.day),
-        started_at=parse_moment(row.started_at),
-        completed=bool(row.completed),
-        before=row.before,
-        after=row.after,
-        steps_done=row.steps_done,
-        steps_total=row.steps_total,
-        timed_seconds=None if timed is None else timed[0],
-        timed_total=None if timed is None else timed[1],
-    )
 
 
 def recent_sessions(session: Session, limit: int) -> list[SessionSummary]:
@@ -265,4 +215,4 @@ def goal_by_uid(session: Session, uid: str) -> GoalRow | None:
 def get_setting(session: Session, key: str) -> object | None:
     """One stored setting, decoded from JSON (None when it is not set)."""
     row = session.get(SettingRow, key)
-    return None if row is None else json.loads(row.value)
+    return setting_value(None if row is None else row.value)

@@ -23,7 +23,6 @@ from types import SimpleNamespace
 from typing import Any
 
 from paincoach.core import paths
-from paincoach.core.when import parse_moment
 from paincoach.db import file_checks, migrations, waiting
 from paincoach.db.entry_rows import (
     ACTIVITY_COLUMNS,
@@ -151,7 +150,10 @@ def insert_activity(
     return activity_by_uid(conn, uid)
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[SimpleNamespace]:
+def rows_of(
+    conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()
+) -> list[SimpleNamespace]:
+    """Rows as plain objects with the columns as attributes (what the mappings read)."""
     cursor = conn.execute(sql, params)
     names = [column[0] for column in cursor.description]
     return [SimpleNamespace(**dict(zip(names, row, strict=True))) for row in cursor]
@@ -160,13 +162,13 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[S
 def checkin_by_uid(conn: sqlite3.Connection, uid: str) -> CheckIn:
     """The check-in with this uid, read back as stored."""
     sql = f"SELECT {', '.join(CHECKIN_COLUMNS)} FROM checkins WHERE uid = ?"
-    return checkin_from_row(_rows(conn, sql, (uid,))[0])
+    return checkin_from_row(rows_of(conn, sql, (uid,))[0])
 
 
 def activity_by_uid(conn: sqlite3.Connection, uid: str) -> Activity:
     """The activity with this uid, read back as stored."""
     sql = f"SELECT {', '.join(ACTIVITY_COLUMNS)} FROM activities WHERE uid = ?"
-    return activity_from_row(_rows(conn, sql, (uid,))[0])
+    return activity_from_row(rows_of(conn, sql, (uid,))[0])
 
 
 def first_entry_day(conn: sqlite3.Connection) -> date | None:
@@ -181,7 +183,7 @@ def first_entry_day(conn: sqlite3.Connection) -> date | None:
 
 def plan_rows(conn: sqlite3.Connection) -> list[SimpleNamespace]:
     """The active pacing plans, in `practice_repository.plan_rows`' order."""
-    return _rows(
+    return rows_of(
         conn,
         "SELECT * FROM pacing_plans WHERE active = 1 "
         "ORDER BY lower(activity), active DESC, id DESC",
@@ -193,24 +195,16 @@ def changes_of(conn: sqlite3.Connection, plan_uids: list[str]) -> dict[str, tupl
     """Each plan's changes, oldest first (as `pacing_repository.changes_of`)."""
     if not plan_uids:
         return {}
+    from paincoach.db.day_rows import changes_by_plan  # not for `log`: it loads more records
+
     marks = ", ".join("?" for _ in plan_uids)
-    found: dict[str, list[PlanChange]] = {}
-    for row in _rows(
-        conn,
-        f"SELECT * FROM pacing_changes WHERE plan_uid IN ({marks}) ORDER BY day, at, id",
-        tuple(plan_uids),
-    ):
-        found.setdefault(row.plan_uid, []).append(
-            PlanChange(
-                row.kind,
-                date.fromisoformat(row.day),
-                row.value,
-                row.reason,
-                row.uid,
-                parse_moment(row.at),
-            )
+    return changes_by_plan(
+        rows_of(
+            conn,
+            f"SELECT * FROM pacing_changes WHERE plan_uid IN ({marks}) ORDER BY day, at, id",
+            tuple(plan_uids),
         )
-    return {uid: tuple(changes) for uid, changes in found.items()}
+    )
 
 
 def minutes_by_name_on(conn: sqlite3.Connection, day: date) -> dict[str, int]:

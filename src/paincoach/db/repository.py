@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from paincoach.db.checkin_days import day_or_none
+from paincoach.db.day_rows import figures_by_day
 from paincoach.db.entry_rows import activity_fields, activity_from_row, checkin_from_row
 from paincoach.db.models import ActivityRow, CheckInRow, DoseRow, SettingRow
 from paincoach.db.names import known_activity
@@ -80,18 +81,7 @@ def daily_figures(session: Session, first: date, last: date) -> dict[date, DayFi
         .where(col(ActivityRow.day).between(lo, hi))
         .group_by(col(ActivityRow.day))
     ).all()
-    figures: dict[date, DayFigures] = {}
-    for day_text, count, p_avg, p_min, p_max, m_avg, m_min, m_max, s_avg in pain_rows:
-        day = date.fromisoformat(day_text)
-        figures[day] = DayFigures(
-            day, count, p_avg, p_min, p_max, m_avg, s_avg, mood_min=m_min, mood_max=m_max
-        )
-    for day_text, count, minutes in activity_rows:
-        day = date.fromisoformat(day_text)
-        figures[day] = replace(
-            figures.get(day, DayFigures(day)), activities=count, activity_minutes=int(minutes or 0)
-        )
-    return figures
+    return figures_by_day(pain_rows, activity_rows)
 
 
 def days_with_entries(session: Session, before: date | None, limit: int) -> list[date]:

@@ -12,7 +12,8 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from paincoach.core.when import format_moment, parse_moment
+from paincoach.core.when import format_moment
+from paincoach.db.day_rows import dose_from_row as dose_from_row
 from paincoach.db.models import DoseRow, TreatmentRow
 from paincoach.records.treatments import Dose, Treatment
 
@@ -30,22 +31,6 @@ def treatment_from_row(row: TreatmentRow) -> Treatment:
         stop=date.fromisoformat(row.stop_day) if row.stop_day else None,
         stop_why=row.stop_why,  # type: ignore[arg-type]  # CHECK: one of STOP_REASONS
         stop_note=row.stop_note,
-    )
-
-
-def dose_from_row(row: DoseRow) -> Dose:
-    """A stored dose as a plain record."""
-    return Dose(
-        uid=row.uid,
-        name=row.name,
-        dose=row.dose,
-        at=parse_moment(row.at),
-        day=date.fromisoformat(row.day),
-        relief=row.relief,
-        side_effects=row.side_effects,
-        note=row.note,
-        rated_at=parse_moment(row.rated_at) if row.rated_at else None,
-        asked=bool(row.asked),
     )
 
 

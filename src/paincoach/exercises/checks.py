@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import os
@@ -50,6 +49,8 @@ def found(value: object) -> str:
 
 def suggest(word: str, choices: Collection[str]) -> str:
     """` (did you mean "x"?)` when a close match exists, else nothing."""
+    import difflib  # only when something is misspelt (`paincoach today` loads this module)
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from paincoach.core.resources import data_dir
 from paincoach.exercises.checks import (
@@ -24,8 +25,10 @@ from paincoach.exercises.checks import (
     suggest,
     toml_files,
 )
-from paincoach.exercises.model import LESSON_KIND, Exercise, Origin
 from paincoach.exercises.problems import LoadWarning
+
+if TYPE_CHECKING:  # loaded only to check ids against a library: `paincoach today` reads a
+    from paincoach.exercises.model import Exercise, Origin  # course file alone (issue 18)
 
 COURSE_FOLDER = "courses"
 TOP_KEYS = ("id", "title", "summary", "weeks")
@@ -190,6 +193,8 @@ def _refer(
         hint = suggest(exercise_id, exercises)
         check.report(field, f'no exercise or lesson with the id "{exercise_id}"{hint}')
         return
+    from paincoach.exercises.model import LESSON_KIND  # a library was loaded: so was this
+
     is_lesson = exercise.kind == LESSON_KIND
     if role == "lesson" and not is_lesson:
         check.report(field, f'expected a lesson, found "{exercise_id}" (kind {exercise.kind})')

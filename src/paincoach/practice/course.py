@@ -15,16 +15,15 @@ from typing import TYPE_CHECKING
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError, NotFoundError
-from paincoach.core.when import local_day
 from paincoach.db import course_repository as crepo
 from paincoach.db.engine import Database
 from paincoach.exercises.courses import Course, CourseShelf, load_courses
 from paincoach.practice.course_progress import (
     Progress,
     course_view,
-    done_since,
     first_day,
     progress_of,
+    today_line,
 )
 from paincoach.records.course import CourseAction, CourseEvent, CourseLine, CourseView
 
@@ -92,22 +91,11 @@ class Courses:
         """
         shelf = load_courses(None, self._home, self._data)
         with self.db.read() as session:
-            progress = progress_of(crepo.events(session))
-            if progress.state == "left":
-                return None
-            course = shelf.get(progress.course_id) if progress.course_id else shelf.first
-            if course is None:
-                return None
-            total = len(course.weeks)
-            if progress.state == "not_started" or progress.started_at is None:
-                return CourseLine(course.title, "not_started", None, total)
-            week = course.week(progress.week or 1)
-            since = progress.began(week.number) or progress.started_at
-            found = crepo.finished_sessions(session, week.items, local_day(since) - timedelta(1))
-        done = sum(done_since(item, since, found) for item in week.items)
-        return CourseLine(
-            course.title, progress.state, week.number, total, week.asks, done, len(week.items)
-        )
+            return today_line(
+                shelf,
+                crepo.events(session),
+                lambda ids, since: crepo.finished_sessions(session, ids, since),
+            )
 
     def start(self, course_id: str | None = None, week: int = 1) -> CourseView:
         """Begin a course at `week` (a new run: what was done before does not count)."""

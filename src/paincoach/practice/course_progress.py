@@ -8,22 +8,26 @@ say what was done during a week and which weekly check belongs to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from paincoach.core.when import local_day
-from paincoach.exercises.courses import Course
-from paincoach.exercises.model import Exercise
+from paincoach.exercises.courses import Course, CourseShelf
 from paincoach.records.course import (
     CourseEvent,
     CourseItem,
+    CourseLine,
     CourseState,
     CourseView,
     CourseWeekView,
     ItemRole,
     WeekScores,
 )
+
+if TYPE_CHECKING:  # only `course_view` takes exercises; Today's line needs no library
+    from paincoach.exercises.model import Exercise
 
 
 @dataclass(frozen=True)
@@ -168,3 +172,32 @@ def _scores(
 def first_day(progress: Progress) -> date | None:
     """The local day the current run began (sessions and checks are read from here on)."""
     return local_day(progress.started_at) if progress.started_at else None
+
+
+#: (exercise id, start) of the finished sessions of some exercises from a day on.
+FinishedReader = Callable[[Collection[str], date], list[tuple[str, datetime]]]
+
+
+def today_line(
+    shelf: CourseShelf, events: Iterable[CourseEvent], finished: FinishedReader
+) -> CourseLine | None:
+    """Today's one line from the course file and the journal (either driver reads them).
+
+    None once the person has left the course, or when no course loads.
+    """
+    progress = progress_of(events)
+    if progress.state == "left":
+        return None
+    course = shelf.get(progress.course_id) if progress.course_id else shelf.first
+    if course is None:
+        return None
+    total = len(course.weeks)
+    if progress.state == "not_started" or progress.started_at is None:
+        return CourseLine(course.title, "not_started", None, total)
+    week = course.week(progress.week or 1)
+    since = progress.began(week.number) or progress.started_at
+    found = finished(week.items, local_day(since) - timedelta(1))
+    done = sum(done_since(item, since, found) for item in week.items)
+    return CourseLine(
+        course.title, progress.state, week.number, total, week.asks, done, len(week.items)
+    )

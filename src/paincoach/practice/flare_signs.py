@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import median
 
 from paincoach.core.rounding import rounded
 from paincoach.core.when import short_day
@@ -50,6 +49,8 @@ def newest_sign(
     flare_plan_opened: date | None,
 ) -> FlareSign | None:
     """The newest sign within the window, from (day, pain, tags) of check-ins since the usual."""
+    from statistics import median  # with `fractions`, 5 ms of `paincoach today`'s start
+
     first_usual, window, _ = windows(today)
     usual_days: dict[date, list[int]] = {}
     recent: list[tuple[date, int, tuple[str, ...]]] = []

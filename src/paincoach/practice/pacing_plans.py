@@ -19,24 +19,22 @@ from paincoach.core.errors import InputError, NotFoundError
 from paincoach.core.when import local_day
 from paincoach.db import pacing_repository as pacing_repo
 from paincoach.db import practice_repository as prepo
+from paincoach.db.day_rows import day_setting
 from paincoach.db.engine import Database
 from paincoach.db.models import PacingPlanRow
 from paincoach.db.repository import put_settings
 from paincoach.exercises.pacing import PacingError
 from paincoach.exercises.pacing_changes import check_goal, check_safe_percent
-from paincoach.practice.flare_signs import FlareSign, newest_sign, windows
+from paincoach.practice.flare_signs import FlareSign
+from paincoach.practice.plan_views import FLARE_PLAN_OPENED_KEY as FLARE_PLAN_OPENED_KEY
 from paincoach.practice.plan_views import MINUTES_UNIT as MINUTES_UNIT
+from paincoach.practice.plan_views import OFFER_DECLINED_KEY as OFFER_DECLINED_KEY
+from paincoach.practice.plan_views import flare_offer_of, minutes_by_key, plan_view
 from paincoach.practice.plan_views import followed as followed
-from paincoach.practice.plan_views import minutes_by_key, plan_view
 from paincoach.records.names import name_key
 from paincoach.records.pacing import FLARE_REASON, ChangeKind, PlanChange
 from paincoach.records.plan_match import plan_named
 from paincoach.records.practice import PacingPlanView
-
-FLARE_PLAN_OPENED_KEY = "flare_plan_opened"
-"""The settings key holding the last day the flare-up plan was opened (an ISO day)."""
-OFFER_DECLINED_KEY = "pacing_hold_declined"
-"""The settings key holding the last day the person said not now to holding their plans."""
 
 
 class PacingPlans:
@@ -156,29 +154,14 @@ class PacingPlans:
         "not now" on or after the day of that sign nor every plan held (since that day, or
         in its plan week already, where one more hold would change nothing).
         """
-        today = self.today()
-        first, _, last = windows(today)
         with self.db.read() as session:
-            rows = prepo.plan_rows(session, active_only=True)
-            if not rows:
-                return None
-            sign = newest_sign(
-                today,
-                pacing_repo.checkin_pain_and_tags(session, first, last),
-                _day_setting(session, FLARE_PLAN_OPENED_KEY),
+            return flare_offer_of(
+                self.today(),
+                prepo.plan_rows(session, active_only=True),
+                lambda first, last: pacing_repo.checkin_pain_and_tags(session, first, last),
+                lambda key: _day_setting(session, key),
+                lambda uids: pacing_repo.changes_of(session, uids),
             )
-            if sign is None:
-                return None
-            declined = _day_setting(session, OFFER_DECLINED_KEY)
-            if declined is not None and declined >= sign.day:
-                return None
-            changes = pacing_repo.changes_of(session, [row.uid for row in rows])
-        held = all(
-            any(c.kind == "hold" and c.on >= sign.day for c in changes.get(row.uid, ()))
-            or followed(row, changes.get(row.uid, ())).held_in_week_of(today)
-            for row in rows
-        )
-        return None if held else sign
 
     def decline_offer(self) -> None:
         """Not now: the offer stays away until a newer sign of a flare."""
@@ -195,11 +178,7 @@ class PacingPlans:
 
 
 def _day_setting(session: Session, key: str) -> date | None:
-    value = prepo.get_setting(session, key)
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None  # damaged: as if never set
+    return day_setting(prepo.get_setting(session, key))
 
 
 def _sentence(exc: PacingError) -> str:

@@ -8,21 +8,36 @@ today". A row is anything with the `pacing_plans` columns as attributes. No ORM 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from paincoach.db import quick
+from paincoach.db import quick, quick_day
+from paincoach.db.day_rows import day_setting
 from paincoach.db.quick import QuickStore
-from paincoach.exercises.pacing_changes import FollowedPlan
+from paincoach.practice.flare_signs import FlareSign, newest_sign, windows
 from paincoach.records.names import name_key
 from paincoach.records.pacing import PlanChange
-from paincoach.records.practice import PacingPlanView
+
+if TYPE_CHECKING:
+    from paincoach.exercises.pacing_changes import FollowedPlan
+    from paincoach.records.practice import PacingPlanView
 
 MINUTES_UNIT = "minutes"
+FLARE_PLAN_OPENED_KEY = "flare_plan_opened"
+"""The settings key holding the last day the flare-up plan was opened (an ISO day)."""
+OFFER_DECLINED_KEY = "pacing_hold_declined"
+"""The settings key holding the last day the person said not now to holding their plans."""
+
+#: (day, pain, tags) of every check-in from one day to another, read by either driver.
+PainReader = Callable[[date, date], list[tuple[date, int, tuple[str, ...]]]]
 
 
 def followed(row: Any, changes: tuple[PlanChange, ...]) -> FollowedPlan:
     """The plan a row and its changes describe."""
+    # The plans' arithmetic (with `fractions`) loads only for a journal that has plans.
+    from paincoach.exercises.pacing_changes import FollowedPlan
+
     start = date.fromisoformat(row.start_day)
     return FollowedPlan(row.baseline, start, row.percent, row.cap, changes)
 
@@ -31,6 +46,8 @@ def plan_view(
     row: Any, changes: tuple[PlanChange, ...], today: date, minutes: dict[str, int]
 ) -> PacingPlanView:
     """The plan on `today`; `minutes` is today's activity minutes by `name_key`."""
+    from paincoach.records.practice import PacingPlanView  # only for a journal with plans
+
     plan = followed(row, changes)
     done = minutes.get(name_key(row.activity), 0) if row.unit == MINUTES_UNIT else None
     return PacingPlanView(
@@ -71,3 +88,47 @@ def quick_plans(store: QuickStore, today: date) -> list[PacingPlanView]:
         minutes = minutes_by_key(quick.minutes_by_name_on(conn, today))
         changes = quick.changes_of(conn, [row.uid for row in rows])
     return [plan_view(row, changes.get(row.uid, ()), today, minutes) for row in rows]
+
+
+def flare_offer_of(
+    today: date,
+    rows: Sequence[Any],
+    pains: PainReader,
+    day_setting: Callable[[str], date | None],
+    changes_of: Callable[[list[str]], dict[str, tuple[PlanChange, ...]]],
+) -> FlareSign | None:
+    """The sign of a flare Today offers to hold the plans for, if one is due (both drivers).
+
+    `rows` are the active plans; the readers are called only as far as the answer needs
+    them. Due when there are active plans, a sign within the last seven days, and neither a
+    "not now" on or after the day of that sign nor every plan held (since that day, or in
+    its plan week already, where one more hold would change nothing).
+    """
+    if not rows:
+        return None
+    first, _, last = windows(today)
+    sign = newest_sign(today, pains(first, last), day_setting(FLARE_PLAN_OPENED_KEY))
+    if sign is None:
+        return None
+    declined = day_setting(OFFER_DECLINED_KEY)
+    if declined is not None and declined >= sign.day:
+        return None
+    changes = changes_of([row.uid for row in rows])
+    held = all(
+        any(c.kind == "hold" and c.on >= sign.day for c in changes.get(row.uid, ()))
+        or followed(row, changes.get(row.uid, ())).held_in_week_of(today)
+        for row in rows
+    )
+    return None if held else sign
+
+
+def quick_flare_offer(store: QuickStore, today: date) -> FlareSign | None:
+    """`PacingPlans.flare_offer` read through `db.quick`."""
+    with store.read() as conn:
+        return flare_offer_of(
+            today,
+            quick.plan_rows(conn),
+            lambda first, last: quick_day.checkin_pain_and_tags(conn, first, last),
+            lambda key: day_setting(quick_day.get_setting(conn, key)),
+            lambda uids: quick.changes_of(conn, uids),
+        )

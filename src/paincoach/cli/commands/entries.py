@@ -8,22 +8,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from paincoach import safety
 from paincoach.cli.commands.from_stdin import FROM_STDIN, labels, note_wanted, one_line, read_fields
 from paincoach.core import clock
-from paincoach.core.rounding import decimals
 from paincoach.core.when import parse_when
-from paincoach.core.words import counted
 from paincoach.records.entries import ActivityDraft, CheckInDraft, check_minutes, check_rating
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from paincoach.db.quick import QuickStore
     from paincoach.journal.quick import QuickJournal
     from paincoach.journal.service import Journal
-    from paincoach.practice.service import Practice
     from paincoach.records.concern import Concern
-    from paincoach.records.entries import Activity, TodayView
+    from paincoach.records.entries import Activity
+    from paincoach.records.today import TodayFacts
 
 
 def run(args: argparse.Namespace, home: Path) -> int:
@@ -66,16 +62,10 @@ def _open(home: Path) -> Journal:
 def _open_quick(home: Path) -> QuickJournal | None:
     """The journal through `sqlite3` alone (no ORM: see `db.quick`), or None when it is new,
     needs an upgrade, is read-only or anything unusual: then the full path opens it."""
-    from paincoach.cli.commands.common import backup_today, say_waiting
-    from paincoach.db.quick import QuickStore
     from paincoach.journal.quick import QuickJournal
 
-    store = QuickStore.open(home)
-    if store is None:
-        return None
-    store.on_import_wait = say_waiting
-    backup_today(store.path)  # the day's backup on its first open, as `open_database` does
-    return QuickJournal(store)
+    store = _quick_store(home)
+    return None if store is None else QuickJournal(store)
 
 
 def _log(args: argparse.Namespace, home: Path) -> int:
@@ -104,6 +94,7 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         from paincoach.core.day_stamp import note_checkin_day
 
         note_checkin_day(home, saved.day)
+    from paincoach import safety
     from paincoach.cli.commands.common import say
     from paincoach.records.entry_lines import entry_line
 
@@ -179,75 +170,62 @@ def _print_card(journal: Journal, concern: Concern, saved: str) -> None:
 
 
 def _today(home: Path) -> int:
-    from paincoach.cli.terminal import console
-    from paincoach.journal.treatments import Treatments
-    from paincoach.practice.service import Practice
-    from paincoach.records.describe import describe, describe_dose, describe_session
+    from paincoach.records.today import today_lines
 
-    journal = _open(home)
-    view = journal.today_view()
-    practice = Practice(journal.db, journal)
-    sessions = practice.sessions_on(view.today.day)
-    doses = Treatments(journal.db).doses_on(view.today.day)
+    fast = _quick_store(home)
+    if fast is not None:
+        from paincoach.cli.plain_out import print_lines
+        from paincoach.practice.quick_today import quick_today
+
+        try:
+            facts = quick_today(fast, home, clock.today())
+        finally:
+            fast.close()
+        print_lines(today_lines(facts))  # Rich's wrapping, without loading Rich
+        return 0
+    from rich.text import Text
+
+    from paincoach.cli.terminal import console
+
     out = console()
-    entries = view.today.entries
-    out.print(f"Today, {view.today.day:%A %d %B %Y}")
-    lines = [(entry.at, describe(entry)) for entry in entries]
-    lines += [(session.started_at, describe_session(session)) for session in sessions]
-    lines += [(dose.at, describe_dose(dose)) for dose in doses]
-    for _, line in sorted(lines, key=lambda pair: pair[0]):
-        out.print(line)
-    if not entries:
-        what = "No check-ins or activities" if sessions or doses else "Nothing logged"
-        out.print(f"{what} yet today. 'paincoach log --pain N' records a check-in.")
-    else:
-        _today_figures(out, view)
-    _today_pacing(out, practice)
-    _today_course(out, journal, home)
+    for line in today_lines(_full_today(home)):
+        out.print(Text(line))
     return 0
 
 
-def _today_pacing(out: Console, practice: Practice) -> None:
-    """Today's pacing lines, and the offer after a flare, as the app shows them."""
-    from rich.text import Text
+def _quick_store(home: Path) -> QuickStore | None:
+    """The journal through `sqlite3` alone for reading, with the day's backup taken."""
+    from paincoach.cli.commands.common import backup_today, say_waiting
+    from paincoach.db.quick import QuickStore
 
-    from paincoach.records.describe import pacing_line
-
-    plans = practice.pacing_plans()
-    for plan in plans:
-        out.print(Text(f"Pacing, {pacing_line(plan)}"))
-    sign = practice.pacing.flare_offer() if plans else None
-    if sign is not None:
-        out.print(
-            Text(
-                f"Since {sign.what}: 'paincoach pacing hold ACTIVITY' holds a plan this week "
-                "(no rise next week)."
-            )
-        )
+    store = QuickStore.open(home)
+    if store is not None:
+        store.on_import_wait = say_waiting
+        backup_today(store.path)  # the day's backup on its first open, as `open_database` does
+    return store
 
 
-def _today_course(out: Console, journal: Journal, home: Path) -> None:
-    """Where the person is in the course, in Today's one line (nothing when not now)."""
-    from rich.text import Text
-
+def _full_today(home: Path) -> TodayFacts:
+    """Today's facts through the services (the ORM): a new journal, an upgrade, read-only."""
     from paincoach.exercises.loader import load_library
+    from paincoach.journal.treatments import Treatments
     from paincoach.practice.course import Courses
+    from paincoach.practice.service import Practice
+    from paincoach.records.today import TodayFacts
 
-    line = Courses(journal.db, lambda: load_library(home), home).today()
-    if line is not None:
-        out.print(Text(line.shell_words()))
-
-
-def _today_figures(out: Console, view: TodayView) -> None:
-    """Today's average pain and active minutes."""
-    figures = view.week[-1]
-    if figures.pain_avg is not None:
-        out.print(
-            f"Average pain today {decimals(figures.pain_avg, 1)}/10 "
-            f"over {counted(figures.checkins, 'check-in')}."
-        )
-    if figures.activity_minutes:
-        out.print(
-            f"Active for {figures.activity_minutes} min "
-            f"({figures.activities} {'activity' if figures.activities == 1 else 'activities'})."
-        )
+    journal = _open(home)
+    view = journal.today_view()
+    day = view.today.day
+    practice = Practice(journal.db, journal)
+    plans = practice.pacing_plans()
+    sign = practice.pacing.flare_offer() if plans else None
+    return TodayFacts(
+        day=day,
+        entries=view.today.entries,
+        figures=view.week[-1],
+        sessions=practice.sessions_on(day),
+        doses=Treatments(journal.db).doses_on(day),
+        plans=plans,
+        flare_sign=None if sign is None else sign.what,
+        course=Courses(journal.db, lambda: load_library(home), home).today(),
+    )
