@@ -111,7 +111,7 @@ class LongView:
             start = min(found, today) if found else today
             return start.replace(day=1)
         if grain == "week":
-            weeks = round(months * 52 / 12)  # 3 months: 13 weeks, this one included
+            weeks = (months * 52 + 6) // 12  # 3 months: 13 weeks, this one included
             return today - timedelta(weeks=weeks - 1)
         return _add_months(today.replace(day=1), -(months - 1))
 
