@@ -8,7 +8,8 @@ ratio to jrnl's (the median of the per-round ratios) on the same kind of journal
 
 - `jrnl TEXT` with the smallest config that asks nothing (a journal path and the version:
   jrnl fills in its other keys once, before the timed rounds);
-- `paincoach log --pain 4`, `paincoach activity walk 10` and `paincoach today`.
+- `paincoach log --pain 4`, `paincoach activity walk 10`, `paincoach today` and
+  `paincoach remind`.
 
 "New" is a journal made by the warm-up round; "ten years" is jrnl's text file with one
 entry a day for ten years (jrnl parses the whole file at every run: with paincoach's eight
@@ -146,6 +147,7 @@ def commands(work: Path, ten_home: Path) -> list[Timed]:
             Timed(f"log/{label}", [*pc, *at, "log", "--pain", "4"], env),
             Timed(f"activity/{label}", [*pc, *at, "activity", "walk", "10"], env),
             Timed(f"today/{label}", [*pc, *at, "today"], env),
+            Timed(f"remind/{label}", [*pc, *at, "remind"], env),
         ]
     return found
 

@@ -17,7 +17,7 @@ from paincoach.core.errors import InputError, PaincoachError, UnlikelyDateError
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 #: The capture commands: their grammar is built alone, without the other commands' modules
 #: (whose imports cost `paincoach log` a tenth of its time, issue 18).
-QUICK_COMMANDS = ("log", "activity", "today")
+QUICK_COMMANDS = ("log", "activity", "today", "remind")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,6 +87,9 @@ def build_parser(*, quick_only: bool = False) -> argparse.ArgumentParser:
     _add_when_and_note(act)
 
     sub.add_parser("today", help="show today's entries")
+    from paincoach.cli.commands import remind
+
+    remind.add_parser(sub)
     if quick_only:
         return parser
     help_now = sub.add_parser("help-now", help="emergency and crisis lines, and your contacts")
@@ -102,7 +105,6 @@ def build_parser(*, quick_only: bool = False) -> argparse.ArgumentParser:
         data,
         events,
         pacing,
-        remind,
         treatments,
         trends,
     )
@@ -113,7 +115,6 @@ def build_parser(*, quick_only: bool = False) -> argparse.ArgumentParser:
     treatments.add_parsers(sub)
     calendar.add_parser(sub)
     trends.add_parser(sub)
-    remind.add_parser(sub)
     events.add_parser(sub)
     return parser
 
