@@ -9,7 +9,7 @@ hold them as long as they like.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -81,9 +81,9 @@ class YearAtAGlance:
         return mean_of_days((d for d in self.days.values() if d.day.month == month), measure)
 
 
-def mean_of_days(days: object, measure: Measure) -> float | None:
+def mean_of_days(days: Iterable[DayMeans], measure: Measure) -> float | None:
     """The mean of the days' values of `measure`, skipping days without one."""
-    values = [v for d in days if (v := d.value(measure)) is not None]  # type: ignore[attr-defined]
+    values = [v for d in days if (v := d.value(measure)) is not None]
     return sum(values) / len(values) if values else None
 
 

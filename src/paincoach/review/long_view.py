@@ -47,6 +47,8 @@ MOVING = {"month": 3, "week": 4}
 SAME_WITHIN = 0.5
 WEEKLY_UP_TO_MONTHS = 3
 NOT_A_CAUSE = "This is what your journal shows, not a cause: other things change too."
+#: The same, said of the person (the clinician report).
+NOT_A_CAUSE_OF_THEM = "This is what the journal shows, not a cause: other things change too."
 
 OwnEvents = Callable[["Session", date, date], list[MarkedEvent]]
 
@@ -292,7 +294,7 @@ def observation(found: BeforeAndAfter, whose: str = "your") -> str:
         f"From {short_day(event.day)} {event.day.year}, {whose} {word} {change}: "
         f"{decimals(mean_after, 1)} on average over {days_after} days, against "
         f"{decimals(mean_before, 1)} over {days_before} days in the 4 weeks before. "
-        f"{NOT_A_CAUSE if whose == 'your' else NOT_A_CAUSE.replace('your', 'the')}"
+        f"{NOT_A_CAUSE if whose == 'your' else NOT_A_CAUSE_OF_THEM}"
     )
 
 
