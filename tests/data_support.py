@@ -99,7 +99,7 @@ COURSE_STEPS = (("start", 1, 15), ("week", 2, 8), ("pause", None, 1))
 def add_course_steps(db: Database) -> None:
     """The eight-week course, started 15 days ago, moved on a week later, paused yesterday."""
     from paincoach.db import course_repository
-    from paincoach.records.course import CourseEvent
+    from paincoach.records.course_line import CourseEvent
 
     with db.write() as session:
         for index, (action, week, days) in enumerate(COURSE_STEPS):

@@ -26,9 +26,6 @@ LOW_MOOD_CARD = (
     "That sounds like a really hard time. Your check-in is saved. If things feel too much, "
     "you do not have to manage alone: Help now lists people you can talk to, any time."
 )
-LOW_MOOD_MAX = 1
-HIGH_PAIN = 7
-"""A check-in with pain this high (or a very low mood) brings the offer of a skill."""
 HIGH_PAIN_OFFER = (
     "Pain this high is hard. Would a few calm minutes help? In the app (run 'paincoach', "
     "then press e): three-minute relaxed breathing, or 5-4-3-2-1 grounding. Your flare-up "
@@ -207,11 +204,6 @@ def first_lines(directory: CrisisDirectory, region_code: str, limit: int = 2) ->
         for line in directory.lines_for(region.code)[:limit]
     ]
     return shown
-
-
-def is_low_mood(mood: int | None) -> bool:
-    """A mood of 0 or 1 calls for a gentle word about Help now."""
-    return mood is not None and mood <= LOW_MOOD_MAX
 
 
 def is_chest_area(area: str) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from paincoach.core import day_stamp, paths
+from paincoach.core.resources import data_dir
 from paincoach.db.engine import Database
 from paincoach.journal.service import Journal
 from tests.support import NOW, run_cli
@@ -85,6 +86,24 @@ def test_today_with_every_part_loads_no_rich_either(home: Path) -> None:
     assert status == 0 and "Pacing, walking: 5 of " in out and "Since a check-in" in out
     assert "took  ibuprofen (400 mg)" in out and "Course, week 1 of 8" in out
     assert _heavy(modules) == [] and "rich" not in {name.split(".")[0] for name in modules}
+    # The bundled course's outline, not its file read and checked (issue 18).
+    assert "tomllib" not in modules and "paincoach.exercises.checks" not in modules
+
+
+def test_today_reads_a_course_file_of_the_persons_own_through_the_checker(home: Path) -> None:
+    Journal(Database.open(home)).db.close()
+    bundled = (data_dir() / "courses" / "eight-weeks.toml").read_text(encoding="utf-8")
+    (home / "courses").mkdir()
+    (home / "courses" / "mine.toml").write_text(
+        bundled.replace('id = "eight-weeks"', 'id = "mine"').replace(
+            "how pain protects you; set one goal", "my own first week"
+        ),
+        encoding="utf-8",
+    )
+    _loaded(home, "course", "start", "mine")
+    status, modules, out = _loaded(home, "today")
+    assert status == 0 and "Course, week 1 of 8: my own first week · 0 of 2 done" in out
+    assert "paincoach.exercises.checks" in modules and _heavy(modules) == []
 
 
 def test_the_first_log_on_a_new_journal_goes_through_the_full_path(home: Path) -> None:

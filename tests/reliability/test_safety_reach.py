@@ -16,7 +16,7 @@ from paincoach.app import PaincoachApp
 from paincoach.db.engine import Database
 from paincoach.exercises.loader import load_library
 from paincoach.journal.service import Journal
-from paincoach.records.concern import Reason
+from paincoach.records.concern import Reason, is_low_mood
 from paincoach.records.support_card import OPENING
 from paincoach.screens.help_now import HelpNowDialog
 from paincoach.screens.offer import OfferDialog
@@ -328,5 +328,5 @@ def test_the_12_month_rule_for_crisis_lines_is_a_step_of_ci() -> None:
 
 
 def test_the_low_mood_rule() -> None:
-    assert [m for m in range(11) if safety.is_low_mood(m)] == [0, 1]
-    assert not safety.is_low_mood(None)
+    assert [m for m in range(11) if is_low_mood(m)] == [0, 1]
+    assert not is_low_mood(None)

@@ -14,7 +14,8 @@ from sqlmodel import Session, col, select
 from paincoach.core.when import format_moment, local_day, parse_moment
 from paincoach.db.day_rows import sorted_events
 from paincoach.db.models import CourseEventRow, ExerciseSessionRow, WeeklyCheckRow
-from paincoach.records.course import CourseEvent, WeekScores
+from paincoach.records.course import WeekScores
+from paincoach.records.course_line import CourseEvent
 
 
 def events(session: Session) -> list[CourseEvent]:

@@ -21,7 +21,7 @@ from paincoach.records.entries import DayFigures
 from paincoach.records.pacing import PlanChange
 
 if TYPE_CHECKING:  # loaded by the mappings that make them: a new journal has none to map
-    from paincoach.records.course import CourseEvent
+    from paincoach.records.course_line import CourseEvent
     from paincoach.records.practice import SessionSummary
     from paincoach.records.treatments import Dose
 
@@ -124,7 +124,7 @@ def changes_by_plan(rows: Iterable[Any]) -> dict[str, tuple[PlanChange, ...]]:
 
 def event_from_row(row: Any) -> CourseEvent:
     """A stored course event as a plain record."""
-    from paincoach.records.course import CourseEvent
+    from paincoach.records.course_line import CourseEvent
 
     return CourseEvent(row.uid, row.course_id, row.action, row.week, parse_moment(row.at))
 

@@ -189,7 +189,7 @@ _V5 = Step(
     "course progress (starting, moving between weeks, pausing and leaving a course)",
     (
         # One row per thing the person did with a course, oldest first; where they are now
-        # is worked out from these (`practice/course_progress.py`). `week` is the week moved
+        # is worked out from these (`practice/course_fold.py`). `week` is the week moved
         # to by `start` and `week`, and empty for `pause`, `resume` and `leave`.
         """CREATE TABLE course_events (
             id INTEGER PRIMARY KEY,

@@ -28,7 +28,7 @@ from paincoach.db.entry_rows import activity_from_row, checkin_from_row
 from paincoach.db.quick import rows_of
 
 if TYPE_CHECKING:  # names only (the mappings load them when there is something to map)
-    from paincoach.records.course import CourseEvent
+    from paincoach.records.course_line import CourseEvent
     from paincoach.records.entries import Activity, CheckIn, DayFigures
     from paincoach.records.practice import SessionSummary
     from paincoach.records.treatments import Dose

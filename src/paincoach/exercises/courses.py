@@ -25,12 +25,12 @@ from paincoach.exercises.checks import (
     suggest,
     toml_files,
 )
+from paincoach.exercises.course_outline import COURSE_FOLDER, week_at
 from paincoach.exercises.problems import LoadWarning
 
 if TYPE_CHECKING:  # loaded only to check ids against a library: `paincoach today` reads a
     from paincoach.exercises.model import Exercise, Origin  # course file alone (issue 18)
 
-COURSE_FOLDER = "courses"
 TOP_KEYS = ("id", "title", "summary", "weeks")
 WEEK_KEYS = ("title", "asks", "lesson", "practices", "also")
 MAX_WEEKS = 52
@@ -72,7 +72,7 @@ class Course:
 
     def week(self, number: int) -> CourseWeek:
         """Week `number` (from 1), the last one if past the end."""
-        return self.weeks[min(max(number, 1), len(self.weeks)) - 1]
+        return self.weeks[week_at(self.weeks, number)]
 
 
 def check_course_text(

@@ -8,7 +8,6 @@ questioned, as check-ins are). Nothing here says what an event did.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -17,6 +16,7 @@ from sqlalchemy import text
 from paincoach.core import clock
 from paincoach.core.errors import InputError, NotFoundError, UnlikelyDateError
 from paincoach.core.textsafe import refuse_nul
+from paincoach.core.uids import new_uid
 from paincoach.core.when import format_moment, in_years, local_day
 from paincoach.db import event_repository as erepo
 from paincoach.db import review_repository as rrepo
@@ -97,7 +97,7 @@ class MarkedEvents:
             if same:
                 raise InputError("title", f'"{same[0].title}" is marked on {_long(day)} already.')
             return erepo.add_event(
-                session, uid=str(uuid.uuid4()), day=day, title=title, note=note, stamp=stamp
+                session, uid=new_uid(), day=day, title=title, note=note, stamp=stamp
             )
 
     def remove(self, uid: str) -> MarkedEvent:

@@ -9,20 +9,19 @@ the saved record. Tests save one entry through each and compare every field.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from paincoach.core import clock
+from paincoach.core.uids import new_uid
 from paincoach.core.when import format_moment
 from paincoach.db import names, quick
 from paincoach.db.entry_rows import activity_fields, checkin_fields
 from paincoach.db.quick import QuickStore
 from paincoach.journal.entry_checks import check_date, written_distress
-from paincoach.records.concern import FORTNIGHT_DAYS, concern_of, mostly_low
+from paincoach.records.concern import FORTNIGHT_DAYS, concern_of, is_low_mood, mostly_low
 from paincoach.records.entries import Activity, ActivityDraft, CheckIn, CheckInDraft, DayFigures
-from paincoach.safety import is_low_mood
 
 
 class QuickJournal:
@@ -47,9 +46,7 @@ class QuickJournal:
                     areas=names.known_labels(conn, "areas", draft.areas),
                     tags=names.known_labels(conn, "tags", draft.tags),
                 )
-            saved = quick.insert_checkin(
-                conn, checkin_fields(draft), uid=str(uuid.uuid4()), stamp=stamp
-            )
+            saved = quick.insert_checkin(conn, checkin_fields(draft), uid=new_uid(), stamp=stamp)
         words = written_distress([saved.note, *saved.areas, *saved.tags])
         concern = concern_of(words=words, low_mood=is_low_mood(saved.mood))
         if concern is None:
@@ -62,9 +59,7 @@ class QuickJournal:
         with self.store.write() as conn:
             check_date(draft.at, confirmed, lambda: quick.first_entry_day(conn))
             named = replace(draft, name=names.known_activity(conn, draft.name))
-            saved = quick.insert_activity(
-                conn, activity_fields(named), uid=str(uuid.uuid4()), stamp=stamp
-            )
+            saved = quick.insert_activity(conn, activity_fields(named), uid=new_uid(), stamp=stamp)
         concern = concern_of(words=written_distress([saved.name, saved.note]))
         if concern is None:
             return saved

@@ -7,7 +7,6 @@ on the saved record only; nothing about it is stored.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -19,6 +18,7 @@ from sqlmodel import Session
 
 from paincoach.core import clock, day_stamp
 from paincoach.core.errors import NotFoundError
+from paincoach.core.uids import new_uid
 from paincoach.core.when import format_moment
 from paincoach.db import names
 from paincoach.db import repository as repo
@@ -28,7 +28,7 @@ from paincoach.db.entry_rows import activity_fields, checkin_fields
 from paincoach.db.models import ActivityRow, CheckInRow
 from paincoach.journal.entry_checks import check_date
 from paincoach.journal.entry_checks import written_distress as written_distress
-from paincoach.records.concern import FORTNIGHT_DAYS, concern_of, mostly_low
+from paincoach.records.concern import FORTNIGHT_DAYS, concern_of, is_low_mood, mostly_low
 from paincoach.records.entries import (
     Activity,
     ActivityDraft,
@@ -39,7 +39,6 @@ from paincoach.records.entries import (
     Entry,
     TodayView,
 )
-from paincoach.safety import is_low_mood
 
 SPARK_DAYS = 7
 RowT = TypeVar("RowT")
@@ -71,7 +70,7 @@ class Journal:
         with self.db.write() as session:
             _check_date(session, draft.at, confirmed)
             row = CheckInRow(
-                uid=str(uuid.uuid4()),
+                uid=new_uid(),
                 created_at=stamp,
                 updated_at=stamp,
                 **checkin_fields(_known_labels(session, draft)),
@@ -86,7 +85,7 @@ class Journal:
         """Save a new activity; once this returns, it is on disk (unlikely dates: as above)."""
         with self.db.write() as session:
             _check_date(session, draft.at, confirmed)
-            saved = repo.insert_activity(session, draft, uid=str(uuid.uuid4()), stamp=self._stamp())
+            saved = repo.insert_activity(session, draft, uid=new_uid(), stamp=self._stamp())
         return self._activity_concern(saved)
 
     def update_checkin(self, uid: str, draft: CheckInDraft, *, confirmed: bool = False) -> CheckIn:

@@ -8,12 +8,12 @@ limit; the one sentence that says so is `records.treatments.NO_ADVICE`.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError, NotFoundError
+from paincoach.core.uids import new_uid
 from paincoach.core.when import format_moment, in_years, local_day
 from paincoach.db import names
 from paincoach.db import treatment_repository as trepo
@@ -94,7 +94,7 @@ class Treatments:
                     "stop it first and start it again.",
                 )
             row = TreatmentRow(
-                uid=str(uuid.uuid4()),
+                uid=new_uid(),
                 name=names.treatment_spelling(session, name) or name,
                 kind=kind,
                 dose=dose,
@@ -182,7 +182,7 @@ class Treatments:
         with self.db.write() as session:
             _check_date(session, moment, confirmed)
             taken = Dose(
-                uid=str(uuid.uuid4()),
+                uid=new_uid(),
                 name=names.treatment_spelling(session, name) or name,
                 dose=dose,
                 at=moment,

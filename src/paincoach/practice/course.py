@@ -2,12 +2,11 @@
 
 Nothing here nags or moves by itself: the week changes only when the person says so
 (the next week, a repeat, a skip ahead). What each week holds, and whether it is done,
-is read from the journal's sessions and weekly checks each time (`course_progress`).
+is read from the journal's sessions and weekly checks each time (`course_fold`, `course_progress`).
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,17 +14,21 @@ from typing import TYPE_CHECKING
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError, NotFoundError
+from paincoach.core.uids import new_uid
 from paincoach.db import course_repository as crepo
 from paincoach.db.engine import Database
+from paincoach.exercises.course_outline import outline_shelf
 from paincoach.exercises.courses import Course, CourseShelf, load_courses
-from paincoach.practice.course_progress import (
+from paincoach.practice.course_fold import (
     Progress,
-    course_view,
+    ShelfLike,
     first_day,
     progress_of,
     today_line,
 )
-from paincoach.records.course import CourseAction, CourseEvent, CourseLine, CourseView
+from paincoach.practice.course_progress import course_view
+from paincoach.records.course import CourseView
+from paincoach.records.course_line import CourseAction, CourseEvent, CourseLine
 
 if TYPE_CHECKING:
     from paincoach.exercises.loader import Library
@@ -89,7 +92,9 @@ class Courses:
 
         None once the person has left the course, or when no course loads.
         """
-        shelf = load_courses(None, self._home, self._data)
+        shelf: ShelfLike | None = outline_shelf(self._home, self._data)
+        if shelf is None:
+            shelf = load_courses(None, self._home, self._data)
         with self.db.read() as session:
             return today_line(
                 shelf,
@@ -161,7 +166,7 @@ class Courses:
             )
 
     def _record(self, course_id: str, action: CourseAction, week: int | None) -> CourseView:
-        event = CourseEvent(str(uuid.uuid4()), course_id, action, week, self._clock())
+        event = CourseEvent(new_uid(), course_id, action, week, self._clock())
         with self.db.write() as session:
             crepo.add_event(session, event)
             session.commit()

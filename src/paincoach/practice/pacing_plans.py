@@ -8,7 +8,6 @@ a flare is here too (`flare_offer`); the signs themselves are in `practice.flare
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -16,6 +15,7 @@ from sqlmodel import Session
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError, NotFoundError
+from paincoach.core.uids import new_uid
 from paincoach.core.when import local_day
 from paincoach.db import pacing_repository as pacing_repo
 from paincoach.db import practice_repository as prepo
@@ -187,7 +187,7 @@ def _sentence(exc: PacingError) -> str:
 
 
 def _new(kind: ChangeKind, value: float | None, reason: str, moment: datetime) -> PlanChange:
-    return PlanChange(kind, local_day(moment), value, reason, str(uuid.uuid4()), moment)
+    return PlanChange(kind, local_day(moment), value, reason, new_uid(), moment)
 
 
 def _active_row(session: Session, activity: str) -> PacingPlanRow:

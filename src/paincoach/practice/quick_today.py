@@ -2,7 +2,8 @@
 
 Each part is the full path's query and mapping (`db.quick_day`) and its logic, shared with
 the services: the pacing views and the offer after a flare (`practice.plan_views`), the
-course line (`course_progress.today_line`, from the course file alone).
+course line (`course_fold.today_line`, from the bundled courses' outlines when nothing could
+differ from checking the files, else from the course files alone).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from pathlib import Path
 
 from paincoach.db import quick_day
 from paincoach.db.quick import QuickStore
-from paincoach.exercises.courses import load_courses
-from paincoach.practice.course_progress import today_line
+from paincoach.exercises.course_outline import outline_shelf
+from paincoach.practice.course_fold import ShelfLike, today_line
 from paincoach.practice.plan_views import quick_flare_offer, quick_plans
 from paincoach.records.entries import DayEntries, DayFigures
 from paincoach.records.today import TodayFacts
@@ -32,7 +33,11 @@ def quick_today(store: QuickStore, home: Path, today: date) -> TodayFacts:
         doses = quick_day.doses_between(conn, today, today)
     plans = quick_plans(store, today)
     sign = quick_flare_offer(store, today) if plans else None
-    shelf = load_courses(None, home, None)
+    shelf: ShelfLike | None = outline_shelf(home)
+    if shelf is None:
+        from paincoach.exercises.courses import load_courses  # the checker, and tomllib
+
+        shelf = load_courses(None, home, None)
     with store.read() as conn:
         course = today_line(
             shelf,

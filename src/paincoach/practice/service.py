@@ -10,7 +10,6 @@ Nothing about that is stored.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -21,6 +20,7 @@ from sqlmodel import Session
 
 from paincoach.core import clock
 from paincoach.core.errors import NotFoundError
+from paincoach.core.uids import new_uid
 from paincoach.core.when import format_moment, local_day
 from paincoach.db import names
 from paincoach.db import practice_repository as prepo
@@ -58,7 +58,7 @@ MINUTES_UNIT = "minutes"
 
 
 def _uid() -> str:
-    return str(uuid.uuid4())
+    return new_uid()
 
 
 class Practice:

@@ -22,6 +22,17 @@ LOW_DAY_MOOD = 3.0
 """A day whose check-ins average a mood of 3 or less (of 10) is a low day."""
 LOW_DAYS_AT_LEAST = 8
 RATED_DAYS_AT_LEAST = 10
+LOW_MOOD_MAX = 1
+"""A check-in mood this low (of 10) calls for a gentle word about Help now."""
+
+
+HIGH_PAIN = 7
+"""A check-in with pain this high (or a very low mood) brings the offer of a skill."""
+
+
+def is_low_mood(mood: int | None) -> bool:
+    """A mood of 0 or 1 calls for a gentle word about Help now."""
+    return mood is not None and mood <= LOW_MOOD_MAX
 
 
 class Reason(StrEnum):
@@ -32,7 +43,7 @@ class Reason(StrEnum):
     DESPAIR = "despair"
     """Hopelessness or despair rated strongly in a thought record."""
     LOW_MOOD = "low mood"
-    """A very low mood in a check-in (safety.is_low_mood)."""
+    """A very low mood in a check-in (`is_low_mood`)."""
 
 
 @dataclass(frozen=True, slots=True)

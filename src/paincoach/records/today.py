@@ -16,7 +16,7 @@ from paincoach.core.words import counted
 from paincoach.records.entry_lines import dose_line, entry_line, pacing_line, session_line
 
 if TYPE_CHECKING:  # names only: a day without them does not load their modules (issue 18)
-    from paincoach.records.course import CourseLine
+    from paincoach.records.course_line import CourseLine
     from paincoach.records.entries import DayFigures, Entry
     from paincoach.records.practice import PacingPlanView, SessionSummary
     from paincoach.records.treatments import Dose

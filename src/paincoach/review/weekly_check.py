@@ -8,12 +8,12 @@ unclear, so its item wording is not used). See docs/insights.md.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 
 from paincoach.core import clock
 from paincoach.core.errors import InputError
+from paincoach.core.uids import new_uid
 from paincoach.core.when import format_moment, local_day, week_start_for
 from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
@@ -86,7 +86,7 @@ class WeeklyChecks:
         day = local_day(moment)
         stamp = format_moment(self._clock())
         row = WeeklyCheckRow(
-            uid=str(uuid.uuid4()),
+            uid=new_uid(),
             at=format_moment(moment),
             day=day.isoformat(),
             week_start=week_start_for(day, week_start).isoformat(),

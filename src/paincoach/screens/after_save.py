@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from paincoach.records.concern import HIGH_PAIN
 from paincoach.records.entries import Activity, CheckIn
 from paincoach.records.practice import SavedPractice
-from paincoach.safety import HIGH_PAIN
 
 if TYPE_CHECKING:
     from paincoach.app import PaincoachApp

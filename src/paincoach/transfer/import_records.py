@@ -8,13 +8,13 @@ and turns it into table columns; `check_header` checks the top level once it is 
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from paincoach.core.errors import InputError
 from paincoach.core.textsafe import echo
+from paincoach.core.uids import new_uid
 from paincoach.transfer.export import FORMAT, JSON_FIELDS, VERSION, sections
 from paincoach.transfer.import_sections import SectionSpec
 from paincoach.transfer.json_stream import Part, parts, repeated_key
@@ -155,7 +155,7 @@ def prepare_record(
             if value is not None:
                 values[name] = spec.checks[name](value, name)
         if "uid" not in values:  # (not setdefault: a new uid for every record costs)
-            values["uid"] = str(uuid.uuid4())
+            values["uid"] = new_uid()
         return spec.finish(values, stamp)
     except InputError as exc:
         raise ImportRecordError(section, index, exc.field, exc.message) from None

@@ -15,7 +15,7 @@ from typing import Any
 from paincoach.core.errors import InputError
 from paincoach.core.when import format_moment, local_day, parse_moment, week_start_for
 from paincoach.exercises.courses import MAX_WEEKS
-from paincoach.records.course import ACTIONS
+from paincoach.records.course_line import ACTIONS
 from paincoach.records.pacing import CHANGE_KINDS, REASONS
 from paincoach.transfer import import_fields as check
 

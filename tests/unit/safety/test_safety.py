@@ -6,7 +6,7 @@ import pytest
 
 from paincoach import safety
 from paincoach.core.textsafe import one_line, visible
-from paincoach.safety import is_low_mood
+from paincoach.records.concern import is_low_mood
 
 
 @pytest.mark.parametrize(

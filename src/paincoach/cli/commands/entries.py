@@ -94,16 +94,18 @@ def _log(args: argparse.Namespace, home: Path) -> int:
         from paincoach.core.day_stamp import note_checkin_day
 
         note_checkin_day(home, saved.day)
-    from paincoach import safety
     from paincoach.cli.commands.common import say
+    from paincoach.records.concern import HIGH_PAIN, is_low_mood
     from paincoach.records.entry_lines import entry_line
 
     say(f"Saved check-in: {entry_line(saved, with_day=True)}")  # plain: no Rich to load
     if saved.concern is not None:  # words of distress or a very low mood: the card
         _print_card(journal or _open(home), saved.concern, "check-in")
-    if safety.is_low_mood(saved.mood) or saved.pain >= safety.HIGH_PAIN:
+    if is_low_mood(saved.mood) or saved.pain >= HIGH_PAIN:
         import shutil
         import textwrap
+
+        from paincoach import safety
 
         say("")  # a paragraph, wrapped at words to the terminal's width (as Rich did)
         say(textwrap.fill(safety.HIGH_PAIN_OFFER, shutil.get_terminal_size().columns))
