@@ -21,7 +21,6 @@ from paincoach.exercises.course_outline import outline_shelf
 from paincoach.exercises.courses import Course, CourseShelf, load_courses
 from paincoach.practice.course_fold import (
     Progress,
-    ShelfLike,
     first_day,
     progress_of,
     today_line,
@@ -32,6 +31,7 @@ from paincoach.records.course_line import CourseAction, CourseEvent, CourseLine
 
 if TYPE_CHECKING:
     from paincoach.exercises.loader import Library
+    from paincoach.practice.course_fold import ShelfLike
 
 
 class NoCourseError(NotFoundError):

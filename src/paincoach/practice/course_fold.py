@@ -16,39 +16,38 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from paincoach.core.when import local_day
 from paincoach.records.course_line import CourseEvent, CourseLine, CourseState
 
+if TYPE_CHECKING:  # names for the type checker only: a Protocol costs start-up time
 
-class WeekLike(Protocol):
-    """What Today's line reads of a week."""
+    class WeekLike(Protocol):
+        """What Today's line reads of a week."""
 
-    @property
-    def number(self) -> int: ...
-    @property
-    def asks(self) -> str: ...
-    @property
-    def items(self) -> tuple[str, ...]: ...
+        @property
+        def number(self) -> int: ...
+        @property
+        def asks(self) -> str: ...
+        @property
+        def items(self) -> tuple[str, ...]: ...
 
+    class CourseLike(Protocol):
+        """What Today's line reads of a course."""
 
-class CourseLike(Protocol):
-    """What Today's line reads of a course."""
+        @property
+        def title(self) -> str: ...
+        @property
+        def weeks(self) -> Sequence[WeekLike]: ...
+        def week(self, number: int) -> WeekLike: ...
 
-    @property
-    def title(self) -> str: ...
-    @property
-    def weeks(self) -> Sequence[WeekLike]: ...
-    def week(self, number: int) -> WeekLike: ...
+    class ShelfLike(Protocol):
+        """The courses Today's line can choose from."""
 
-
-class ShelfLike(Protocol):
-    """The courses Today's line can choose from."""
-
-    def get(self, course_id: str) -> CourseLike | None: ...
-    @property
-    def first(self) -> CourseLike | None: ...
+        def get(self, course_id: str) -> CourseLike | None: ...
+        @property
+        def first(self) -> CourseLike | None: ...
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from paincoach.db import quick_day
 from paincoach.db.quick import QuickStore
 from paincoach.exercises.course_outline import outline_shelf
-from paincoach.practice.course_fold import ShelfLike, today_line
+from paincoach.practice.course_fold import today_line
 from paincoach.practice.plan_views import quick_flare_offer, quick_plans
 from paincoach.records.entries import DayEntries, DayFigures
 from paincoach.records.today import TodayFacts
+
+if TYPE_CHECKING:
+    from paincoach.practice.course_fold import ShelfLike
 
 
 def quick_today(store: QuickStore, home: Path, today: date) -> TodayFacts:

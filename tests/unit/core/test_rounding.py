@@ -54,6 +54,35 @@ def test_exact_halves_always_go_away_from_zero(whole: int, places: int) -> None:
     assert rounded(float(f"{value:.{places + 1}f}"), places) == pytest.approx(expected)
 
 
+def by_decimal(value: float, places: int) -> float:
+    """The rule as `decimal` states it: the reference the digit arithmetic must match."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    quantum = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)) + 0.0
+
+
+@given(st.floats(-1e12, 1e12), st.integers(0, 3))  # figures, minutes and percentages
+def test_the_digits_give_what_decimal_gives_for_any_float(value: float, places: int) -> None:
+    got = rounded(value, places)
+    assert (got == by_decimal(value, places) and math.copysign(1, got) == 1) or got != 0
+
+
+@given(st.integers(-(10**9), 10**9), st.integers(0, 9), st.integers(0, 3))
+def test_the_digits_give_what_decimal_gives_for_figures_near_a_half(
+    whole: int, tenth: int, places: int
+) -> None:
+    for value in (whole / 10**places + tenth / 10 ** (places + 1), (whole + 0.5) / 10**places):
+        assert rounded(value, places) == by_decimal(value, places)
+        assert decimals(value, places) == f"{by_decimal(value, places):.{places}f}"
+
+
+def test_what_the_digits_cannot_read_still_rounds() -> None:
+    assert rounded(1e-07, 2) == 0.0 and rounded(-1e-07, 0) == 0.0
+    assert rounded(1.5e16, 0) == 1.5e16 and rounded(1234.5, -1) == 1230.0
+    assert rounded(-4.35, 1) == -4.4 and rounded(9.995, 2) == 10.0
+
+
 SRC = Path(__file__).resolve().parents[3] / "src" / "paincoach"
 #: Everything that shows a figure of the person's entries: the week, insights, the report,
 #: Today, History and `paincoach today` / `paincoach week`.
