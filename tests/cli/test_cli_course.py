@@ -104,8 +104,8 @@ def test_paincoach_today_says_where_the_course_is_in_the_shells_words(
     status, out, _ = run(capsys, "today")
     assert status == 0
     assert (
-        "Course: 8 weeks of skills, starting from how pain works. 'paincoach course' shows it."
-        in " ".join(out.split())
+        "Course: 8 weeks of skills, starting from how pain works ('paincoach course')."
+        in out.splitlines()  # one line at 80 columns, not wrapped
     )
     run(capsys, "course", "start")
     _, out, _ = run(capsys, "today")
@@ -113,3 +113,17 @@ def test_paincoach_today_says_where_the_course_is_in_the_shells_words(
     run(capsys, "course", "leave")
     _, out, _ = run(capsys, "today")
     assert "Course" not in out
+
+
+def test_every_course_line_of_paincoach_today_fits_80_columns() -> None:
+    from paincoach.records.course_line import CourseLine
+
+    asks = "x" * 40  # the longest a course file may give (MAX_ASKS)
+    lines = [
+        CourseLine("A course", "not_started", None, 52),
+        CourseLine("A course", "paused", 51, 52, asks, 1, 3),
+        CourseLine("A course", "active", 52, 52, asks, 3, 3),
+        CourseLine("A course", "active", 51, 52, asks, 3, 3),
+        CourseLine("A course", "active", 51, 52, asks, 1, 3),
+    ]
+    assert max(len(line.shell_words()) for line in lines) <= 80

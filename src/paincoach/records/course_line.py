@@ -60,8 +60,8 @@ class CourseLine:
         """The same line for `paincoach today`, naming the commands instead of the keys."""
         if self.state == "not_started":
             return (
-                f"Course: {self.weeks} weeks of skills, starting from how pain works. "
-                "'paincoach course' shows it."
+                f"Course: {self.weeks} weeks of skills, starting from how pain works "
+                "('paincoach course')."  # one line of 80 columns, as every line here
             )
         where = f"week {self.week} of {self.weeks}"
         if self.state == "paused":
