@@ -121,6 +121,25 @@ def test_json_gives_each_plan_and_its_history(
     ]
 
 
+def test_the_list_shows_the_three_newest_changes_and_counts_the_earlier_ones(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_plan(home)
+    for change in (("back",), ("goal", "20"), ("percent", "15")):
+        assert run(capsys, "pacing", change[0], "walking", *change[1:])[0] == 0
+    assert "earlier" not in run(capsys, "pacing")[1]  # three changes: every one is shown
+    run(capsys, "pacing", "goal", "walking", "none")
+    assert run(capsys, "pacing")[1].splitlines()[1:] == [
+        "  (1 earlier change: paincoach pacing --json lists them all)",
+        "  Goal set to 20 minutes in week 4 (Fri 27 Nov)",
+        "  Weekly rise set to 15% in week 4 (Fri 27 Nov), from week 5",
+        "  Goal left open in week 4 (Fri 27 Nov)",
+    ]
+    run(capsys, "pacing", "hold", "walking")
+    listed = run(capsys, "pacing")[1].splitlines()
+    assert listed[1] == "  (2 earlier changes: paincoach pacing --json lists them all)"
+
+
 @pytest.mark.parametrize(
     ("percent", "amount", "words"),
     [

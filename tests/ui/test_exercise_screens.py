@@ -409,6 +409,36 @@ async def test_a_plan_refuses_a_fast_rise_and_keeps_the_goal_typed(home: Path) -
     assert plan is not None and (plan.percent, plan.goal, plan.baseline) == (20.0, 15.0, 10)
 
 
+async def test_a_refused_rise_is_said_in_a_sentence_and_goes_once_it_is_mended(
+    home: Path,
+) -> None:
+    """Issue 15: why Next refused, as a sentence; not left under a plan that now works."""
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "pacing-plan", FakeClock())
+        await press(pilot, *["enter"] * 5)
+        await type_text(pilot, "walking")
+        await pilot.press("enter")
+        await type_text(pilot, "10, 12, 14")
+        await press(pilot, "enter", "enter")  # the unit as given; into the weekly rise
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "30")
+        await press(pilot, "ctrl+n")
+        assert screen.run.step.type == "pacing"  # refused
+        message = screen.query_one("#runner-message", Static)
+        assert message.display
+        assert str(message.render()).startswith(
+            "The weekly rise must be from 5 to 20 percent (found 30): rising faster"
+        )
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "10")
+        await settle(pilot)
+        assert not message.display
+        preview = screen.query_one("#plan-preview", Static)
+        assert "Your starting amount (this week): 10 minutes" in str(preview.render())
+
+
 async def test_a_pacing_timer_asks_for_plans_with_data_only_messages(home: Path) -> None:
     """The step view posts what it wants; the screen answers with plain records."""
     from paincoach.widgets.steps import PlansWanted, PlanWanted

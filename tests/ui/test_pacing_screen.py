@@ -227,6 +227,37 @@ async def test_after_a_flare_f_on_today_holds_every_plan_this_week(home: Path) -
         assert [(h.change.kind, h.change.reason) for h in found.history] == [("hold", "flare")]  # type: ignore[attr-defined]
 
 
+async def test_a_check_in_well_above_the_usual_brings_the_offer_and_f_says_what_was_held(
+    home: Path,
+) -> None:
+    make_plan(home)
+    journal = Journal(Database.open(home), lambda: NOW)
+    for days in range(8, 18):  # the usual: pain 4 on ten days before the last seven
+        journal.add_checkin(CheckInDraft(at=NOW - timedelta(days=days), pain=4))
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen
+        assert isinstance(today, TodayScreen) and text_of(today, "#today-flare") == ""
+        await pilot.press("c", "8", "ctrl+s")
+        await settle(pilot)
+        if app.screen is not today:  # the gentler offer after high pain, first
+            await pilot.press("escape")
+            await settle(pilot)
+        assert app.screen is today
+        assert text_of(today, "#today-flare") == (
+            "Since pain 8 on Fri 27 Nov, well above your usual 4: f holds your pacing plans "
+            "this week (no rise next week), n keeps them as they are."
+        )
+        await pilot.press("f")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert "Held for this week: walking 13 minutes. Be gentle with yourself." in said
+    found = plan(home)
+    assert found is not None
+    assert [(h.change.kind, h.change.reason) for h in found.history] == [("hold", "flare")]  # type: ignore[attr-defined]
+
+
 async def test_n_says_not_now_and_the_plans_stay_as_they_are(home: Path) -> None:
     make_plan(home)
     flare_yesterday(home)

@@ -117,6 +117,11 @@ class FollowedPlan:
                 goal = c.value
         return goal
 
+    def at_goal(self, on: date) -> bool:
+        """Whether the amount on `on` has reached the goal in force: it rises no further."""
+        goal = self.goal_on(on)
+        return goal is not None and self.amount(on) >= goal
+
     def upto(self, on: date) -> FollowedPlan:
         """The plan with only the changes made on or before `on`."""
         kept = tuple(c for c in self.changes if c.on <= on)

@@ -152,7 +152,7 @@ class PacingPlans:
 
         Due when there are active plans, a sign within the last seven days, and neither a
         "not now" on or after the day of that sign nor every plan held (since that day, or
-        in its plan week already, where one more hold would change nothing).
+        in its plan week already) or at its goal: where one more hold would change nothing.
         """
         with self.db.read() as session:
             return flare_offer_of(

@@ -102,7 +102,7 @@ def flare_offer_of(
     `rows` are the active plans; the readers are called only as far as the answer needs
     them. Due when there are active plans, a sign within the last seven days, and neither a
     "not now" on or after the day of that sign nor every plan held (since that day, or in
-    its plan week already, where one more hold would change nothing).
+    its plan week already) or at its goal: where one more hold would change nothing.
     """
     if not rows:
         return None
@@ -113,13 +113,18 @@ def flare_offer_of(
     declined = day_setting(OFFER_DECLINED_KEY)
     if declined is not None and declined >= sign.day:
         return None
-    changes = changes_of([row.uid for row in rows])
-    held = all(
-        any(c.kind == "hold" and c.on >= sign.day for c in changes.get(row.uid, ()))
-        or followed(row, changes.get(row.uid, ())).held_in_week_of(today)
-        for row in rows
-    )
-    return None if held else sign
+    changes, since = changes_of([row.uid for row in rows]), sign.day
+
+    def nothing_to_hold(row: Any) -> bool:
+        found = changes.get(row.uid, ())
+        plan = followed(row, found)
+        return (
+            any(c.kind == "hold" and c.on >= since for c in found)
+            or plan.held_in_week_of(today)
+            or plan.at_goal(today)  # it does not rise next week anyway
+        )
+
+    return None if all(nothing_to_hold(row) for row in rows) else sign
 
 
 def quick_flare_offer(store: QuickStore, today: date) -> FlareSign | None:

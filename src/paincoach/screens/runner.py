@@ -290,7 +290,8 @@ class RunnerScreen(SessionEnding):
         except (AnswerError, PacingError) as exc:
             reason = str(exc)
         if reason:
-            self.say(reason if reason.endswith(".") else reason + ".")
+            sentence = reason[:1].upper() + reason[1:]  # the pacing maths' reasons are clauses
+            self.say(sentence if sentence.endswith(".") else sentence + ".")
             target = getattr(view, "focus_target", lambda: None)()
             if target is not None:
                 target.focus()
@@ -337,6 +338,10 @@ class RunnerScreen(SessionEnding):
     async def _input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         await self.action_next()
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self.say("")  # why Next refused may be mended now (Next says so again if not)
 
     @on(PickList.Submitted)
     async def _list_submitted(self, event: PickList.Submitted) -> None:

@@ -356,7 +356,9 @@ class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[No
 
         def held(plans: list[PacingPlanView]) -> None:
             self.paincoach.journal_changed()
-            amounts = ", ".join(f"{one_line(p.activity, 20)} {p.today_amount}" for p in plans)
+            amounts = ", ".join(
+                f"{one_line(p.activity, 20)} {p.today_amount} {one_line(p.unit, 12)}" for p in plans
+            )
             self.paincoach.notify(
                 f"Held for this week: {amounts}. Be gentle with yourself.",
                 timeout=5,

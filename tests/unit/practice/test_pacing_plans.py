@@ -226,6 +226,18 @@ def test_holding_every_plan_leaves_a_plan_held_this_week_as_it_is(home: Path) ->
     assert [(p.activity, len(p.history)) for p in held] == [("standing", 1), ("walking", 1)]
 
 
+def test_no_offer_when_every_plan_is_at_its_goal_and_would_not_rise_anyway(home: Path) -> None:
+    """The offer says "no rise next week": a plan at its goal has none to hold back."""
+    make_plan(home)  # 10 minutes in week 1, 13 today (week 4)
+    journal(home).add_checkin(CheckInDraft(at=NOW - timedelta(days=1), pain=6, tags=("flare",)))
+    pacing(home, lambda: NOW - timedelta(days=14)).set_goal("walking", 11)
+    found = pacing(home).plan_for("walking")
+    assert found is not None and found.today_amount == 11
+    assert pacing(home).flare_offer() is None
+    make_plan(home, "standing")  # no goal: it rises next week, so holding it means something
+    assert pacing(home).flare_offer() is not None
+
+
 def test_a_damaged_day_setting_is_as_if_never_set(home: Path) -> None:
     make_plan(home)
     db = Database.open(home)

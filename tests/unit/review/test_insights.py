@@ -350,6 +350,24 @@ def test_within_20_percent_of_the_quota_exactly(done: int, mark: str) -> None:
     assert quota_mark(done, 10) == mark
 
 
+def test_pacing_consistency_judges_each_day_by_the_plan_as_followed(book: Book) -> None:
+    """Issue 15: 18 minutes is within 20% of the 22 planned after a step back, though below
+    the 24 the plan would have reached without it."""
+    from paincoach.practice.pacing_plans import PacingPlans
+    from tests.review_support import at
+
+    start = LAST - 20 * D  # the last seven days are the plan's week 3: 20 + 2 + 2 = 24
+    book.plan("walk", 20, start, percent=10.0)
+    PacingPlans(book.db, lambda: at(LAST - 6 * D)).step_back("walk")  # 22 from week 3 on
+    for offset in range(7):
+        book.activity(LAST - offset * D, 18)
+    found = insight(book, "pacing_consistency")
+    assert found.text == (
+        "walk: on 7 of the 7 days you did it (100%) your minutes were within 20% of the "
+        "day's amount; 0 above it, 0 below; 14 days without it."
+    )
+
+
 def test_pacing_consistency_needs_7_plan_days(book: Book) -> None:
     book.plan("walk", 10, LAST - 5 * D)
     assert_not_enough(insight(book, "pacing_consistency"), 7, 6)

@@ -330,7 +330,8 @@ def plan_lines(plan: PacingPlanView) -> list[str]:
     history = plan.history[-HISTORY_SHOWN:]
     if len(plan.history) > HISTORY_SHOWN:
         earlier = len(plan.history) - HISTORY_SHOWN
-        lines.append(f"  ({earlier} earlier changes: paincoach pacing --json lists them all)")
+        changes = "change" if earlier == 1 else "changes"
+        lines.append(f"  ({earlier} earlier {changes}: paincoach pacing --json lists them all)")
     lines += [f"  {line.words(plan.unit)}" for line in history]
     return lines
 
