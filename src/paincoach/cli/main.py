@@ -7,6 +7,7 @@ need it, so that a one-line log feels instant.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -192,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("\npaincoach: stopped; nothing more was saved.\n")
         return 130
+    except BrokenPipeError:  # `paincoach pacing | head -1`: the reader has what it wanted
+        _quiet_stdout()
+        return EXIT_ERROR  # as Rich's own output does, and Python's documentation suggests
     except Exception as exc:  # the last line of defence: no traceback for users
         if args.debug:
             raise
@@ -277,6 +281,13 @@ def _home(args: argparse.Namespace) -> Path:
     from paincoach.core.paths import resolve_home
 
     return resolve_home(args.home)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so the exit's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _make_output_safe() -> None:
