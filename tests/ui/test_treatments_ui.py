@@ -73,6 +73,23 @@ async def test_m_then_a_digit_logs_a_frequent_name_with_its_usual_dose(home: Pat
     assert (dose.name, dose.dose, dose.at) == ("ibuprofen", "400 mg", NOW)
 
 
+async def test_a_day_with_only_doses_is_not_called_empty_on_today(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert text_of(app.screen, "#today-empty").startswith("Nothing logged yet today.")
+        await open_dialog(pilot, app)
+        await type_text(pilot, "heat pack")
+        await press(pilot, "ctrl+s")
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        await wait_for(
+            pilot, lambda: text_of(today, "#today-doses") == "09:30 heat pack", "the dose on Today"
+        )
+        said = text_of(today, "#today-empty")
+        assert said.startswith("No check-ins or activities yet today. Press c"), said
+
+
 async def test_the_form_logs_a_dose_with_how_much_it_helped(home: Path) -> None:
     app = make_app(home)
     async with app.run_test(size=SIZE) as pilot:
