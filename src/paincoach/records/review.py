@@ -258,14 +258,15 @@ class TreatmentUse:
     mean_relief: float | None  # one decimal (core.rounding); None when no dose was rated
 
     @property
-    def enough_rated(self) -> bool:
-        """Whether enough doses were rated to speak of an average (MIN_RATED_DOSES)."""
-        return self.mean_relief is not None and self.rated >= MIN_RATED_DOSES
+    def mean_shown(self) -> float | None:
+        """The mean relief once enough doses were rated to speak of an average
+        (MIN_RATED_DOSES, the insight's minimum), else None."""
+        return self.mean_relief if self.rated >= MIN_RATED_DOSES else None
 
     @property
     def too_few_words(self) -> str:
         """'1 rated (an average needs 3)' below the minimum, '' otherwise or with none rated."""
-        if self.enough_rated or not self.rated:
+        if self.mean_shown is not None or not self.rated:
             return ""
         return f"{self.rated} rated (an average needs {MIN_RATED_DOSES})"
 

@@ -197,8 +197,8 @@ def treatment_lines(summary: WeekSummary) -> list[str]:
     ]
     for use in found.uses:
         relief = f", {use.too_few_words}" if use.too_few_words else ""
-        if use.enough_rated:
-            mean = shown(use.mean_relief, "rating")
+        if use.mean_shown is not None:
+            mean = shown(use.mean_shown, "rating")
             relief = f", relief {mean}/10 on average ({use.rated} rated)"
         lines.append(f"  {use.name}: {use.doses} dose{'s' * (use.doses != 1)}{relief}")
     for mark in found.marks:
