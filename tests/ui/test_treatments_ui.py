@@ -20,6 +20,7 @@ from paincoach.screens.first_run import FirstRunScreen
 from paincoach.screens.today import TodayScreen
 from paincoach.screens.treatment_forms import StartTreatmentDialog, StopTreatmentDialog
 from paincoach.screens.treatments import TreatmentsScreen
+from paincoach.widgets.pick_list import PickList
 from tests.exercise_ui_support import SIZE, make_app, press, type_text
 from tests.support import NOW, seeded_services, settle, wait_for
 
@@ -246,6 +247,28 @@ async def test_start_and_stop_a_regular_treatment(home: Path) -> None:
         "side_effects",
         "too drowsy",
     )
+
+
+async def test_another_kind_of_treatment_is_picked_by_keyboard_and_stays_picked(
+    home: Path,
+) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+t", "n")
+        dialog = app.screen
+        assert isinstance(dialog, StartTreatmentDialog)
+        await type_text(pilot, "TENS machine")
+        await press(pilot, "tab")
+        kind = dialog.query_one("#start-kind", PickList)
+        await press(pilot, "space")  # on "A medicine", already picked: it stays so
+        assert kind.picked == ["A medicine"]
+        await press(pilot, "down", "space", "space")  # a second Space leaves it picked
+        assert kind.picked == ["Another treatment"]
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, TreatmentsScreen)
+    [started] = treatments(home).regular()
+    assert (started.name, started.kind) == ("TENS machine", "other")
 
 
 async def test_the_treatments_screen_opens_from_the_dose_dialog(home: Path) -> None:
