@@ -87,6 +87,30 @@ def test_took_reads_the_name_from_standard_input(
     assert status == 0 and [d.name for d in doses(home)] == ["TENS machine"]
 
 
+class _Terminal(io.TextIOWrapper):
+    """Standard input as a person typing at a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_took_names_a_treatment_not_an_activity_when_reading_its_name(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Database.open(home).close()
+    before = every_table(db_path(home))
+    stdin(monkeypatch, "ibuprofen\nparacetamol\n")
+    status, out, err = run(capsys, "took", "-")
+    assert (status, out) == (2, "")
+    assert "The treatment name is one line; standard input had 2." in err
+    assert "activity" not in err
+    assert every_table(db_path(home)) == before
+    monkeypatch.setattr(sys, "stdin", _Terminal(io.BytesIO(b"heat pack\n")))
+    status, _, err = run(capsys, "took", "-")
+    assert status == 0 and "Type the treatment name." in err and "activity" not in err
+    assert [d.name for d in doses(home)] == ["heat pack"]
+
+
 def test_took_spells_the_name_as_the_regular_treatment(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -219,7 +219,7 @@ def test_the_week_lists_doses_as_needed_days_relief_and_changes(
         "  codeine: 1 dose",
         "  heat pack: 1 dose",
         "  ibuprofen: 3 doses, relief 7.0/10 on average (3 rated)",
-        "  paracetamol: 1 dose, relief 5.0/10 on average (1 rated)",
+        "  paracetamol: 1 dose, 1 rated (an average needs 3)",  # the insights' minimum
         "  ▲ started paracetamol on Tue 17 Nov",
         "  ▼ stopped codeine (side effects) on Wed 18 Nov",
     ]

@@ -20,6 +20,7 @@ from paincoach.screens.first_run import FirstRunScreen
 from paincoach.screens.today import TodayScreen
 from paincoach.screens.treatment_forms import StartTreatmentDialog, StopTreatmentDialog
 from paincoach.screens.treatments import TreatmentsScreen
+from paincoach.widgets.pick_list import PickList
 from tests.exercise_ui_support import SIZE, make_app, press, type_text
 from tests.support import NOW, seeded_services, settle, wait_for
 
@@ -71,6 +72,23 @@ async def test_m_then_a_digit_logs_a_frequent_name_with_its_usual_dose(home: Pat
         assert text_of(app.screen, "#today-doses") == "09:30 ibuprofen (400 mg)"
     [dose] = doses_today(home)
     assert (dose.name, dose.dose, dose.at) == ("ibuprofen", "400 mg", NOW)
+
+
+async def test_a_day_with_only_doses_is_not_called_empty_on_today(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert text_of(app.screen, "#today-empty").startswith("Nothing logged yet today.")
+        await open_dialog(pilot, app)
+        await type_text(pilot, "heat pack")
+        await press(pilot, "ctrl+s")
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        await wait_for(
+            pilot, lambda: text_of(today, "#today-doses") == "09:30 heat pack", "the dose on Today"
+        )
+        said = text_of(today, "#today-empty")
+        assert said.startswith("No check-ins or activities yet today. Press c"), said
 
 
 async def test_the_form_logs_a_dose_with_how_much_it_helped(home: Path) -> None:
@@ -229,6 +247,28 @@ async def test_start_and_stop_a_regular_treatment(home: Path) -> None:
         "side_effects",
         "too drowsy",
     )
+
+
+async def test_another_kind_of_treatment_is_picked_by_keyboard_and_stays_picked(
+    home: Path,
+) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+t", "n")
+        dialog = app.screen
+        assert isinstance(dialog, StartTreatmentDialog)
+        await type_text(pilot, "TENS machine")
+        await press(pilot, "tab")
+        kind = dialog.query_one("#start-kind", PickList)
+        await press(pilot, "space")  # on "A medicine", already picked: it stays so
+        assert kind.picked == ["A medicine"]
+        await press(pilot, "down", "space", "space")  # a second Space leaves it picked
+        assert kind.picked == ["Another treatment"]
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, TreatmentsScreen)
+    [started] = treatments(home).regular()
+    assert (started.name, started.kind) == ("TENS machine", "other")
 
 
 async def test_the_treatments_screen_opens_from_the_dose_dialog(home: Path) -> None:

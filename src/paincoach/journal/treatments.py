@@ -125,9 +125,9 @@ class Treatments:
             if row is None:
                 raise NotFoundError(_not_in_use(name, rows))
             if stop.isoformat() < row.start_day:
+                started = _spoken(date.fromisoformat(row.start_day))
                 raise InputError(
-                    "day",
-                    f"{row.name} started on {row.start_day}; it cannot stop before that.",
+                    "day", f"{row.name} started on {started}; it cannot stop before that."
                 )
             # An import can bring a second one of the same name in use (another uid): the
             # person means the treatment, so every one of that name in use stops.
@@ -146,7 +146,7 @@ class Treatments:
             return today
         in_years(day, field, day.isoformat())
         if day > today:
-            raise InputError(field, f"{day:%d %B %Y} is still to come; give today or a day before.")
+            raise InputError(field, f"{_spoken(day)} is still to come; give today or a day before.")
         return day
 
     # -- doses -----------------------------------------------------------------------------------
@@ -330,6 +330,11 @@ def _not_in_use(name: str, rows: Sequence[TreatmentRow]) -> str:
         return f"{asked} You have none in use."
     listed = ", ".join(sorted((row.name for row in rows), key=name_key))
     return f"{asked} The ones in use are: {listed}."
+
+
+def _spoken(day: date) -> str:
+    """'1 September 2026', as the other date messages say it."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def _used_on(treatment: Treatment, day: date) -> bool:

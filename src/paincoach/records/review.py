@@ -13,6 +13,7 @@ from typing import Literal
 from paincoach.core.rounding import rounded
 from paincoach.records.entries import check_rating
 from paincoach.records.pacing import PlanHistoryLine
+from paincoach.records.treatments import MIN_RATED_DOSES
 
 # -- the weekly check ----------------------------------------------------------------------
 
@@ -255,6 +256,19 @@ class TreatmentUse:
     doses: int
     rated: int
     mean_relief: float | None  # one decimal (core.rounding); None when no dose was rated
+
+    @property
+    def mean_shown(self) -> float | None:
+        """The mean relief once enough doses were rated to speak of an average
+        (MIN_RATED_DOSES, the insight's minimum), else None."""
+        return self.mean_relief if self.rated >= MIN_RATED_DOSES else None
+
+    @property
+    def too_few_words(self) -> str:
+        """'1 rated (an average needs 3)' below the minimum, '' otherwise or with none rated."""
+        if self.mean_shown is not None or not self.rated:
+            return ""
+        return f"{self.rated} rated (an average needs {MIN_RATED_DOSES})"
 
 
 @dataclass(frozen=True, slots=True)

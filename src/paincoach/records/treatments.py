@@ -34,6 +34,10 @@ RELIEF_RANGE = (0, 10)
 ASK_AFTER_HOURS = (1, 4)
 """A dose is asked about once, gently, when the app opens this many hours after it."""
 
+MIN_RATED_DOSES = 3
+"""A mean relief is spoken of from this many rated doses of one treatment (the week's
+lines and the insight), as every insight has its minimum; the report shows the count."""
+
 WORDS_MAX = 80
 """The longest dose or how-often text (one line, in the person's words)."""
 

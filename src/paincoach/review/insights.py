@@ -20,7 +20,7 @@ from paincoach.db.repository import daily_figures
 from paincoach.journal.treatments import Treatments
 from paincoach.records.entries import DayFigures
 from paincoach.records.review import Insight, Insights, PlanProgress
-from paincoach.records.treatments import MeanRelief
+from paincoach.records.treatments import MIN_RATED_DOSES, MeanRelief
 from paincoach.review.boom_bust import MIN_ACTIVE_DAYS, BoomBust, describe, find_boom_bust
 from paincoach.review.plan_progress import MINUTES_UNIT, plan_progress
 
@@ -30,7 +30,6 @@ MIN_NEXT_DAY_PAIRS = 10
 MIN_RATED_SESSIONS = 3
 MIN_TRAP_RECORDS = 3
 MIN_PLAN_DAYS = 7
-MIN_RATED_DOSES = 3
 TOP_TRAPS = 3
 
 NOT_CAUSE = "Moving together does not show that one causes the other."

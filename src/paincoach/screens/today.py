@@ -36,6 +36,9 @@ if TYPE_CHECKING:  # the records arrive with the data, after the first frame
     from paincoach.records.treatments import Dose
 
 CHECK_DUE = "Your weekly check is due: press k (three questions, under a minute)."
+CHECK_IN = "Press c to check in: it takes under a minute."
+NOTHING_YET = f"Nothing logged yet today. {CHECK_IN}"
+NO_CHECK_IN_YET = f"No check-ins or activities yet today. {CHECK_IN}"  # doses only so far
 
 
 @dataclass(frozen=True)
@@ -278,11 +281,7 @@ class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[No
         table.show_entries(entries)
         table.display = bool(entries)
         empty = self.query_one("#today-empty", Static)
-        empty.update(
-            ""
-            if entries
-            else "Nothing logged yet today. Press c to check in: it takes under a minute."
-        )
+        empty.update("" if entries else NO_CHECK_IN_YET if data.doses else NOTHING_YET)
         empty.display = not entries
         self.query_one("#check-due").display = data.check_due
         course = self.query_one("#today-course", Static)

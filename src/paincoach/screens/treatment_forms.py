@@ -80,7 +80,11 @@ class StartTreatmentDialog(EntryForm):
             with VerticalScroll():
                 yield _field("What", "start-name", placeholder="e.g. paracetamol, physiotherapy")
                 yield PickList(
-                    KIND_ITEMS.values(), multiple=False, picked=["A medicine"], id="start-kind"
+                    KIND_ITEMS.values(),
+                    multiple=False,
+                    picked=["A medicine"],
+                    keep_one=True,
+                    id="start-kind",
                 )
                 yield _field("Dose", "start-dose", placeholder="as you write it, e.g. 1 g")
                 yield _field("How often", "start-often", placeholder="e.g. up to 4 times a day")
@@ -169,6 +173,7 @@ class StopTreatmentDialog(EntryForm):
                 yield PickList(
                     [PickItem(words) for words in STOP_REASONS.values()],
                     multiple=False,
+                    keep_one=True,
                     id="stop-why",
                 )
                 yield _field("Note", "stop-note", placeholder="optional, in your words")

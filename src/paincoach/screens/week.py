@@ -129,10 +129,10 @@ def treatments_text(summary: WeekSummary) -> Text:
         return text
     for use in found.uses:
         doses = f"{use.doses} dose{'s' * (use.doses != 1)}"
-        if use.mean_relief is not None:
-            doses += (
-                f", helped {shown(use.mean_relief, 'rating')}/10 on average ({use.rated} rated)"
-            )
+        if use.mean_shown is not None:
+            doses += f", helped {shown(use.mean_shown, 'rating')}/10 on average ({use.rated} rated)"
+        elif use.too_few_words:
+            doses += f", {use.too_few_words}"
         text.append(f"{one_line(use.name, 30)}: {doses}\n")
     if found.uses:
         days = ", ".join(f"{day:%a}" for day in found.as_needed_days)

@@ -75,10 +75,14 @@ class PickList(OptionList):
         *,
         multiple: bool,
         picked: Iterable[str] = (),
+        keep_one: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, markup=False)
         self.multiple = multiple
+        self.keep_one = keep_one and not multiple
+        """A one-pick list that is never left empty once picked: Space on the picked item
+        keeps it (picking another replaces it), as a radio button does."""
         self.items: list[PickItem] = []
         self.picked: list[str] = []
         for item in items:
@@ -135,6 +139,8 @@ class PickList(OptionList):
         if index is None:
             return
         label = self.items[index].label
+        if self.keep_one and label in self.picked:
+            return
         self._set(index, label not in self.picked)
         self.post_message(self.Changed(self))
 

@@ -168,6 +168,20 @@ def test_stop_refuses_what_cannot_be(
     assert service.regular()[0].active
 
 
+def test_the_days_refused_are_said_as_the_other_date_messages_say_them(
+    service: Treatments,
+) -> None:
+    service.start("Naproxen", day=date(2026, 9, 1))
+    with pytest.raises(InputError) as raised:
+        service.stop("naproxen", why="finished", day=date(2026, 8, 31))
+    assert raised.value.message == (
+        "Naproxen started on 1 September 2026; it cannot stop before that."
+    )
+    with pytest.raises(InputError) as raised:
+        service.start("codeine", day=date(2026, 12, 1))
+    assert raised.value.message == ("1 December 2026 is still to come; give today or a day before.")
+
+
 # -- doses -------------------------------------------------------------------------------------
 
 

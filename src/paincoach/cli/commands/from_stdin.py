@@ -11,7 +11,7 @@ several.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from paincoach.core.errors import InputError
@@ -39,15 +39,20 @@ def note_wanted(flag: str | None) -> bool:
     return True
 
 
-def read_fields(wanted: Sequence[str]) -> dict[str, str]:
-    """The text of each wanted field (`tags`, `areas`, `name`, `note`) from standard input."""
+def read_fields(wanted: Sequence[str], called: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The text of each wanted field (`tags`, `areas`, `name`, `note`) from standard input.
+
+    `called` names a field in the command's own words where WHAT's do not fit (`took -`
+    reads a treatment's name, not an activity's: `{"name": "treatment name"}`).
+    """
     if not wanted:
         return {}
     if sys.stdin is None:
         raise InputError(wanted[0], "There is no standard input to read from.")
+    what = {**WHAT, **(called or {})}
     if sys.stdin.isatty():
-        sys.stderr.write(_prompt(wanted))
-    text = read_text(sys.stdin, wanted[0])
+        sys.stderr.write(_prompt(wanted, what))
+    text = read_text(sys.stdin, wanted[0], what.get(wanted[0]))
     if len(wanted) == 1:
         return {wanted[0]: text}
     return parse_form(text, wanted)
@@ -58,20 +63,22 @@ def labels(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-def one_line(text: str, field: str) -> str:
-    """A one-line field (the activity name) from standard input."""
+def one_line(text: str, field: str, what: str | None = None) -> str:
+    """A one-line field (an activity's or a treatment's name, an event's title) from standard
+    input; `what` names it in the message when WHAT's words do not fit."""
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) > 1:
-        raise InputError(field, f"The {WHAT[field]} is one line; standard input had {len(lines)}.")
+        said = what or WHAT[field]
+        raise InputError(field, f"The {said} is one line; standard input had {len(lines)}.")
     return lines[0] if lines else ""
 
 
-def _prompt(wanted: Sequence[str]) -> str:
+def _prompt(wanted: Sequence[str], what: Mapping[str, str] = WHAT) -> str:
     if wanted == ["note"]:
         return "Type your note. Finish with Ctrl-D on a new line.\n"
     if len(wanted) == 1:
         many = " (one a line, or separated by commas)" if wanted[0] in ("tags", "areas") else ""
-        return f"Type the {WHAT[wanted[0]]}{many}. Finish with Ctrl-D on a new line.\n"
+        return f"Type the {what[wanted[0]]}{many}. Finish with Ctrl-D on a new line.\n"
     lines = [f"{field}: ..." for field in wanted if field != "note"]
     if "note" in wanted:
         lines.append("note: (then your note, on as many lines as you like)")
@@ -119,7 +126,7 @@ def _listed(wanted: Sequence[str]) -> str:
     return ", ".join(f"'{field}:'" for field in wanted)
 
 
-def read_text(stream: TextIO, field: str = "note") -> str:
+def read_text(stream: TextIO, field: str = "note", what: str | None = None) -> str:
     """All of `stream` as text: UTF-8 when the bytes are UTF-8, else the stream's encoding.
 
     Under LC_ALL=C or PYTHONIOENCODING=ascii the stream claims ASCII, yet the person typed
@@ -137,6 +144,6 @@ def read_text(stream: TextIO, field: str = "note") -> str:
         return text.replace("\r\n", "\n").replace("\r", "\n")
     raise InputError(
         field,
-        f"The {WHAT.get(field, field)} is not readable text (paincoach reads UTF-8). "
+        f"The {what or WHAT.get(field, field)} is not readable text (paincoach reads UTF-8). "
         "Nothing was saved.",
     )

@@ -28,6 +28,8 @@ from paincoach.records.treatments import NO_ADVICE, STOP_REASONS, Dose, Treatmen
 if TYPE_CHECKING:
     from paincoach.journal.treatments import Treatments
 
+#: What `took -` reads from standard input is a treatment's name (not an activity's).
+CALLED = {"name": "treatment name"}
 #: `--why` as typed (hyphens) and the reason kept.
 WHY = {key.replace("_", "-"): key for key in STOP_REASONS}
 NONE_LISTED = (
@@ -156,9 +158,10 @@ def _took(args: argparse.Namespace, home: Path) -> int:
             field
             for field, wanted in (("name", typed == FROM_STDIN), ("note", note_wanted(args.note)))
             if wanted
-        ]
+        ],
+        CALLED,
     )
-    name = one_line(read["name"], "name") if "name" in read else typed
+    name = one_line(read["name"], "name", CALLED["name"]) if "name" in read else typed
     with _Opened(home) as treatments:
         dose = treatments.took(
             name,

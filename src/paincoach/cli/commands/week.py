@@ -196,11 +196,10 @@ def treatment_lines(summary: WeekSummary) -> list[str]:
         f"{len(found.as_needed_days)} of {counted}" + (f" ({days})" if days else "")
     ]
     for use in found.uses:
-        relief = (
-            f", relief {shown(use.mean_relief, 'rating')}/10 on average ({use.rated} rated)"
-            if use.mean_relief is not None
-            else ""
-        )
+        relief = f", {use.too_few_words}" if use.too_few_words else ""
+        if use.mean_shown is not None:
+            mean = shown(use.mean_shown, "rating")
+            relief = f", relief {mean}/10 on average ({use.rated} rated)"
         lines.append(f"  {use.name}: {use.doses} dose{'s' * (use.doses != 1)}{relief}")
     for mark in found.marks:
         lines.append(f"  {mark.words} on {mark.day:%a} {mark.day.day} {mark.day:%b}")
