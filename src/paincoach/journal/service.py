@@ -29,15 +29,14 @@ from paincoach.db.models import ActivityRow, CheckInRow
 from paincoach.journal.entry_checks import check_date
 from paincoach.journal.entry_checks import written_distress as written_distress
 from paincoach.records.concern import FORTNIGHT_DAYS, concern_of, is_low_mood, mostly_low
+from paincoach.records.days import DayEntries, TodayView
 from paincoach.records.entries import (
     Activity,
     ActivityDraft,
     CheckIn,
     CheckInDraft,
-    DayEntries,
     DayFigures,
     Entry,
-    TodayView,
 )
 
 SPARK_DAYS = 7

@@ -17,7 +17,8 @@ from paincoach.db.quick import QuickStore
 from paincoach.exercises.course_outline import outline_shelf
 from paincoach.practice.course_fold import today_line
 from paincoach.practice.plan_views import quick_flare_offer, quick_plans
-from paincoach.records.entries import DayEntries, DayFigures
+from paincoach.records.days import DayEntries
+from paincoach.records.entries import DayFigures
 from paincoach.records.today import TodayFacts
 
 if TYPE_CHECKING:

@@ -257,28 +257,6 @@ class DayFigures:
     mood_max: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DayEntries:
-    """Everything logged on one day, oldest first."""
-
-    day: date
-    checkins: tuple[CheckIn, ...] = ()
-    activities: tuple[Activity, ...] = ()
-
-    @property
-    def entries(self) -> list[Entry]:
-        """Check-ins and activities merged in time order."""
-        return sorted([*self.checkins, *self.activities], key=lambda entry: entry.at)
-
-
-@dataclass(frozen=True, slots=True)
-class TodayView:
-    """What the Today screen shows."""
-
-    today: DayEntries
-    week: tuple[DayFigures, ...] = field(default_factory=tuple)
-
-
 #: Entries before this year are almost always a typing slip (and need confirming).
 EARLIEST_LIKELY_YEAR = 2000
 #: An entry this many days before the first one needs confirming too.

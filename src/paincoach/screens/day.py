@@ -15,8 +15,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from paincoach.core.textsafe import one_line, visible
+from paincoach.records.days import DayEntries
 from paincoach.records.describe import describe_session, rating
-from paincoach.records.entries import CheckIn, DayEntries, Entry
+from paincoach.records.entries import CheckIn, Entry
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import ENTRY_BINDINGS, EntryActions
 from paincoach.screens.messages import JournalChanged

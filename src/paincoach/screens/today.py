@@ -31,7 +31,7 @@ from paincoach.widgets.hints import hint_line
 if TYPE_CHECKING:  # the records arrive with the data, after the first frame
     from paincoach.practice.flare_signs import FlareSign
     from paincoach.records.course_line import CourseLine
-    from paincoach.records.entries import TodayView
+    from paincoach.records.days import TodayView
     from paincoach.records.practice import Goal, PacingPlanView, SessionSummary
     from paincoach.records.treatments import Dose
 
