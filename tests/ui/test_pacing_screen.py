@@ -139,6 +139,20 @@ async def test_g_refuses_a_goal_that_cannot_be_then_keeps_one_that_can(home: Pat
         assert "up to your goal of 20" in text_of(screen, "#pacing-details")
 
 
+async def test_the_goal_is_asked_for_the_days_you_do_it_not_for_every_day(home: Path) -> None:
+    """Issue 15, item 3: a plan is for the days the person does the activity."""
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_pacing(pilot, app)
+        await press(pilot, "g")
+        dialog = app.screen
+        assert isinstance(dialog, PlanValueDialog)
+        words = " ".join(" ".join(str(w.render()).split()) for w in dialog.query(Static))
+        assert "reaches the goal (in minutes, on the days you do it)" in words
+        assert "Goal (minutes)" in words and "a day" not in words
+
+
 async def test_r_explains_the_safe_rate_and_escape_changes_nothing(home: Path) -> None:
     make_plan(home)
     app = make_app(home)

@@ -200,7 +200,7 @@ def _pacing(report: Report) -> Section | None:
         "pacing",
         "Pacing",
         (
-            "Planned: the plan's daily amount on each day it applied, after the weeks the "
+            "Planned: the plan's amount for each day it applied, after the weeks the "
             "person held and the steps back they took. Done: minutes logged for that "
             "activity. A day it was done keeps to the plan when its minutes are within 20% of "
             "that day's amount (from 80% to 120% of it); a plan is for the days the person "

@@ -188,7 +188,10 @@ def _busy_words(e: Episode) -> str:
 def describe(found: BoomBust) -> str:
     """The observation in words."""
     usual = decimals(found.usual, 0) if found.usual is not None else "?"
-    busy = f"at least 150% of your usual {usual} active minutes, or of a pacing plan's daily amount"
+    busy = (
+        f"at least 150% of your usual {usual} active minutes, "
+        "or of a pacing plan's amount for the day"
+    )
     if not found.busy_days:
         return f"No day in these weeks was much busier than usual ({busy})."
     if not found.episodes:

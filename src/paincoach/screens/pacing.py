@@ -240,9 +240,9 @@ class PacingScreen(PaincoachScreen[None]):
         self.app.push_screen(
             PlanValueDialog(
                 f"A goal for {one_line(plan.activity, 30)}",
-                f"The amount stops rising when it reaches the goal, in {unit} a day. "
-                "Leave it empty to keep the plan open.",
-                f"Goal ({one_line(unit, 12)} a day)",
+                f"The amount stops rising when it reaches the goal (in {unit}, on the days you "
+                "do it). Leave it empty to keep the plan open.",
+                f"Goal ({one_line(unit, 12)})",
                 "" if plan.goal is None else f"{plan.goal:g}",
                 goal_from,
             ),

@@ -155,7 +155,7 @@ class PlanStepView(StepView):
         week6 = plan.quota(plan.start + timedelta(days=35))
         goal = "" if plan.cap is None else f", up to your goal of {plan.cap:g}"
         preview.update(
-            f"Your starting amount (this week): {plan.baseline} {unit} a day.\n"
+            f"Your starting amount (this week): {plan.baseline} {unit} on the days you do it.\n"
             f"Then about {plan.increase:g} more each week: {week2} in week 2, {week6} by week 6"
             f"{goal}."
         )

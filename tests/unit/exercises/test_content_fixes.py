@@ -168,7 +168,7 @@ def test_the_pacing_words_say_the_days_amount() -> None:
         "within 20% of the day's amount on 1 of 1 day done (0 above, 0 below; 2 days without it)"
     )
     said = describe(BoomBust(active_days=20, usual=30.0, busy_days=0, episodes=()))
-    assert "a pacing plan's daily amount" in said and "quota" not in said
+    assert "a pacing plan's amount for the day" in said and "quota" not in said
 
 
 # 6. DEAR MAN in plain words
@@ -343,3 +343,24 @@ def test_the_pacing_plan_guides_the_baseline_and_names_the_changes_a_person_can_
     assert "Do your amount every day" not in words
     assert "h holds a plan for a week" in step_words(exercise("why-pacing-helps"))
     assert "b steps a plan back by one week" in step_words(exercise("flare-plan"))
+
+
+EVERY_DAY = re.compile(r"\bdaily\b|\b(a|per) day\b", re.IGNORECASE)
+AMOUNT_A_DAY = re.compile(r"\bdaily amount\b|^ a day\b")
+"""`daily amount`, or an f-string's piece after the unit: `{unit} a day`."""
+
+
+def test_a_plans_amount_is_for_the_days_a_person_does_it_not_every_day() -> None:
+    """Issue 15, item 3: plans are for the days the person does the activity, so neither
+    the pacing texts nor the app's own words call the amount daily or "a day"."""
+    for exercise_id in ("pacing-plan", "why-pacing-helps", "pacing-session"):
+        assert not EVERY_DAY.search(step_words(exercise(exercise_id))), exercise_id
+    assert "your amount for the days you do it" in step_words(exercise("pacing-plan"))
+    assert "10 minutes on the days you walk" in step_words(exercise("why-pacing-helps"))
+    found = [
+        f"{path.relative_to(SRC)}:{line}: {text}"
+        for path in sorted(SRC.rglob("*.py"))
+        for line, text in _prose_strings(path)
+        if AMOUNT_A_DAY.search(text)
+    ]
+    assert found == []
