@@ -19,6 +19,7 @@ from paincoach.screens.runner import RunnerScreen
 from paincoach.screens.today import TodayScreen
 from tests.exercise_ui_support import SIZE, make_app, press, type_text
 from tests.practice_support import open_practice, plan_session
+from tests.reliability.screens_support import screen_text
 from tests.support import NOW, settle
 from tests.ui.test_help_now_plans import save_flare_plan
 
@@ -207,6 +208,27 @@ async def test_x_stops_a_plan_after_asking_and_n_makes_one_when_there_is_none(
         assert isinstance(app.screen, RunnerScreen)
         assert app.screen.exercise.id == "pacing-plan"
     assert plan(home) is None
+
+
+async def test_every_key_the_pacing_screen_takes_is_named_at_80x24(home: Path) -> None:
+    """The footer has room for five keys at 80 columns; n and x are on the hint line, and u
+    is named under the plan once there is a change to take back."""
+    assert [b.key for b in PacingScreen.BINDINGS] == [  # type: ignore[union-attr]
+        "escape", "h", "b", "g", "r", "u", "n", "x"
+    ]  # fmt: skip
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_pacing(pilot, app)
+        rows = screen_text(app).splitlines()
+        footer, hint = rows[-1], rows[-2]
+        for shown in ("esc Back", "h Hold this week", "b Step back", "g Goal", "r Weekly rise"):
+            assert shown in footer
+        assert hint.strip() == "n new plan · x stop plan"
+        await press(pilot, "b")
+        assert "u takes back today's newest change." in text_of(screen, "#pacing-details")
+        await press(pilot, "x", "y")  # stopped: x has nothing left to stop
+        assert screen_text(app).splitlines()[-2].strip() == "n new plan"
 
 
 # -- Today's offer after a flare --------------------------------------------------------------

@@ -27,6 +27,7 @@ from paincoach.screens.exercise_start import start_exercise
 from paincoach.screens.messages import JournalChanged
 from paincoach.screens.pacing_value import Chosen, PlanValueDialog, goal_from, percent_from
 from paincoach.screens.row_list import highlighted, refill
+from paincoach.widgets.hints import hint_line
 from paincoach.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
@@ -152,7 +153,14 @@ class PacingScreen(PaincoachScreen[None]):
             yield RowTable(id="pacing-plans", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="pacing-detail-scroll"):
                 yield Static("", id="pacing-details")
+            yield Static(self._hint(), id="pacing-hint", classes="hint")
         yield Footer()
+
+    def _hint(self) -> str:
+        """The keys the footer has no room for at 80 columns: n, and x once there is a plan
+        (u is named under the plan when there is a change to take back)."""
+        keys = ("pacing.new", "pacing.stop") if self.plans else ("pacing.new",)
+        return hint_line(self.BINDINGS, *keys)
 
     def on_mount(self) -> None:
         """Set the columns and load the plans."""
@@ -173,6 +181,7 @@ class PacingScreen(PaincoachScreen[None]):
         self.plans = plans
         table = self.query_one("#pacing-plans", DataTable)
         refill(table, self.query_one("#pacing-status", Static), plans, plan_row, NO_PLANS)
+        self.query_one("#pacing-hint", Static).update(self._hint())
         self.refresh_bindings()
         self._show_details()
 
