@@ -238,6 +238,23 @@ def test_back_at_one_minute_changes_nothing(home: Path, capsys: pytest.CaptureFi
     assert changes_kept(home) == 0
 
 
+def test_an_amount_of_1_reads_1_minute_or_1_lap(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    practice = open_practice(home)
+    practice.save_session(plan_session("stretch", [1, 1, 1], NOW.date()))
+    practice.save_session(plan_session("swim", [1, 1, 1], NOW.date(), unit="laps"))
+    practice.db.close()
+    out = run(capsys, "pacing")[1]
+    assert "stretch: today's amount 1 minute (week 1)" in out
+    assert "swim: today's amount 1 lap (week 1)" in out
+    assert run(capsys, "pacing", "hold", "swim")[1] == "Held swim: 1 lap for another week.\n"
+    assert "  Held in week 1 (Fri 27 Nov): 1 lap for another week" in run(capsys, "pacing")[1]
+    out = run(capsys, "today")[1]
+    assert "Pacing, stretch: 0 of 1 minute (1 left; week 1)" in out
+    assert "Pacing, swim: today's amount is 1 lap (week 1)" in out
+
+
 def test_an_activity_of_several_words_quoted_or_not(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -337,6 +337,20 @@ async def test_n_starts_a_new_thought_record_and_the_list_refreshes(home: Path) 
         assert app.screen.query_one("#records", DataTable).row_count == 1
 
 
+async def test_a_plan_starting_at_1_minute_says_1_minute(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_runner(pilot, "pacing-plan", FakeClock())
+        await press(pilot, *["enter"] * 5)
+        await type_text(pilot, "stretch")
+        await pilot.press("enter")
+        await type_text(pilot, "1, 1, 1")
+        await settle(pilot)
+        preview = str(screen.query_one("#plan-preview", Static).render())
+        assert "Your starting amount (this week): 1 minute on the days you do it" in preview
+
+
 async def test_a_pacing_plan_shows_its_numbers_and_a_session_logs_paced_time(home: Path) -> None:
     app = make_app(home)
     clock = FakeClock()

@@ -73,6 +73,19 @@ async def test_p_opens_the_plans_and_h_holds_the_highlighted_one(home: Path) -> 
     assert found is not None and found.held_this_week  # type: ignore[attr-defined]
 
 
+async def test_a_plan_at_1_minute_says_1_minute_when_held(home: Path) -> None:
+    open_practice(home).save_session(plan_session("stretch", [1, 1, 1], START))
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_pacing(pilot, app)
+        assert cells(screen)[0][1] == "1 minute"
+        await press(pilot, "h")
+        said = [n.message for n in app._notifications]
+        assert "Held: 1 minute for another week (u undoes it)." in said
+        details = text_of(screen, "#pacing-details")
+        assert "Held in week 4 (Fri 27 Nov): 1 minute for another week" in details
+
+
 async def test_a_second_h_in_the_same_week_changes_nothing(home: Path) -> None:
     make_plan(home)
     app = make_app(home)

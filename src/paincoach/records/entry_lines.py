@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from paincoach.core.textsafe import one_line, visible
+from paincoach.core.words import in_unit
 from paincoach.records.entries import Activity, CheckIn, Entry
 
 if TYPE_CHECKING:  # `log` and `activity` print entries only: they need not load these
@@ -126,7 +127,8 @@ def pacing_line(plan: PacingPlanView) -> str:
     """`walking: 5 of 12 minutes (7 left; week 3)`: Today's line for one plan (app and shell)."""
     name, unit = one_line(plan.activity, 30), visible(plan.unit)
     if plan.done_today is None:
-        return f"{name}: today's amount is {plan.today_amount} {unit} (week {plan.week})"
+        return f"{name}: today's amount is {in_unit(plan.today_amount, unit)} (week {plan.week})"
     left = plan.left_today or 0
     state = "done for today" if left == 0 else f"{left} left"
-    return f"{name}: {plan.done_today} of {plan.today_amount} {unit} ({state}; week {plan.week})"
+    amount = in_unit(plan.today_amount, unit)
+    return f"{name}: {plan.done_today} of {amount} ({state}; week {plan.week})"

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from paincoach.core.when import short_day
+from paincoach.core.words import in_unit
 
 ChangeKind = Literal["hold", "back", "goal", "percent"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("hold", "back", "goal", "percent")
@@ -65,12 +66,12 @@ class PlanHistoryLine:
         change, when = self.change, f"in week {self.week} ({short_day(self.change.on)})"
         if change.kind == "hold":
             why = " after a flare" if change.reason == FLARE_REASON else ""
-            return f"Held{why} {when}: {self.after} {unit} for another week"
+            return f"Held{why} {when}: {in_unit(self.after, unit)} for another week"
         if change.kind == "back":
-            return f"Stepped back {when}: {self.before} → {self.after} {unit}"
+            return f"Stepped back {when}: {self.before} → {in_unit(self.after, unit)}"
         if change.kind == "goal":
             if change.value is None:
                 return f"Goal left open {when}"
-            return f"Goal set to {_amount(change.value)} {unit} {when}"
+            return f"Goal set to {in_unit(change.value, unit)} {when}"
         rate = _amount(change.value or 0)
         return f"Weekly rise set to {rate}% {when}, from week {self.week + 1}"

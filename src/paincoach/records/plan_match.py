@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from paincoach.core.textsafe import one_line
+from paincoach.core.words import counted
 from paincoach.records.names import name_key
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def counts_for(
         if plan.unit != MINUTES:
             return f"{words}, which is counted in {plan.unit}: these minutes are not added to it."
         if with_today and plan.done_today is not None:
-            return f"{words}: {plan.done_today} of {plan.today_amount} minutes today."
+            return f"{words}: {plan.done_today} of {counted(plan.today_amount, 'minute')} today."
         return f"{words}."
     return no_plan_words(paced, [p.activity for p in plans if p.active])
 

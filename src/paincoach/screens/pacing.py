@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from paincoach.core.textsafe import one_line, visible
 from paincoach.core.when import short_day
+from paincoach.core.words import in_unit
 from paincoach.records.pacing import SAFE_PERCENT
 from paincoach.records.practice import PacingPlanView
 from paincoach.screens.base import PaincoachScreen
@@ -48,7 +49,7 @@ def _number(value: float) -> str:
 
 
 def _amount(plan: PacingPlanView) -> str:
-    return f"{plan.today_amount} {visible(plan.unit)}"
+    return in_unit(plan.today_amount, visible(plan.unit))
 
 
 def plan_row(plan: PacingPlanView) -> list[Text]:
@@ -60,7 +61,7 @@ def plan_row(plan: PacingPlanView) -> list[Text]:
         rise = f"{amount} on {short_day(day)}"
     return [
         Text(one_line(plan.activity, 24)),
-        Text(f"{plan.today_amount} {one_line(unit, 7)}"),
+        Text(in_unit(plan.today_amount, one_line(unit, 7))),
         Text(str(plan.week)),
         Text(rise),
         Text("open" if plan.goal is None else _number(plan.goal)),
@@ -75,14 +76,14 @@ def plan_details(plan: PacingPlanView) -> Text:
     if plan.done_today is not None:
         left = plan.left_today or 0
         done = f" {plan.done_today} done, " + ("done for today." if left == 0 else f"{left} left.")
-    text.append(f"Today's amount: {plan.today_amount} {unit} (week {plan.week}).{done}\n")
+    amount = in_unit(plan.today_amount, unit)
+    text.append(f"Today's amount: {amount} (week {plan.week}).{done}\n")
     if plan.held_this_week:
         until = f" until {short_day(plan.next_rise[0])}" if plan.next_rise else ""
-        text.append(f"Held this week: it stays at {plan.today_amount} {unit}{until}.\n")
+        text.append(f"Held this week: it stays at {amount}{until}.\n")
     step = plan.baseline * plan.percent / 100
-    step_unit = unit[:-1] if step == 1 and unit.endswith("s") else unit  # 1 minute
     rises = (
-        f"It rises {_number(plan.percent)}% of the starting amount a week ({step:g} {step_unit})"
+        f"It rises {_number(plan.percent)}% of the starting amount a week ({in_unit(step, unit)})"
     )
     goal = (
         " and stays open (no goal)."
@@ -97,7 +98,7 @@ def plan_details(plan: PacingPlanView) -> Text:
             "Press r to choose a gentler one (10% is a good start).\n",
             style="bold",
         )
-    text.append(f"Started {short_day(plan.start)} at {plan.baseline} {unit}.", style="dim")
+    text.append(f"Started {short_day(plan.start)} at {in_unit(plan.baseline, unit)}.", style="dim")
     for line in plan.history:
         text.append(f"\n{line.words(unit)}")
     if plan.changed_today:
@@ -241,7 +242,7 @@ class PacingScreen(PaincoachScreen[None]):
             if found is None:
                 return
             value = found.value
-            words = "The goal is open." if value is None else f"Goal: {value:g} {unit}."
+            words = "The goal is open." if value is None else f"Goal: {in_unit(value, unit)}."
             self._change(
                 lambda s: s.practice.pacing.set_goal(plan.activity, value), lambda _p: words
             )

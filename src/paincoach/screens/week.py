@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from paincoach.core.textsafe import one_line
 from paincoach.core.when import week_start_for
+from paincoach.core.words import in_unit
 from paincoach.exercises.model import kind_title
 from paincoach.records.review import Change, Figure, Insight, Insights, WeekSummary
 from paincoach.review.changes import shown, signed
@@ -109,10 +110,11 @@ def practice_text(summary: WeekSummary) -> Text:
     for plan in summary.plans:
         done, tally = plan.done_total, plan.tally
         name = one_line(plan.activity, 30)
+        planned = in_unit(plan.quota_total, plan.unit)
         if done is None or tally is None:
-            line = f"{plan.quota_total} {plan.unit} planned{so_far} (not counted in minutes)"
+            line = f"{planned} planned{so_far} (not counted in minutes)"
         else:
-            line = f"{done} of {plan.quota_total} {plan.unit} done{so_far}, {tally.words}"
+            line = f"{done} of {planned} done{so_far}, {tally.words}"
         text.append(f"{name}: {line}\n")
     for count in summary.exercises:
         left = f", {count.incomplete} left early" if count.incomplete else ""

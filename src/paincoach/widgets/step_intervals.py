@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from paincoach.core.textsafe import visible
+from paincoach.core.words import in_unit
 from paincoach.exercises.engine import Runner
 from paincoach.exercises.pacing import PacingError
 from paincoach.exercises.timing import IntervalState, IntervalTimer
@@ -49,7 +50,7 @@ class PhaseChanged(Message):
 
 def plan_line(plan: PacingPlanView) -> str:
     """`Today: 12 minutes (5 done, 7 left) · week 2`."""
-    line = f"Today: {plan.today_amount} {visible(plan.unit)}"
+    line = f"Today: {in_unit(plan.today_amount, visible(plan.unit))}"
     if plan.done_today:
         line += f" ({plan.done_today} done, {plan.left_today} left)"
     return f"{line} · week {plan.week} of your plan"

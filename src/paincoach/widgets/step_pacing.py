@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from paincoach.core.textsafe import visible
+from paincoach.core.words import in_unit
 from paincoach.exercises.pacing import DEFAULT_PERCENT, PacingError, PacingPlan
 from paincoach.exercises.pacing_changes import check_goal, check_safe_percent
 from paincoach.widgets.step_base import StepView
@@ -155,7 +156,8 @@ class PlanStepView(StepView):
         week6 = plan.quota(plan.start + timedelta(days=35))
         goal = "" if plan.cap is None else f", up to your goal of {plan.cap:g}"
         preview.update(
-            f"Your starting amount (this week): {plan.baseline} {unit} on the days you do it.\n"
+            f"Your starting amount (this week): {in_unit(plan.baseline, unit)} on the days you "
+            "do it.\n"
             f"Then about {plan.increase:g} more each week: {week2} in week 2, {week6} by week 6"
             f"{goal}."
         )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from paincoach.core.errors import InputError, NotFoundError
 from paincoach.core.textsafe import refuse_nul, visible
 from paincoach.core.when import short_day
+from paincoach.core.words import in_unit
 from paincoach.records.pacing import SAFE_PERCENT
 from paincoach.records.plan_match import plan_named
 
@@ -370,7 +371,5 @@ def plan_document(plan: PacingPlanView) -> dict[str, object]:
 
 
 def _amount(value: float, unit: str) -> str:
-    """`12 minutes`, `1 minute`, `2.5 km`."""
-    if value == 1 and unit == "minutes":
-        return "1 minute"
-    return f"{value:g} {unit}"
+    """`12 minutes`, `1 minute`, `2.5 km`, `1 lap` (see `core.words.in_unit`)."""
+    return in_unit(value, unit)
