@@ -307,6 +307,27 @@ async def test_a_check_in_well_above_the_usual_brings_the_offer_and_f_says_what_
     assert [(h.change.kind, h.change.reason) for h in found.history] == [("hold", "flare")]  # type: ignore[attr-defined]
 
 
+async def test_f_holds_only_the_plans_that_would_rise_and_says_which(home: Path) -> None:
+    make_plan(home)
+    make_plan(home, "standing")
+    PacingPlans(Database.open(home), lambda: NOW - timedelta(days=14)).set_goal("walking", 11)
+    flare_yesterday(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen
+        assert isinstance(today, TodayScreen) and text_of(today, "#today-flare") != ""
+        await press(pilot, "f")
+        said = [n.message for n in app._notifications]
+        assert (
+            "Held for this week: standing 13 minutes. Not held, as it would not rise next "
+            "week anyway: walking (at its goal). Be gentle with yourself."
+        ) in said
+    walking, standing = plan(home), plan(home, "standing")
+    assert [h.change.kind for h in walking.history] == ["goal"]  # type: ignore[attr-defined]
+    assert [h.change.kind for h in standing.history] == ["hold"]  # type: ignore[attr-defined]
+
+
 async def test_n_says_not_now_and_the_plans_stay_as_they_are(home: Path) -> None:
     make_plan(home)
     flare_yesterday(home)

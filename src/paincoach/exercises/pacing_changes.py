@@ -122,6 +122,12 @@ class FollowedPlan:
         goal = self.goal_on(on)
         return goal is not None and self.amount(on) >= goal
 
+    def rises_further(self, on: date) -> bool:
+        """Whether the plan would go on rising after `on`: it is below its goal and has a
+        weekly rise (an older plan may have none). A hold changes nothing for one that does
+        not: it would not rise next week anyway."""
+        return not self.at_goal(on) and self.percent_chosen(on) > 0
+
     def upto(self, on: date) -> FollowedPlan:
         """The plan with only the changes made on or before `on`."""
         kept = tuple(c for c in self.changes if c.on <= on)

@@ -114,10 +114,12 @@ class PacingPlans:
         return next(plan for plan in views if plan.uid == uid)
 
     def hold_all(self, reason: str = FLARE_REASON) -> list[PacingPlanView]:
-        """Hold every active plan this week (Today's offer after a flare).
+        """Hold every active plan this week that would rise (Today's offer after a flare);
+        every active plan is returned, the held ones with `held_this_week`.
 
         A plan held already this plan week is left as it is: a second hold in one week
-        skips no further rise, and the history keeps only changes that did something.
+        skips no further rise, and the history keeps only changes that did something. So
+        is a plan at its goal (or one with no weekly rise): it would not rise anyway.
         """
         moment = self._clock()
         today = local_day(moment)
@@ -125,7 +127,8 @@ class PacingPlans:
             rows = prepo.plan_rows(session, active_only=True)
             changes = pacing_repo.changes_of(session, [row.uid for row in rows])
             for row in rows:
-                if not followed(row, changes.get(row.uid, ())).held_in_week_of(today):
+                plan = followed(row, changes.get(row.uid, ()))
+                if plan.rises_further(today) and not plan.held_in_week_of(today):
                     pacing_repo.add_change(session, row.uid, _new("hold", None, reason, moment))
         with self.db.read() as session:
             return self._views(session, local_day(moment), active_only=True)

@@ -121,7 +121,7 @@ def flare_offer_of(
         return (
             any(c.kind == "hold" and c.on >= since for c in found)
             or plan.held_in_week_of(today)
-            or plan.at_goal(today)  # it does not rise next week anyway
+            or not plan.rises_further(today)  # at its goal: no rise next week anyway
         )
 
     return None if all(nothing_to_hold(row) for row in rows) else sign

@@ -7,6 +7,7 @@ lines in a `rich.text.Text` for the app's tables and the full path of `paincoach
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from paincoach.core.textsafe import one_line, visible
@@ -132,3 +133,24 @@ def pacing_line(plan: PacingPlanView) -> str:
     state = "done for today" if left == 0 else f"{left} left"
     amount = in_unit(plan.today_amount, unit)
     return f"{name}: {plan.done_today} of {amount} ({state}; week {plan.week})"
+
+
+def held_words(plans: Sequence[PacingPlanView]) -> str:
+    """What Today's `f` did, from every active plan after it: the plans held this week with
+    their amounts, and the ones left as they were because they would not rise anyway."""
+    held = [plan for plan in plans if plan.held_this_week]
+    left = [plan for plan in plans if not plan.held_this_week]
+    amounts = ", ".join(
+        f"{one_line(p.activity, 20)} {in_unit(p.today_amount, one_line(p.unit, 12))}" for p in held
+    )
+    words = f"Held for this week: {amounts}." if held else "No plan needed holding this week."
+    if left:
+        reasons = ", ".join(
+            f"{one_line(p.activity, 20)} ("
+            + ("at its goal" if p.goal is not None and p.today_amount >= p.goal else "no rise")
+            + ")"
+            for p in left
+        )
+        which = "it" if len(left) == 1 else "they"
+        words += f" Not held, as {which} would not rise next week anyway: {reasons}."
+    return words + " Be gentle with yourself."

@@ -18,6 +18,7 @@ from paincoach.core.errors import PaincoachError
 from paincoach.core.rounding import decimals
 from paincoach.core.textsafe import one_line
 from paincoach.records.describe import describe_session, pacing_line
+from paincoach.records.entry_lines import held_words
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
 from paincoach.screens.long_view_keys import LONG_VIEW_BINDINGS, LongViewActions
@@ -351,18 +352,11 @@ class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[No
         self.paincoach.push_screen(PacingScreen())
 
     def action_hold_plans(self) -> None:
-        """Hold every pacing plan this week, after a flare."""
+        """Hold every pacing plan this week that would rise, after a flare."""
 
         def held(plans: list[PacingPlanView]) -> None:
             self.paincoach.journal_changed()
-            amounts = ", ".join(
-                f"{one_line(p.activity, 20)} {p.today_amount} {one_line(p.unit, 12)}" for p in plans
-            )
-            self.paincoach.notify(
-                f"Held for this week: {amounts}. Be gentle with yourself.",
-                timeout=5,
-                markup=False,
-            )
+            self.paincoach.notify(held_words(plans), timeout=5, markup=False)
 
         self.call_service(lambda s: s.practice.pacing.hold_all(), held, group="hold-plans")
 

@@ -238,6 +238,41 @@ def test_no_offer_when_every_plan_is_at_its_goal_and_would_not_rise_anyway(home:
     assert pacing(home).flare_offer() is not None
 
 
+def test_no_offer_for_an_older_plan_with_no_weekly_rise(home: Path) -> None:
+    make_plan(home)
+    journal(home).add_checkin(CheckInDraft(at=NOW - timedelta(days=1), pain=6, tags=("flare",)))
+    assert pacing(home).flare_offer() is not None
+    db = Database.open(home)
+    with db.connection() as conn:
+        from sqlalchemy import text
+
+        conn.execute(text("UPDATE pacing_plans SET percent = 0"))  # from before the 5-20% range
+        conn.commit()
+    assert pacing(home).flare_offer() is None  # no rise next week to hold back
+
+
+def test_holding_every_plan_holds_only_the_plans_that_would_rise(home: Path) -> None:
+    """A hold on a plan at its goal (or one with no weekly rise) would change nothing."""
+    make_plan(home)
+    make_plan(home, "standing")
+    make_plan(home, "reading")
+    pacing(home, lambda: NOW - timedelta(days=14)).set_goal("walking", 11)  # at it today
+    db = Database.open(home)
+    with db.connection() as conn:
+        from sqlalchemy import text
+
+        conn.execute(text("UPDATE pacing_plans SET percent = 0 WHERE activity = 'reading'"))
+        conn.commit()
+    plans = pacing(home).hold_all()
+    assert [(p.activity, p.held_this_week) for p in plans] == [
+        ("reading", False),
+        ("standing", True),
+        ("walking", False),
+    ]
+    kinds = {p.activity: [h.change.kind for h in p.history] for p in plans}
+    assert kinds == {"reading": [], "standing": ["hold"], "walking": ["goal"]}
+
+
 def test_a_damaged_day_setting_is_as_if_never_set(home: Path) -> None:
     make_plan(home)
     db = Database.open(home)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from paincoach.records.entry_lines import pacing_line
+from paincoach.records.entry_lines import held_words, pacing_line
 from paincoach.records.pacing import PlanChange, PlanHistoryLine
 from paincoach.records.plan_match import counts_for
 from paincoach.records.practice import PacingPlanView
@@ -87,3 +87,18 @@ def test_the_week_says_1_minute_planned() -> None:
     text = str(practice_text(week))
     assert "stretch: 0 of 1 minute done, within 20%" in text
     assert "swim: 1 lap planned (not counted in minutes)" in text
+
+
+def test_todays_hold_says_which_plans_were_held_and_which_would_not_rise_anyway() -> None:
+    held = replace(plan_at_one(), activity="walking", held_this_week=True)
+    at_goal = replace(plan_at_one(), activity="standing", goal=1.0)
+    no_rise = replace(plan_at_one("laps"), activity="swim", percent=0.0)
+    assert held_words([held]) == ("Held for this week: walking 1 minute. Be gentle with yourself.")
+    assert held_words([at_goal, held]) == (
+        "Held for this week: walking 1 minute. Not held, as it would not rise next week "
+        "anyway: standing (at its goal). Be gentle with yourself."
+    )
+    assert held_words([at_goal, no_rise]) == (
+        "No plan needed holding this week. Not held, as they would not rise next week "
+        "anyway: standing (at its goal), swim (no rise). Be gentle with yourself."
+    )
