@@ -13,11 +13,13 @@ from paincoach.journal.service import Journal
 from paincoach.practice.pacing_plans import PacingPlans
 from paincoach.records.entries import CheckInDraft
 from paincoach.screens.confirm import ConfirmDialog
+from paincoach.screens.exercise_start import run_exercise, start_exercise
+from paincoach.screens.offer import OfferDialog
 from paincoach.screens.pacing import PacingScreen
 from paincoach.screens.pacing_value import PlanValueDialog
 from paincoach.screens.runner import RunnerScreen
 from paincoach.screens.today import TodayScreen
-from tests.exercise_ui_support import SIZE, make_app, press, type_text
+from tests.exercise_ui_support import SIZE, exercise, make_app, press, type_text
 from tests.practice_support import open_practice, plan_session
 from tests.reliability.screens_support import screen_text
 from tests.support import NOW, settle
@@ -373,3 +375,52 @@ async def test_reading_the_flare_up_plan_in_help_now_brings_the_offer(home: Path
         assert text_of(today, "#today-flare").startswith(
             "Since your flare-up plan opened on Fri 27 Nov"
         )
+
+
+def flare_sign(home: Path) -> str | None:
+    sign = PacingPlans(Database.open(home), lambda: NOW).flare_offer()
+    return None if sign is None else sign.what
+
+
+async def test_writing_a_first_flare_up_plan_from_help_now_brings_the_offer(home: Path) -> None:
+    """Reaching for the flare-up plan in a hard moment is the sign, whether there is one to
+    read or Help now starts writing the first."""
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "f1")
+        await press(pilot, "p")
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.exercise.id == "flare-plan"
+    assert flare_sign(home) == "your flare-up plan opened on Fri 27 Nov"
+
+
+async def test_writing_a_first_flare_up_plan_from_the_high_pain_offer_brings_the_offer(
+    home: Path,
+) -> None:
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "c", "8", "ctrl+s")  # no usual yet: pain 8 alone is no sign
+        assert isinstance(app.screen, OfferDialog)
+        await press(pilot, "p")
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.exercise.id == "flare-plan"
+    assert flare_sign(home) == "your flare-up plan opened on Fri 27 Nov"
+
+
+async def test_writing_a_flare_up_plan_from_the_exercises_is_planning_ahead(home: Path) -> None:
+    """From the list (or the course) it is written ahead of time: no sign of a flare."""
+    make_plan(home)
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        run_exercise(app, exercise("flare-plan"))  # type: ignore[arg-type]
+        await settle(pilot)
+        assert isinstance(app.screen, RunnerScreen)
+        start_exercise(app, "flare-plan")  # as the course starts it
+        await settle(pilot)
+        assert isinstance(app.screen, RunnerScreen) and app.screen.exercise.id == "flare-plan"
+    assert flare_sign(home) is None

@@ -194,7 +194,9 @@ class HelpNowDialog(PaincoachDialog[None]):
             note_flare_plan_opened(self)
             return
         from paincoach.screens.exercise_start import start_exercise
+        from paincoach.screens.own_plans import note_flare_plan_opened
 
+        note_flare_plan_opened(self.paincoach)  # a first plan, written in a hard moment
         self.dismiss(None)
         start_exercise(self.paincoach, FLARE_PLAN, bundled=True)
 

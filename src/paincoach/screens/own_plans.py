@@ -133,8 +133,9 @@ class OwnPlanDialog(PaincoachDialog[bool]):
 
 
 def note_flare_plan_opened(node: DOMNode) -> None:
-    """Remember that the flare-up plan was read today: Today may offer to hold the pacing
-    plans. Never in the way: a journal that cannot take it just goes without."""
+    """Remember that the flare-up plan was opened today, to read it or to write a first one
+    in a hard moment: Today may offer to hold the pacing plans. Never in the way: a journal
+    that cannot take it just goes without."""
     app = cast("PaincoachApp", node.app)
     call_service(
         node,
@@ -163,6 +164,8 @@ def show_or_write(
 
     def shown(found: P | None) -> None:
         if found is None or found.empty:
+            if plan is FLARE:  # reaching for it in a hard moment is the sign, plan or not
+                note_flare_plan_opened(app)
             write()
             return
         text = plan_view_text(plan.text(found), found.updated_at)
