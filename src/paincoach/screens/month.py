@@ -50,14 +50,14 @@ class MonthScreen(PaincoachScreen[None]):
         Binding(
             "left_square_bracket",
             "shift(-1)",
-            "Month before",
+            "Before",  # short: F1 Help now must fit in the footer at 80 columns
             id="month.previous",
             tooltip="The month before",
         ),
         Binding(
             "right_square_bracket",
             "shift(1)",
-            "Month after",
+            "After",
             id="month.next",
             tooltip="The month after",
         ),
@@ -104,7 +104,8 @@ class MonthScreen(PaincoachScreen[None]):
             yield Static("", id="month-mean", markup=False)
             yield Static("", id="month-legend")
             yield Static(MONTH_HINT, id="month-hint", classes="hint")
-        yield Footer()
+        # No palette key in the footer: it leaves room for F1 Help now at 80 columns (^P works).
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         """Show the month holding the cursor (today's, unless another day was asked for)."""

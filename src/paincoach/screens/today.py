@@ -247,7 +247,8 @@ class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[No
             yield Static(
                 hint_line(self.BINDINGS, *TODAY_HINT_KEYS), id="today-hint", classes="hint"
             )
-        yield Footer()
+        # No palette key in the footer: it leaves room for F1 Help now at 80 columns (^P works).
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         """Load today's entries."""

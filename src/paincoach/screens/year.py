@@ -91,7 +91,8 @@ class YearScreen(PaincoachScreen[None]):
             yield Static("", id="year-day", markup=False)
             yield Static("", id="year-mean", markup=False)
             yield Static("", id="year-legend")
-        yield Footer()
+        # No palette key in the footer: it leaves room for F1 Help now at 80 columns (^P works).
+        yield Footer(show_command_palette=False)
 
     @property
     def today(self) -> date:
