@@ -91,3 +91,8 @@ def name_counts(session: Session, first: date, last: date) -> list[tuple[str, in
 def any_dose(session: Session) -> bool:
     """Whether any dose was ever kept."""
     return session.exec(select(col(DoseRow.id)).limit(1)).first() is not None
+
+
+def newest_dose_row(session: Session) -> DoseRow | None:
+    """The dose saved last (saved order, whatever its moment)."""
+    return session.exec(select(DoseRow).order_by(col(DoseRow.id).desc()).limit(1)).first()
