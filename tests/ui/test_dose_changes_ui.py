@@ -1,0 +1,143 @@
+"""A dose logged by mistake, put right in the app by keyboard alone: on Today and in History's
+day view, d deletes the dose under the cursor (asked first, as for entries) and Enter or e
+opens it in the dose dialog to correct it. Frozen clock (tests/support.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from paincoach.app import PaincoachApp
+from paincoach.db.engine import Database
+from paincoach.journal.service import Journal
+from paincoach.journal.treatments import Treatments
+from paincoach.records.entries import CheckInDraft
+from paincoach.records.treatments import Dose
+from paincoach.screens.confirm import ConfirmDialog
+from paincoach.screens.day import DayScreen
+from paincoach.screens.dose_dialog import DoseDialog
+from paincoach.screens.today import TodayScreen
+from paincoach.widgets.dose_table import DoseTable
+from paincoach.widgets.entry_table import EntryTable
+from paincoach.widgets.quick_pick import QuickPick
+from tests.exercise_ui_support import SIZE, make_app, press
+from tests.support import NOW, settle, wait_for
+
+
+def treatments(home: Path, at: datetime = NOW) -> Treatments:
+    return Treatments(Database.open(home), lambda: at)
+
+
+def took(home: Path, name: str, **given: object) -> Dose:
+    """A dose kept, and marked asked about (so the rating question does not come)."""
+    service = treatments(home)
+    dose = service.took(name, **given)  # type: ignore[arg-type]
+    service.mark_asked(dose.uid)
+    return dose
+
+
+def doses_today(home: Path) -> list[Dose]:
+    return treatments(home).doses_on(NOW.date())
+
+
+def messages(app: PaincoachApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def shown(screen: object) -> list[str]:
+    table = screen.query_one(DoseTable)  # type: ignore[attr-defined]
+    return table.lines() if table.display else []
+
+
+async def test_d_on_today_deletes_the_dose_under_the_cursor_after_asking(home: Path) -> None:
+    took(home, "heat pack", at=NOW - timedelta(hours=2))
+    took(home, "ibuprofen", dose="4000 mg", at=NOW - timedelta(minutes=5), note="typo")
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        assert shown(today) == ["07:30 heat pack", "09:25 ibuprofen (4000 mg) note: typo"]
+        today.query_one(DoseTable).focus()
+        await press(pilot, "down", "d")
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmDialog)
+        said = " ".join(str(w.render()) for w in confirm.query(Static))
+        assert "Delete this dose?" in said and "ibuprofen (4000 mg)" in said and "typo" in said
+        await press(pilot, "escape")  # changed my mind
+        assert len(doses_today(home)) == 2
+        await press(pilot, "d", "y")
+        await wait_for(pilot, lambda: shown(today) == ["07:30 heat pack"], "one dose left")
+        assert "Dose deleted." in messages(app)
+    assert [d.name for d in doses_today(home)] == ["heat pack"]
+
+
+async def test_with_only_doses_today_enter_and_d_act_on_the_doses(home: Path) -> None:
+    took(home, "paracetamol", dose="1 g", at=NOW - timedelta(hours=1))
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")  # no table focused: the doses, the only rows
+        dialog = app.screen
+        assert isinstance(dialog, DoseDialog) and dialog.existing is not None
+        await press(pilot, "escape")
+        await settle(pilot)
+        await press(pilot, "d")
+        assert isinstance(app.screen, ConfirmDialog)
+
+
+async def test_enter_on_a_dose_corrects_it_in_the_dose_dialog(home: Path) -> None:
+    took(home, "ibuprofen", dose="4000 mg", at=NOW - timedelta(hours=1))
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen
+        today.query_one(DoseTable).focus()
+        await press(pilot, "enter")
+        dialog = app.screen
+        assert isinstance(dialog, DoseDialog)
+        assert dialog.query_one("#dose-name", Input).value == "ibuprofen"
+        assert dialog.query_one("#dose-when", Input).value == "2026-11-27 08:30"
+        assert not dialog.query_one(QuickPick).display  # correcting: the form alone
+        dialog.query_one("#dose-text", Input).value = "400 mg"
+        dialog.query_one("#dose-side-effects", Input).value = "none"
+        await press(pilot, "ctrl+s")
+        await wait_for(
+            pilot, lambda: shown(today) == ["08:30 ibuprofen (400 mg) side effects: none"], "fixed"
+        )
+        assert "Changes saved." in messages(app)
+    [dose] = doses_today(home)
+    assert (dose.dose, dose.side_effects, dose.at) == ("400 mg", "none", NOW - timedelta(hours=1))
+
+
+async def test_the_day_view_deletes_and_corrects_a_dose_beside_the_entries(home: Path) -> None:
+    day = NOW.date() - timedelta(days=1)
+    Journal(Database.open(home), lambda: NOW).add_checkin(
+        CheckInDraft(NOW - timedelta(days=1), 5, note="kept")
+    )
+    took(home, "heat pack", at=NOW - timedelta(days=1, hours=2))
+    took(home, "ibuprofen", dose="400 mg", at=NOW - timedelta(days=1, hours=1))
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(DayScreen(day))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DayScreen)
+        assert app.focused is screen.query_one(EntryTable)
+        await press(pilot, "tab")
+        assert app.focused is screen.query_one(DoseTable)
+        detail = str(screen.query_one("#day-detail-text", Static).render())
+        assert "heat pack" in detail
+        await press(pilot, "d", "y")
+        await wait_for(pilot, lambda: shown(screen) == ["08:30 ibuprofen (400 mg)"], "deleted")
+        await press(pilot, "e")
+        dialog = app.screen
+        assert isinstance(dialog, DoseDialog)
+        dialog.query_one("#dose-when", Input).value = "yesterday 08:00"
+        await press(pilot, "ctrl+s")
+        await wait_for(pilot, lambda: shown(screen) == ["08:00 ibuprofen (400 mg)"], "moved")
+        assert screen.query_one(EntryTable).row_count == 1  # the check-in is untouched
+    assert [d.at.hour for d in treatments(home).doses_on(day)] == [8]
