@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from paincoach.app import PaincoachApp
 from paincoach.db.engine import Database
@@ -141,3 +141,28 @@ async def test_the_day_view_deletes_and_corrects_a_dose_beside_the_entries(home:
         await wait_for(pilot, lambda: shown(screen) == ["08:00 ibuprofen (400 mg)"], "moved")
         assert screen.query_one(EntryTable).row_count == 1  # the check-in is untouched
     assert [d.at.hour for d in treatments(home).doses_on(day)] == [8]
+
+
+async def test_history_counts_a_days_doses_and_its_search_finds_a_dose(home: Path) -> None:
+    took(home, "heat pack", at=NOW - timedelta(days=2, hours=3))
+    took(home, "ibuprofen", dose="400 mg", at=NOW - timedelta(days=2), note="before physio")
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "h")
+        await settle(pilot)
+        days = app.screen.query_one("#days", DataTable)
+        row = [cell.plain for cell in days.get_row_at(0)]
+        assert row == ["Wed 25 Nov 2026", "0", "–", "–", "–", "–", "2"]
+        await press(pilot, "slash", *"physio", "enter")
+        await settle(pilot)
+        results = app.screen.query_one("#results", EntryTable)
+        assert results.display and results.row_count == 1
+        assert "Dose  ibuprofen (400 mg)" in " ".join(c.plain for c in results.get_row_at(0))
+        await press(pilot, "enter")  # opens the day, on that dose
+        await settle(pilot)
+        day = app.screen
+        assert isinstance(day, DayScreen) and day.day == NOW.date() - timedelta(days=2)
+        await wait_for(pilot, lambda: app.focused is day.query_one(DoseTable), "on the dose")
+        assert day.query_one(DoseTable).selected.note == "before physio"  # type: ignore[union-attr]
+        assert "before physio" in str(day.query_one("#day-detail-text", Static).render())

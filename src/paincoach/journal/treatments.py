@@ -22,7 +22,7 @@ from paincoach.db import treatment_repository as trepo
 from paincoach.db.engine import Database
 from paincoach.db.models import TreatmentRow
 from paincoach.db.practice_repository import get_setting
-from paincoach.db.repository import put_settings
+from paincoach.db.repository import put_settings, search_doses
 from paincoach.journal.service import _check_date
 from paincoach.records.entries import check_rating
 from paincoach.records.names import name_key
@@ -278,6 +278,14 @@ class Treatments:
         """The doses of one local day, oldest first."""
         with self.db.read() as session:
             return trepo.doses_between(session, day, day)
+
+    def search(self, term: str, limit: int = 200) -> list[Dose]:
+        """Doses whose name or note contains `term`, newest first (History's search)."""
+        term = term.strip()
+        if not term:
+            return []
+        with self.db.read() as session:
+            return search_doses(session, term, limit)
 
     def due_rating(self) -> Dose | None:
         """The newest dose taken 1-4 hours ago with no relief given and not asked about yet."""

@@ -145,10 +145,14 @@ class DayScreen(EntryActions, PaincoachScreen[None]):
         sessions = self.query_one("#day-sessions", Static)
         sessions.update(sessions_block(data.sessions) if data.sessions else "")
         sessions.display = bool(data.sessions)
-        if self.focus_uid is not None:
+        if self.focus_uid is not None:  # from a search result: that entry, or that dose
             uids = [entry.uid for entry in entries.entries]
+            dose_uids = [dose.uid for dose in data.doses]
             if self.focus_uid in uids:
                 table.move_cursor(row=uids.index(self.focus_uid))
+            elif self.focus_uid in dose_uids:
+                doses.move_cursor(row=dose_uids.index(self.focus_uid))
+                doses.focus()
             self.focus_uid = None
         shown = self.focused if isinstance(self.focused, DoseTable) else table
         self._show_detail(shown.selected)

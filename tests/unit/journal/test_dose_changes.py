@@ -168,3 +168,30 @@ def test_the_newest_logged_today_is_the_last_saved_whatever_its_time(
     assert service.newest_logged_today() == late_entry
     clock.now = NOW + timedelta(days=1)  # tomorrow, nothing logged yet that day
     assert service.newest_logged_today() is None
+
+
+# -- History: the day's doses counted, and doses found by the search ----------------------------
+
+
+def test_history_counts_each_days_doses(home: Path, service: Treatments) -> None:
+    journal = open_journal(home)
+    journal.add_checkin(checkin())
+    service.took("heat pack", at=NOW - timedelta(days=3, hours=2))
+    service.took("ibuprofen", at=NOW - timedelta(days=3))
+    today, only_doses = journal.history()
+    assert (today.checkins, today.doses) == (1, 0)
+    assert (only_doses.day, only_doses.checkins, only_doses.doses) == (
+        NOW.date() - timedelta(days=3),
+        0,
+        2,
+    )
+
+
+def test_the_search_finds_a_dose_by_its_name_or_note_newest_first(service: Treatments) -> None:
+    older = service.took("Ibuprofen", at=NOW - timedelta(days=2))
+    newer = service.took("heat pack", note="after ibuprofen did little")
+    service.took("paracetamol", side_effects="ibuprofen-like")  # side effects are not searched
+    assert service.search("IBUPROFEN") == [newer, older]
+    assert service.search("  ") == [] and service.search("100%") == []
+    percent = service.took("cream", note="helped 100% for an hour")
+    assert service.search("100%") == [percent]
