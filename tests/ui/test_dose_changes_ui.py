@@ -166,3 +166,24 @@ async def test_history_counts_a_days_doses_and_its_search_finds_a_dose(home: Pat
         await wait_for(pilot, lambda: app.focused is day.query_one(DoseTable), "on the dose")
         assert day.query_one(DoseTable).selected.note == "before physio"  # type: ignore[union-attr]
         assert "before physio" in str(day.query_one("#day-detail-text", Static).render())
+
+
+async def test_a_regular_treatment_started_is_two_keys_away_before_its_first_dose(
+    home: Path,
+) -> None:
+    treatments(home).start("amitriptyline", dose="10 mg", how_often="at night")
+    took(home, "heat pack", at=NOW - timedelta(days=1))
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "m")
+        dialog = app.screen
+        assert isinstance(dialog, DoseDialog)
+        quick = dialog.query_one(QuickPick)
+        await wait_for(pilot, lambda: quick.count == 2, "the numbered names")
+        assert " ".join(str(quick.render()).split()) == "1 heat pack 2 amitriptyline (10 mg)"
+        await press(pilot, "2")
+        await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen), "logged")
+        assert "Saved: amitriptyline (10 mg) at 09:30." in messages(app)
+    [dose] = doses_today(home)
+    assert (dose.name, dose.dose) == ("amitriptyline", "10 mg")

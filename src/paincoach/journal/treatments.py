@@ -39,10 +39,13 @@ from paincoach.records.treatments import (
     check_treatment_name,
     check_words,
     in_order,
+    spoken_day,
 )
 
 FREQUENT_DAYS = 90
 """`frequent_names` counts the doses of this many days, today included."""
+QUICK_MOST = 9
+"""The dose dialog lists at most this many names, one digit each (`quick_names`)."""
 NO_ADVICE_KEY = "no_advice_said"
 """The settings key holding the day paincoach first said it gives no medicine advice."""
 DOSE_GONE = "That dose is no longer in the journal; it may have been deleted already."
@@ -129,7 +132,7 @@ class Treatments:
             if row is None:
                 raise NotFoundError(_not_in_use(name, rows))
             if stop.isoformat() < row.start_day:
-                started = _spoken(date.fromisoformat(row.start_day))
+                started = spoken_day(date.fromisoformat(row.start_day))
                 raise InputError(
                     "day", f"{row.name} started on {started}; it cannot stop before that."
                 )
@@ -150,7 +153,9 @@ class Treatments:
             return today
         in_years(day, field, day.isoformat())
         if day > today:
-            raise InputError(field, f"{_spoken(day)} is still to come; give today or a day before.")
+            raise InputError(
+                field, f"{spoken_day(day)} is still to come; give today or a day before."
+            )
         return day
 
     # -- doses -----------------------------------------------------------------------------------
@@ -315,6 +320,14 @@ class Treatments:
         ranked = sorted(merged.values(), key=lambda item: (-item[1], -item[2].timestamp()))
         return [name for name, _count, _newest in ranked[:limit]]
 
+    def quick_names(self, most: int = QUICK_MOST) -> list[str]:
+        """The dose dialog's numbered list: the frequent names, then the regular treatments
+        in use not among them (by name), so one started is two keys away before its first dose."""
+        names = self.frequent_names()
+        keys = {name_key(name) for name in names}
+        regular = [t.name for t in self.regular(active_only=True) if name_key(t.name) not in keys]
+        return [*names, *regular][:most]
+
     def usual_doses(self, names: Sequence[str]) -> dict[str, str]:
         """The dose text last written for each name (by `name_key`) in the last 90 days, else
         its regular treatment's dose, else "": what `m` then a digit logs. One bounded read."""
@@ -346,7 +359,7 @@ class Treatments:
         days = {
             dose.day
             for dose in doses
-            if not any(_used_on(t, dose.day) for t in scheduled.get(name_key(dose.name), ()))
+            if not any(t.used_on(dose.day) for t in scheduled.get(name_key(dose.name), ()))
         }
         return sorted(days)
 
@@ -385,12 +398,3 @@ def _not_in_use(name: str, rows: Sequence[TreatmentRow]) -> str:
         return f"{asked} You have none in use."
     listed = ", ".join(sorted((row.name for row in rows), key=name_key))
     return f"{asked} The ones in use are: {listed}."
-
-
-def _spoken(day: date) -> str:
-    """'1 September 2026', as the other date messages say it."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def _used_on(treatment: Treatment, day: date) -> bool:
-    return treatment.start <= day and (treatment.stop is None or day <= treatment.stop)

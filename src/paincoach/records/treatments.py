@@ -78,6 +78,10 @@ class Treatment:
         """Why it stopped, in plain words ('' while it goes on)."""
         return STOP_REASONS[self.stop_why] if self.stop_why else ""
 
+    def used_on(self, day: date) -> bool:
+        """Whether it was in use on `day` (from its start to its stop, both included)."""
+        return self.start <= day and (self.stop is None or day <= self.stop)
+
 
 @dataclass(frozen=True, slots=True)
 class Dose:
@@ -166,3 +170,8 @@ def in_order(found: Sequence[Treatment]) -> list[Treatment]:
         reverse=True,
     )
     return current + stopped
+
+
+def spoken_day(day: date) -> str:
+    """'1 September 2026', as the other date messages say it."""
+    return f"{day.day} {day:%B %Y}"

@@ -84,9 +84,10 @@ class DoseChoices:
 
 
 def fetch_choices(services: Services) -> DoseChoices:
-    """The frequent names with their usual dose text, and the names to suggest."""
+    """The frequent names, then the regular ones in use, with their usual dose text; and
+    the names to suggest."""
     treatments = services.treatments
-    names = treatments.frequent_names()
+    names = treatments.quick_names()
     regular = treatments.regular(active_only=True)
     usual = treatments.usual_doses(names)
     frequent = tuple(Frequent(name, usual[name_key(name)]) for name in names)

@@ -195,3 +195,21 @@ def test_the_search_finds_a_dose_by_its_name_or_note_newest_first(service: Treat
     assert service.search("  ") == [] and service.search("100%") == []
     percent = service.took("cream", note="helped 100% for an hour")
     assert service.search("100%") == [percent]
+
+
+# -- the two-key list: a regular treatment before its first dose --------------------------------
+
+
+def test_quick_names_are_the_frequent_ones_then_the_regular_ones_in_use(
+    service: Treatments,
+) -> None:
+    service.start("Amitriptyline", dose="10 mg", how_often="at night")
+    service.start("paracetamol", dose="1 g", as_needed=True)
+    service.start("codeine", day=NOW.date() - timedelta(days=30))
+    service.stop("codeine", why="side_effects")  # stopped: not offered
+    service.took("heat pack", at=NOW - timedelta(hours=1))
+    service.took("Paracetamol", dose="500 mg")  # spelled as the regular one
+    assert service.quick_names() == ["paracetamol", "heat pack", "Amitriptyline"]
+    usual = service.usual_doses(service.quick_names())
+    assert usual["amitriptyline"] == "10 mg" and usual["paracetamol"] == "500 mg"
+    assert service.quick_names(most=2) == ["paracetamol", "heat pack"]
