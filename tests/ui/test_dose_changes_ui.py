@@ -187,3 +187,18 @@ async def test_a_regular_treatment_started_is_two_keys_away_before_its_first_dos
         assert "Saved: amitriptyline (10 mg) at 09:30." in messages(app)
     [dose] = doses_today(home)
     assert (dose.name, dose.dose) == ("amitriptyline", "10 mg")
+
+
+async def test_the_rating_question_says_a_number_or_not_now_not_needed(home: Path) -> None:
+    from paincoach.screens.dose_rating import RateDoseDialog
+    from paincoach.widgets.rating import RatingInput
+
+    treatments(home).took("ibuprofen", at=NOW - timedelta(hours=2))  # due: not asked yet
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RateDoseDialog), "the question")
+        label = str(app.screen.query_one(RatingInput).render()).splitlines()[0]
+        assert "(a number, or Not now)" in label and "needed" not in label
+        await press(pilot, "ctrl+s")  # no number yet: said plainly, not refused harshly
+        problem = app.screen.query_one("#rate-problem", Static)
+        assert "or press Escape for not now" in str(problem.render())
