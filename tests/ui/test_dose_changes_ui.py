@@ -202,3 +202,20 @@ async def test_the_rating_question_says_a_number_or_not_now_not_needed(home: Pat
         await press(pilot, "ctrl+s")  # no number yet: said plainly, not refused harshly
         problem = app.screen.query_one("#rate-problem", Static)
         assert "or press Escape for not now" in str(problem.render())
+
+
+async def test_a_day_of_doses_only_puts_the_keys_on_the_doses(home: Path) -> None:
+    took(home, "paracetamol", at=NOW - timedelta(days=2), note="at lunch")
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(DayScreen(NOW.date() - timedelta(days=2)))
+        await settle(pilot)
+        day = app.screen
+        await wait_for(pilot, lambda: app.focused is day.query_one(DoseTable), "on the doses")
+        assert "at lunch" in str(day.query_one("#day-detail-text", Static).render())
+        await press(pilot, "d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "y")
+        await wait_for(pilot, lambda: not day.query_one(DoseTable).display, "deleted")
+    assert treatments(home).doses_on(NOW.date() - timedelta(days=2)) == []

@@ -154,6 +154,8 @@ class DayScreen(EntryActions, PaincoachScreen[None]):
                 doses.move_cursor(row=dose_uids.index(self.focus_uid))
                 doses.focus()
             self.focus_uid = None
+        if not entries.entries and data.doses and self.focused is table:
+            doses.focus()  # a day of doses only: the arrows and keys go to them
         shown = self.focused if isinstance(self.focused, DoseTable) else table
         self._show_detail(shown.selected)
 

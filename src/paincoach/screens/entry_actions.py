@@ -1,7 +1,7 @@
 """Edit and delete the entry (or dose) under the cursor: shared by Today and the day view.
 
 The keys act on the table that has the focus: the check-ins and activities, or the doses
-(Tab moves between them). With neither focused, on the entries, else on the doses.
+(Tab moves between them); on a day with no entries, on the doses wherever the focus is.
 """
 
 from __future__ import annotations
@@ -42,9 +42,7 @@ class EntryActions(ServiceCalls):
         table: EntryTable | DoseTable = self.query_one(EntryTable)
         doses = self.query(DoseTable)
         focused = self.paincoach.focused
-        if isinstance(focused, DoseTable) or (
-            not isinstance(focused, EntryTable) and not table.row_count and doses
-        ):
+        if isinstance(focused, DoseTable) or (not table.row_count and doses):
             table = doses.first()
         entry: Entry | Dose | None = table.selected
         if entry is None:
