@@ -269,3 +269,52 @@ def test_today_lists_the_doses_among_the_entries(
         "07:00  took",
         "08:00  chec",
     ]
+
+
+# -- a dose logged by mistake ------------------------------------------------------------------
+
+
+def test_took_undo_deletes_the_dose_saved_last_today_and_says_which(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "took", "heat", "pack")
+    run(capsys, "took", "ibuprofen", "--dose", "4000 mg", "--at", "today 08:00")  # the mistake
+    status, out, err = run(capsys, "took", "--undo")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == (
+        "Deleted the dose saved last: ibuprofen (4000 mg) at 08:00 on Fri 27 Nov 2026."
+    )
+    assert "paincoach took NAME" in out
+    assert [d.name for d in doses(home)] == ["heat pack"]
+
+
+def test_took_undo_with_nothing_saved_today_changes_nothing(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Database.open(home).close()
+    before = every_table(db_path(home))
+    status, out, _ = run(capsys, "took", "--undo")
+    assert status == 0 and out.startswith("No dose was saved today")
+    assert every_table(db_path(home)) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("took", "--undo", "ibuprofen"),
+        ("took", "--undo", "--dose", "400 mg"),
+        ("took", "--undo", "--at", "today 08:00"),
+        ("took", "--undo", "--relief", "3"),
+        ("took", "--undo", "--yes"),
+        ("took",),
+    ],
+)
+def test_undo_with_anything_else_or_took_without_a_name_exits_2_and_writes_nothing(
+    home: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    run(capsys, "took", "ibuprofen")
+    before = every_table(db_path(home))
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err.startswith("paincoach: ") and "Traceback" not in err
+    assert every_table(db_path(home)) == before

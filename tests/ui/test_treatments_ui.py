@@ -20,6 +20,7 @@ from paincoach.screens.first_run import FirstRunScreen
 from paincoach.screens.today import TodayScreen
 from paincoach.screens.treatment_forms import StartTreatmentDialog, StopTreatmentDialog
 from paincoach.screens.treatments import TreatmentsScreen
+from paincoach.widgets.dose_table import DoseTable
 from paincoach.widgets.pick_list import PickList
 from tests.exercise_ui_support import SIZE, make_app, press, type_text
 from tests.support import NOW, seeded_services, settle, wait_for
@@ -34,8 +35,13 @@ def doses_today(home: Path) -> list[Dose]:
 
 
 def text_of(screen: object, selector: str) -> str:
-    widget = screen.query_one(selector, Static)  # type: ignore[attr-defined]
-    return " ".join(str(widget.render()).split()) if widget.display else ""
+    widget = screen.query_one(selector)  # type: ignore[attr-defined]
+    if not widget.display:
+        return ""
+    if isinstance(widget, DoseTable):
+        return " / ".join(widget.lines())
+    assert isinstance(widget, Static)
+    return " ".join(str(widget.render()).split())
 
 
 def messages(app: PaincoachApp) -> list[str]:
@@ -292,9 +298,9 @@ async def test_historys_day_lists_the_doses(home: Path) -> None:
         await settle(pilot)
         app.push_screen(DayScreen(NOW.date()))
         await settle(pilot)
+        assert text_of(app.screen, "#day-doses-title") == "Taken"
         shown = text_of(app.screen, "#day-doses")
         assert shown == (
-            "Taken 06:30 ibuprofen (400 mg) · helped 5/10 09:20 heat pack "
-            "09:20 note: on the lower back"
+            "06:30 ibuprofen (400 mg) · helped 5/10 / 09:20 heat pack note: on the lower back"
         )
         assert "no check-ins or activities" in text_of(app.screen, "#day-title")

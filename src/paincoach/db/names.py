@@ -205,11 +205,11 @@ def activity_spellings(db: Reader) -> dict[str, str]:
     return found
 
 
-def treatment_spelling(db: Reader, name: str) -> str | None:
+def treatment_spelling(db: Reader, name: str, besides: str = "") -> str | None:
     """How the journal spells the treatment `name`: the regular list first (the ones still
-    used before the stopped ones), then the doses taken before."""
+    used before the stopped ones), then the doses taken before (but the dose `besides`)."""
     rows = _run(db, "SELECT name FROM treatments ORDER BY stop_day IS NOT NULL, start_day DESC, id")
     found = _first(rows, name_key(name), _alone)
     if found is None:
-        found = _spelling(db, "doses", "name", name, "")
+        found = _spelling(db, "doses", "name", name, besides)
     return found

@@ -27,11 +27,12 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from paincoach.db.checkin_days import day_or_none
-from paincoach.db.day_rows import figures_by_day
+from paincoach.db.day_rows import dose_from_row, figures_by_day
 from paincoach.db.entry_rows import activity_fields, activity_from_row, checkin_from_row
 from paincoach.db.models import ActivityRow, CheckInRow, DoseRow, SettingRow
 from paincoach.db.names import known_activity
 from paincoach.records.entries import Activity, ActivityDraft, CheckIn, DayFigures
+from paincoach.records.treatments import Dose
 
 
 def insert_activity(session: Session, draft: ActivityDraft, *, uid: str, stamp: str) -> Activity:
@@ -212,6 +213,25 @@ def _like_activities(session: Session, term: str, limit: int) -> list[ActivityRo
         .limit(limit)
     )
     return list(session.scalars(stmt))
+
+
+def search_doses(session: Session, term: str, limit: int) -> list[Dose]:
+    """Doses whose name or note contains `term`, newest first (NUL: `search_checkins`)."""
+    nul = select(DoseRow).where(or_(_holds_nul(DoseRow.note), _holds_nul(DoseRow.name)))
+    odd = [row for row in session.scalars(nul) if _found_in(term, row.note, row.name)]
+    pattern = _like(term)
+    stmt = (
+        select(DoseRow)
+        .where(
+            or_(
+                col(DoseRow.note).like(pattern, escape="\\"),
+                col(DoseRow.name).like(pattern, escape="\\"),
+            )
+        )
+        .order_by(col(DoseRow.day).desc(), col(DoseRow.at).desc())
+        .limit(limit)
+    )
+    return [dose_from_row(row) for row in _newest([*session.scalars(stmt), *odd], limit)]
 
 
 def recent_activity_names(session: Session, limit: int) -> list[str]:

@@ -91,3 +91,18 @@ def name_counts(session: Session, first: date, last: date) -> list[tuple[str, in
 def any_dose(session: Session) -> bool:
     """Whether any dose was ever kept."""
     return session.exec(select(col(DoseRow.id)).limit(1)).first() is not None
+
+
+def newest_dose_row(session: Session) -> DoseRow | None:
+    """The dose saved last (saved order, whatever its moment)."""
+    return session.exec(select(DoseRow).order_by(col(DoseRow.id).desc()).limit(1)).first()
+
+
+def dose_counts(session: Session, first: date, last: date) -> dict[date, int]:
+    """How many doses each day from `first` to `last` has (days with none left out)."""
+    rows = session.execute(
+        select(col(DoseRow.day), func.count())
+        .where(col(DoseRow.day).between(first.isoformat(), last.isoformat()))
+        .group_by(col(DoseRow.day))
+    ).all()
+    return {date.fromisoformat(day): int(count) for day, count in rows}

@@ -23,6 +23,7 @@ from paincoach.core.when import format_moment
 from paincoach.db import names
 from paincoach.db import repository as repo
 from paincoach.db import review_repository as rrepo
+from paincoach.db import treatment_repository as trepo
 from paincoach.db.engine import Database
 from paincoach.db.entry_rows import activity_fields, checkin_fields
 from paincoach.db.models import ActivityRow, CheckInRow
@@ -232,8 +233,9 @@ class Journal:
             if not days:
                 return []
             found = repo.daily_figures(session, days[-1], days[0])
-        # a day with only a dose (issue 16) has no figures: it is listed, with none
-        return [found.get(day, DayFigures(day)) for day in days]
+            doses = trepo.dose_counts(session, days[-1], days[0])
+        # a day with only a dose (issue 16) has no other figures: it is listed with its doses
+        return [replace(found.get(day, DayFigures(day)), doses=doses.get(day, 0)) for day in days]
 
     def search(self, term: str, limit: int = 200) -> list[Entry]:
         """Entries whose note, tags, areas or activity name contain `term`, newest first."""

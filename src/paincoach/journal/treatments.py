@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import text
+
 from paincoach.core import clock
 from paincoach.core.errors import InputError, NotFoundError
 from paincoach.core.uids import new_uid
@@ -20,7 +22,7 @@ from paincoach.db import treatment_repository as trepo
 from paincoach.db.engine import Database
 from paincoach.db.models import TreatmentRow
 from paincoach.db.practice_repository import get_setting
-from paincoach.db.repository import put_settings
+from paincoach.db.repository import put_settings, search_doses
 from paincoach.journal.service import _check_date
 from paincoach.records.entries import check_rating
 from paincoach.records.names import name_key
@@ -32,16 +34,21 @@ from paincoach.records.treatments import (
     MeanRelief,
     Treatment,
     TreatmentKind,
+    check_dose,
     check_long,
     check_treatment_name,
     check_words,
+    in_order,
+    spoken_day,
 )
 
 FREQUENT_DAYS = 90
 """`frequent_names` counts the doses of this many days, today included."""
+QUICK_MOST = 9
+"""The dose dialog lists at most this many names, one digit each (`quick_names`)."""
 NO_ADVICE_KEY = "no_advice_said"
 """The settings key holding the day paincoach first said it gives no medicine advice."""
-_FUTURE_SLACK = timedelta(minutes=5)
+DOSE_GONE = "That dose is no longer in the journal; it may have been deleted already."
 
 
 class Treatments:
@@ -64,7 +71,7 @@ class Treatments:
                 trepo.treatment_from_row(row)
                 for row in trepo.treatment_rows(session, active_only=active_only)
             ]
-        return _in_order(found)
+        return in_order(found)
 
     def start(
         self,
@@ -125,7 +132,7 @@ class Treatments:
             if row is None:
                 raise NotFoundError(_not_in_use(name, rows))
             if stop.isoformat() < row.start_day:
-                started = _spoken(date.fromisoformat(row.start_day))
+                started = spoken_day(date.fromisoformat(row.start_day))
                 raise InputError(
                     "day", f"{row.name} started on {started}; it cannot stop before that."
                 )
@@ -146,7 +153,9 @@ class Treatments:
             return today
         in_years(day, field, day.isoformat())
         if day > today:
-            raise InputError(field, f"{_spoken(day)} is still to come; give today or a day before.")
+            raise InputError(
+                field, f"{spoken_day(day)} is still to come; give today or a day before."
+            )
         return day
 
     # -- doses -----------------------------------------------------------------------------------
@@ -169,16 +178,10 @@ class Treatments:
         check-ins; a moment still to come, a relief outside 0-10 or a NUL: InputError.
         """
         now = self._clock()
-        name = check_treatment_name(name)
-        dose = check_words(dose, "dose", "dose")
-        side_effects = check_long(side_effects, "side_effects", "side effects")
-        note = check_long(note, "note", "note")
-        rated = check_rating(relief, "relief")
         moment = now if at is None else at
-        if moment.tzinfo is None:
-            raise ValueError("moments must be timezone-aware")
-        if moment > now + _FUTURE_SLACK:
-            raise InputError("when", "That time is still to come; doses are for what was taken.")
+        name, dose, side_effects, note, rated = check_dose(
+            now, name, dose, moment, relief, side_effects, note
+        )
         with self.db.write() as session:
             _check_date(session, moment, confirmed)
             taken = Dose(
@@ -202,12 +205,71 @@ class Treatments:
         with self.db.write() as session:
             row = trepo.dose_row(session, uid)
             if row is None:
-                raise NotFoundError("That dose is no longer in the journal.")
+                raise NotFoundError(DOSE_GONE)
             row.relief, row.side_effects = rated, side_effects
             row.rated_at = format_moment(self._clock())
             session.add(row)
             session.flush()
             return trepo.dose_from_row(row)
+
+    def update_dose(
+        self,
+        uid: str,
+        *,
+        name: str,
+        dose: str = "",
+        at: datetime,
+        relief: int | None = None,
+        side_effects: str = "",
+        note: str = "",
+        confirmed: bool = False,
+    ) -> Dose:
+        """Correct a dose kept (every field; its uid stays), checked as `took` checks a new
+        one; NotFoundError if it is gone. A relief given or changed is dated now."""
+        now = self._clock()
+        name, dose, side_effects, note, rated = check_dose(
+            now, name, dose, at, relief, side_effects, note
+        )
+        with self.db.write() as session:
+            _check_date(session, at, confirmed, uid=uid)
+            row = trepo.dose_row(session, uid)
+            if row is None:
+                raise NotFoundError(DOSE_GONE)
+            if rated != row.relief:
+                row.rated_at = format_moment(now) if rated is not None else None
+            row.name = names.treatment_spelling(session, name, besides=uid) or name
+            row.dose, row.at, row.day = dose, format_moment(at), local_day(at).isoformat()
+            row.relief, row.side_effects, row.note = rated, side_effects, note
+            session.add(row)
+            session.flush()
+            saved = trepo.dose_from_row(row)
+        self._flush_wal()  # the words edited away are deleted words too
+        return saved
+
+    def delete_dose(self, uid: str) -> Dose:
+        """Delete a dose for good (its words do not linger in the file); NotFoundError if
+        it is gone already. Returns what was deleted, to say so."""
+        with self.db.write() as session:
+            row = trepo.dose_row(session, uid)
+            if row is None:
+                raise NotFoundError(DOSE_GONE)
+            gone = trepo.dose_from_row(row)
+            session.delete(row)
+        self._flush_wal()
+        return gone
+
+    def newest_logged_today(self) -> Dose | None:
+        """The dose saved last, if it was saved today (what `took --undo` takes back)."""
+        with self.db.read() as session:
+            row = trepo.newest_dose_row(session)
+        if row is None or local_day(datetime.fromisoformat(row.created_at)) != self.today():
+            return None
+        return trepo.dose_from_row(row)
+
+    def _flush_wal(self) -> None:
+        # As the journal's deletes do: no deleted or edited-away words in the WAL's pages.
+        with self.db.connection() as conn:
+            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
     def mark_asked(self, uid: str) -> None:
         """Remember that the person was asked about this dose (a dose gone since: nothing)."""
@@ -221,6 +283,14 @@ class Treatments:
         """The doses of one local day, oldest first."""
         with self.db.read() as session:
             return trepo.doses_between(session, day, day)
+
+    def search(self, term: str, limit: int = 200) -> list[Dose]:
+        """Doses whose name or note contains `term`, newest first (History's search)."""
+        term = term.strip()
+        if not term:
+            return []
+        with self.db.read() as session:
+            return search_doses(session, term, limit)
 
     def due_rating(self) -> Dose | None:
         """The newest dose taken 1-4 hours ago with no relief given and not asked about yet."""
@@ -249,6 +319,14 @@ class Treatments:
             merged[key] = (spelled, total + count, max(latest, moment))
         ranked = sorted(merged.values(), key=lambda item: (-item[1], -item[2].timestamp()))
         return [name for name, _count, _newest in ranked[:limit]]
+
+    def quick_names(self, most: int = QUICK_MOST) -> list[str]:
+        """The dose dialog's numbered list: the frequent names, then the regular treatments
+        in use not among them (by name), so one started is two keys away before its first dose."""
+        names = self.frequent_names()
+        keys = {name_key(name) for name in names}
+        regular = [t.name for t in self.regular(active_only=True) if name_key(t.name) not in keys]
+        return [*names, *regular][:most]
 
     def usual_doses(self, names: Sequence[str]) -> dict[str, str]:
         """The dose text last written for each name (by `name_key`) in the last 90 days, else
@@ -281,7 +359,7 @@ class Treatments:
         days = {
             dose.day
             for dose in doses
-            if not any(_used_on(t, dose.day) for t in scheduled.get(name_key(dose.name), ()))
+            if not any(t.used_on(dose.day) for t in scheduled.get(name_key(dose.name), ()))
         }
         return sorted(days)
 
@@ -309,16 +387,6 @@ class Treatments:
         return True
 
 
-def _in_order(found: Sequence[Treatment]) -> list[Treatment]:
-    current = sorted((t for t in found if t.active), key=lambda t: name_key(t.name))
-    stopped = sorted(
-        (t for t in found if not t.active),
-        key=lambda t: (t.stop or t.start, t.start),
-        reverse=True,
-    )
-    return current + stopped
-
-
 def _named(rows: Sequence[TreatmentRow], name: str) -> TreatmentRow | None:
     key = name_key(name)
     return next((row for row in rows if name_key(row.name) == key), None)
@@ -330,12 +398,3 @@ def _not_in_use(name: str, rows: Sequence[TreatmentRow]) -> str:
         return f"{asked} You have none in use."
     listed = ", ".join(sorted((row.name for row in rows), key=name_key))
     return f"{asked} The ones in use are: {listed}."
-
-
-def _spoken(day: date) -> str:
-    """'1 September 2026', as the other date messages say it."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def _used_on(treatment: Treatment, day: date) -> bool:
-    return treatment.start <= day and (treatment.stop is None or day <= treatment.stop)

@@ -255,6 +255,8 @@ class DayFigures:
     activity_minutes: int = 0
     mood_min: int | None = None
     mood_max: int | None = None
+    doses: int = 0
+    """Doses taken (or treatments used) that day (History's list; not read by the week)."""
 
 
 #: Entries before this year are almost always a typing slip (and need confirming).

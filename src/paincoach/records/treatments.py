@@ -8,13 +8,15 @@ a limit (docs/decisions.md).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from paincoach.core.errors import InputError
 from paincoach.core.textsafe import refuse_nul
-from paincoach.records.entries import NAME_MAX, NOTE_MAX
+from paincoach.records.entries import NAME_MAX, NOTE_MAX, check_rating
+from paincoach.records.names import name_key
 
 TreatmentKind = Literal["medicine", "other"]
 KINDS: tuple[TreatmentKind, ...] = ("medicine", "other")
@@ -37,6 +39,9 @@ ASK_AFTER_HOURS = (1, 4)
 MIN_RATED_DOSES = 3
 """A mean relief is spoken of from this many rated doses of one treatment (the week's
 lines and the insight), as every insight has its minimum; the report shows the count."""
+
+FUTURE_SLACK = timedelta(minutes=5)
+"""A dose's moment may be this far ahead of the clock (two clocks a little apart)."""
 
 WORDS_MAX = 80
 """The longest dose or how-often text (one line, in the person's words)."""
@@ -72,6 +77,10 @@ class Treatment:
     def stop_words(self) -> str:
         """Why it stopped, in plain words ('' while it goes on)."""
         return STOP_REASONS[self.stop_why] if self.stop_why else ""
+
+    def used_on(self, day: date) -> bool:
+        """Whether it was in use on `day` (from its start to its stop, both included)."""
+        return self.start <= day and (self.stop is None or day <= self.stop)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,3 +139,39 @@ def check_long(text: str, field: str, label: str) -> str:
             field, f"The {label} can be up to {NOTE_MAX:,} characters; this has {len(words):,}."
         )
     return words
+
+
+def check_dose(
+    now: datetime, name: str, dose: str, at: datetime, relief: int | None, *words: str
+) -> tuple[str, str, str, str, int | None]:
+    """A dose's fields as kept (side effects and note in `words`), or InputError: what
+    `Treatments.took` and `update_dose` both check."""
+    side_effects, note = words
+    kept = (
+        check_treatment_name(name),
+        check_words(dose, "dose", "dose"),
+        check_long(side_effects, "side_effects", "side effects"),
+        check_long(note, "note", "note"),
+        check_rating(relief, "relief"),
+    )
+    if at.tzinfo is None:
+        raise ValueError("moments must be timezone-aware")
+    if at > now + FUTURE_SLACK:
+        raise InputError("when", "That time is still to come; doses are for what was taken.")
+    return kept
+
+
+def in_order(found: Sequence[Treatment]) -> list[Treatment]:
+    """The ones in use by name, then the stopped ones, newest first."""
+    current = sorted((t for t in found if t.active), key=lambda t: name_key(t.name))
+    stopped = sorted(
+        (t for t in found if not t.active),
+        key=lambda t: (t.stop or t.start, t.start),
+        reverse=True,
+    )
+    return current + stopped
+
+
+def spoken_day(day: date) -> str:
+    """'1 September 2026', as the other date messages say it."""
+    return f"{day.day} {day:%B %Y}"

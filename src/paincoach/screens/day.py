@@ -14,14 +14,14 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from paincoach.core.textsafe import one_line, visible
+from paincoach.core.textsafe import visible
 from paincoach.records.days import DayEntries
 from paincoach.records.describe import describe_session, rating
-from paincoach.records.entries import CheckIn, Entry
+from paincoach.records.entries import Activity, CheckIn, Entry
 from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import ENTRY_BINDINGS, EntryActions
 from paincoach.screens.messages import JournalChanged
-from paincoach.screens.today_doses import doses_text
+from paincoach.widgets.dose_table import DoseTable, dose_summary
 from paincoach.widgets.entry_table import EntryTable, entry_summary
 
 if TYPE_CHECKING:
@@ -48,25 +48,23 @@ def fetch_day(services: Services, day: date) -> DayData:
     )
 
 
-def doses_block(doses: Sequence[Dose]) -> Text:
-    """The day's doses under a heading, one line each (side effects and notes too)."""
-    text = Text("Taken\n", style="bold") + doses_text(doses)
-    for dose in doses:
-        for label, words in (("side effects", dose.side_effects), ("note", dose.note)):
-            if words:
-                text.append(f"\n  {dose.at:%H:%M} {label}: {one_line(words, 60)}", style="dim")
-    return text
-
-
 def sessions_block(sessions: Sequence[SessionSummary]) -> Text:
     """The day's exercises under a heading, one line each."""
     text = Text("Exercises\n", style="bold")
     return text + Text("\n").join(describe_session(s, labelled=False) for s in sessions)
 
 
-def entry_details(entry: Entry) -> Text:
-    """Everything about one entry, the note in full."""
+def entry_details(entry: Entry | Dose) -> Text:
+    """Everything about one entry (or dose), the note in full."""
     text = Text(f"{entry.at:%A %d %B %Y, %H:%M}\n", style="bold")
+    if not isinstance(entry, (CheckIn, Activity)):
+        text.append(f"Taken  {dose_summary(entry)}\n")
+        if entry.side_effects:
+            text.append(f"Side effects: {visible(entry.side_effects)}\n")
+        return text.append(
+            "\n" + (visible(entry.note) if entry.note else "No note."),
+            style="" if entry.note else "dim",
+        )
     text.append(entry_summary(entry).plain + "\n")
     if isinstance(entry, CheckIn):
         if entry.sleep is not None:
@@ -111,7 +109,8 @@ class DayScreen(EntryActions, PaincoachScreen[None]):
         with Vertical(classes="page"):
             yield Static("", id="day-title", classes="section-title")
             yield EntryTable(id="day-entries")
-            yield Static("", id="day-doses")
+            yield Static(Text("Taken", style="bold"), id="day-doses-title")
+            yield DoseTable(id="day-doses")
             yield Static("", id="day-sessions")
             with VerticalScroll(id="day-detail"):
                 yield Static("", id="day-detail-text")
@@ -141,25 +140,41 @@ class DayScreen(EntryActions, PaincoachScreen[None]):
             other = data.sessions or data.doses
             what = "no check-ins or activities" if other else "nothing recorded on this day"
         self.query_one("#day-title", Static).update(f"{self.day:%A %d %B %Y}: {what}")
-        doses = self.query_one("#day-doses", Static)
-        doses.update(doses_block(data.doses) if data.doses else "")
-        doses.display = bool(data.doses)
+        doses = self.query_one(DoseTable)
+        doses.show_doses(data.doses)
+        doses.display = self.query_one("#day-doses-title").display = bool(data.doses)
         sessions = self.query_one("#day-sessions", Static)
         sessions.update(sessions_block(data.sessions) if data.sessions else "")
         sessions.display = bool(data.sessions)
-        if self.focus_uid is not None:
+        if self.focus_uid is not None:  # from a search result: that entry, or that dose
             uids = [entry.uid for entry in entries.entries]
+            dose_uids = [dose.uid for dose in data.doses]
             if self.focus_uid in uids:
                 table.move_cursor(row=uids.index(self.focus_uid))
+            elif self.focus_uid in dose_uids:
+                doses.move_cursor(row=dose_uids.index(self.focus_uid))
+                doses.focus()
             self.focus_uid = None
-        self._show_detail(table.selected)
+        if not entries.entries and data.doses and self.focused is table:
+            doses.focus()  # a day of doses only: the arrows and keys go to them
+        shown = self.focused if isinstance(self.focused, DoseTable) else table
+        self._show_detail(shown.selected)
 
-    def _show_detail(self, entry: Entry | None) -> None:
-        self.query_one("#day-detail-text", Static).update(entry_details(entry) if entry else "")
+    def _show_detail(self, entry: Entry | Dose | None) -> None:
+        shown = "" if entry is None else entry_details(entry)
+        self.query_one("#day-detail-text", Static).update(shown)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Show the highlighted entry in full."""
-        self._show_detail(self.query_one(EntryTable).selected)
+        """Show the highlighted entry (or dose) in full."""
+        table = event.data_table
+        if isinstance(table, (EntryTable, DoseTable)) and table.has_focus:
+            self._show_detail(table.selected)
+
+    def on_descendant_focus(self) -> None:
+        """Moving between the entries and the doses shows the one now highlighted."""
+        focused = self.focused
+        if isinstance(focused, (EntryTable, DoseTable)):
+            self._show_detail(focused.selected)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter edits the entry."""

@@ -24,7 +24,7 @@ from paincoach.core.textsafe import visible
 from paincoach.records.names import name_key
 from paincoach.records.treatments import check_treatment_name, check_words
 from paincoach.screens.base import PaincoachDialog
-from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_when_if_untouched
+from paincoach.screens.form import FORM_BINDINGS, EntryForm, kept_when_if_untouched, when_text
 from paincoach.widgets.quick_pick import QuickPick
 from paincoach.widgets.rating import RatingInput
 from paincoach.widgets.text_box import TextBox
@@ -84,9 +84,10 @@ class DoseChoices:
 
 
 def fetch_choices(services: Services) -> DoseChoices:
-    """The frequent names with their usual dose text, and the names to suggest."""
+    """The frequent names, then the regular ones in use, with their usual dose text; and
+    the names to suggest."""
     treatments = services.treatments
-    names = treatments.frequent_names()
+    names = treatments.quick_names()
     regular = treatments.regular(active_only=True)
     usual = treatments.usual_doses(names)
     frequent = tuple(Frequent(name, usual[name_key(name)]) for name in names)
@@ -107,32 +108,55 @@ class DoseDialog(EntryForm):
         "note": "dose-note",
     }
 
-    def __init__(self) -> None:
+    def __init__(self, existing: Dose | None = None) -> None:
         super().__init__()
+        self.existing = existing
+        """A dose kept already, to correct (no frequent names then: the form alone)."""
         self.choices = DoseChoices()
         self.loaded = False
 
+    def _shown(self, field: str) -> str:
+        """A field's starting text: the dose's own (made visible) when correcting one."""
+        return visible(getattr(self.existing, field)) if self.existing else ""
+
+    def _unless_untouched(self, shown: str, field: str) -> str:
+        """The stored text if the field is left as shown (control characters made visible
+        are not typed: saving keeps the text exactly as it was stored)."""
+        if self.existing is not None and shown == self._shown(field):
+            stored: str = getattr(self.existing, field)
+            return stored
+        return shown
+
     def compose(self) -> ComposeResult:
         """The frequent names (when there are any), then the form."""
+        old = self.existing
         with Vertical(classes="dialog form dose"):
-            yield Static("Medicine or treatment", classes="dialog-title")
+            yield Static(
+                "Change a dose" if old else "Medicine or treatment", classes="dialog-title"
+            )
             with VerticalScroll():
                 yield Static("", id="dose-quick-title", classes="hint", markup=False)
                 yield QuickPick(id="dose-quick")
                 with Horizontal(classes="field-row"):
                     yield Label("What", classes="field-label")
                     yield Input(
-                        id="dose-name", compact=True, placeholder="e.g. ibuprofen, heat pack"
+                        self._shown("name"),
+                        id="dose-name",
+                        compact=True,
+                        placeholder="e.g. ibuprofen, heat pack",
                     )
                 with Horizontal(classes="field-row"):
                     yield Label("Dose", classes="field-label")
                     yield Input(
-                        id="dose-text", compact=True, placeholder="as you write it, e.g. 400 mg"
+                        self._shown("dose"),
+                        id="dose-text",
+                        compact=True,
+                        placeholder="as you write it, e.g. 400 mg",
                     )
                 with Horizontal(classes="field-row"):
                     yield Label("When", classes="field-label")
                     yield Input(
-                        "now",
+                        when_text(old.at, editing=True) if old else "now",
                         id="dose-when",
                         compact=True,
                         placeholder="now, today 10:00, yesterday 15:30",
@@ -140,13 +164,19 @@ class DoseDialog(EntryForm):
                 yield RatingInput(
                     "How much did it help?",
                     *RELIEF_LABELS,
+                    value=old.relief if old else None,
                     id="dose-relief",
                 )
                 with Horizontal(classes="field-row"):
                     yield Label("Side effects", classes="field-label")
-                    yield Input(id="dose-side-effects", compact=True, placeholder="if any")
+                    yield Input(
+                        self._shown("side_effects"),
+                        id="dose-side-effects",
+                        compact=True,
+                        placeholder="if any",
+                    )
                 yield Label("Note", classes="field-label wide")
-                yield TextBox("", id="dose-note", soft_wrap=True)
+                yield TextBox(self._shown("note"), id="dose-note", soft_wrap=True)
             yield Static("", id="form-error", classes="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
@@ -171,7 +201,7 @@ class DoseDialog(EntryForm):
         shown = [visible(name) for name in choices.suggestions]
         self.query_one("#dose-name", Input).suggester = SuggestFromList(shown, case_sensitive=False)
         quick = self.query_one("#dose-quick", QuickPick)
-        if choices.frequent:
+        if choices.frequent and self.existing is None:
             quick.show_lines([f.words for f in choices.frequent])
             title = self.query_one("#dose-quick-title", Static)
             title.update("Press a number to log it now, or Tab to write another:")
@@ -217,7 +247,7 @@ class DoseDialog(EntryForm):
 
     def describe(self) -> str:
         """Named in the question Ctrl+Q asks."""
-        return "The dose"
+        return "The change to the dose" if self.existing else "The dose"
 
     def form_state(self) -> object:
         """Everything typed so far."""
@@ -232,15 +262,34 @@ class DoseDialog(EntryForm):
 
     def build_save(self) -> Callable[[Services], object]:
         """Check the form and return the call that saves it."""
-        name = check_treatment_name(self.query_one("#dose-name", Input).value)
-        dose = check_words(self.query_one("#dose-text", Input).value, "dose", "dose")
+        old = self.existing
+        name = self._unless_untouched(self.query_one("#dose-name", Input).value, "name")
+        name = check_treatment_name(name)
+        dose = self._unless_untouched(self.query_one("#dose-text", Input).value, "dose")
+        dose = check_words(dose, "dose", "dose")
         at = kept_when_if_untouched(
-            self.query_one("#dose-when", Input).value, None, self.services.clock()
+            self.query_one("#dose-when", Input).value,
+            old.at if old else None,
+            self.services.clock(),
         )
         relief = self.query_one("#dose-relief", RatingInput).value
-        side_effects = self.query_one("#dose-side-effects", Input).value
-        note = self.query_one("#dose-note", TextArea).text
+        side_effects = self._unless_untouched(
+            self.query_one("#dose-side-effects", Input).value, "side_effects"
+        )
+        note = self._unless_untouched(self.query_one("#dose-note", TextArea).text, "note")
         confirmed = self.date_confirmed
+        if old is not None:
+            uid = old.uid
+            return lambda services: services.treatments.update_dose(
+                uid,
+                name=name,
+                dose=dose,
+                at=at,
+                relief=relief,
+                side_effects=side_effects,
+                note=note,
+                confirmed=confirmed,
+            )
         return lambda services: log_dose(
             services,
             lambda t: t.took(

@@ -19,6 +19,9 @@ from paincoach.screens.base import PaincoachDialog
 from paincoach.screens.dose_dialog import RELIEF_LABELS
 from paincoach.widgets.rating import RatingInput
 
+RELIEF_HINT = "a number, or Not now"
+"""Said beside the number: Save needs one, and Not now is always a fine answer."""
+
 
 @dataclass(frozen=True)
 class Rated:
@@ -59,7 +62,13 @@ class RateDoseDialog(PaincoachDialog[Rated | None]):
                 classes="detail",
                 markup=False,
             )
-            yield RatingInput("How much it helped", *RELIEF_LABELS, required=True, id="rate-relief")
+            yield RatingInput(
+                "How much it helped",
+                *RELIEF_LABELS,
+                required=True,
+                hint=RELIEF_HINT,
+                id="rate-relief",
+            )
             with Horizontal(classes="field-row"):
                 yield Label("Side effects", classes="field-label")
                 yield Input(id="rate-side-effects", compact=True, placeholder="if any")

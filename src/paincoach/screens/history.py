@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -19,6 +20,10 @@ from paincoach.screens.messages import JournalChanged
 from paincoach.widgets.entry_table import EntryTable
 from paincoach.widgets.row_table import RowTable
 
+if TYPE_CHECKING:
+    from paincoach.records.treatments import Dose
+    from paincoach.services import Services
+
 PAGE_DAYS = 30
 
 
@@ -29,10 +34,11 @@ def _avg(value: float | None) -> str:
 COLUMNS = [
     ("Day", len("Wed 30 Sep 2026")),
     ("Check-ins", len("Check-ins")),
-    ("Pain avg (range)", len("Pain avg (range)")),
+    ("Pain (range)", len("10.0 (10–10)")),
     ("Mood", len("10.0")),
     ("Sleep", len("Sleep")),
     ("Active min", len("Active min")),
+    ("Doses", len("Doses")),
 ]
 """Each column's label and width. The widths are fixed: every cell fits them, and a table
 that measured its cells would draw its first rows at the labels' widths until it was idle."""
@@ -50,7 +56,17 @@ def figures_row(figures: DayFigures) -> list[Text]:
         Text(_avg(figures.mood_avg)),
         Text(_avg(figures.sleep_avg)),
         Text(f"{figures.activity_minutes}" if figures.activities else "–"),
+        Text(str(figures.doses) if figures.doses else "–"),
     ]
+
+
+def search(services: Services, term: str, limit: int = 200) -> list[Entry | Dose]:
+    """The entries and the doses that hold `term`, newest first."""
+    found: list[Entry | Dose] = [
+        *services.journal.search(term, limit),
+        *services.treatments.search(term, limit),
+    ]
+    return sorted(found, key=lambda entry: (entry.day, entry.at), reverse=True)[:limit]
 
 
 class HistoryScreen(PaincoachScreen[None]):
@@ -63,7 +79,7 @@ class HistoryScreen(PaincoachScreen[None]):
             "search",
             "Search",
             id="history.search",
-            tooltip="Search notes, tags, areas, names",
+            tooltip="Search notes, tags, areas, names (activities and doses)",
         ),
         Binding(
             "enter",
@@ -87,7 +103,7 @@ class HistoryScreen(PaincoachScreen[None]):
         with Vertical(classes="page"):
             yield Input(
                 id="search",
-                placeholder="/ to search notes, tags, areas and activity names; Enter to search",
+                placeholder="/ to search notes, tags, areas and the names of activities and doses",
             )
             yield Static("", id="history-status", markup=False)
             yield RowTable(id="days", cursor_type="row", zebra_stripes=True)
@@ -181,10 +197,10 @@ class HistoryScreen(PaincoachScreen[None]):
             self._show_days()
             return
         self.call_service(
-            lambda services: services.journal.search(term), self._show_results, group="search"
+            lambda services: search(services, term), self._show_results, group="search"
         )
 
-    def _show_results(self, found: list[Entry]) -> None:
+    def _show_results(self, found: list[Entry | Dose]) -> None:
         results = self.query_one("#results", EntryTable)
         results.show_entries(found)
         results.display = True

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from paincoach.core import startup
 from paincoach.core.errors import PaincoachError
@@ -23,9 +23,10 @@ from paincoach.screens.base import PaincoachScreen
 from paincoach.screens.entry_actions import EntryActions
 from paincoach.screens.long_view_keys import LONG_VIEW_BINDINGS, LongViewActions
 from paincoach.screens.messages import JournalChanged
-from paincoach.screens.today_doses import DOSE_BINDINGS, DoseActions, RatingQuestion, doses_text
+from paincoach.screens.today_doses import DOSE_BINDINGS, DoseActions, RatingQuestion
 from paincoach.services import Services
 from paincoach.widgets.day_sparks import DaySparks
+from paincoach.widgets.dose_table import DoseTable
 from paincoach.widgets.entry_table import EntryTable
 from paincoach.widgets.hints import hint_line
 
@@ -232,7 +233,7 @@ class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[No
             yield Static("", id="today-flare", classes="due", markup=False)
             yield Static("", id="today-course", markup=False)
             yield Static("Taken today (m: log one)", id="doses-title", classes="section-title")
-            yield Static("", id="today-doses")
+            yield DoseTable(id="today-doses")
             yield Static("Exercises today", id="sessions-title", classes="section-title")
             yield Static("", id="today-sessions")
             yield Static("Pacing today (p: your plans)", id="pacing-title", classes="section-title")
@@ -289,7 +290,10 @@ class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[No
         course = self.query_one("#today-course", Static)
         course.update(str(data.course) if data.course else "")
         course.display = data.course is not None
-        self._show_section("doses", doses_text(data.doses), bool(data.doses))
+        self.query_one("#doses-title").display = bool(data.doses)
+        doses = self.query_one(DoseTable)
+        doses.show_doses(data.doses)
+        doses.display = bool(data.doses)
         self._show_section("sessions", sessions_text(data.sessions), bool(data.sessions))
         self._show_section("pacing", pacing_text(data.plans), bool(data.plans))
         self.flare = data.flare
@@ -339,6 +343,11 @@ class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[No
         empty.update(error.message)
         empty.display = True
         startup.resume()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a focused table (entries or doses) opens its row, as Enter does elsewhere."""
+        event.stop()
+        self.action_edit_entry()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """f and n answer the offer to hold the plans, so they work only while it is shown."""

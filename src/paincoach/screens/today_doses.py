@@ -1,20 +1,19 @@
-"""Doses on Today: the "Taken today" lines, logging a dose, and the one gentle rating question.
+"""Doses on Today: logging a dose, and the one gentle rating question (the "Taken today"
+rows are a `widgets.dose_table.DoseTable`; `entry_actions` changes or deletes one).
 
 Kept apart from screens/today.py (near its size limit); Today calls these.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.binding import Binding
 
-from paincoach.core.textsafe import one_line
 from paincoach.records.describe import rating
 from paincoach.records.treatments import NO_ADVICE, Dose
 from paincoach.screens.base import ServiceCalls
+from paincoach.widgets.dose_table import dose_words
 
 if TYPE_CHECKING:
     from paincoach.app import PaincoachApp
@@ -45,22 +44,6 @@ DOSE_BINDINGS = [
 """Today's keys for doses (spliced into TodayScreen.BINDINGS)."""
 RETRY_S = 0.2
 """While the journal is still opening, look again this often whether the question may come."""
-
-
-def dose_words(dose: Dose) -> str:
-    """'ibuprofen (400 mg)', as the person wrote it, on one line."""
-    return one_line(f"{dose.name} ({dose.dose})" if dose.dose else dose.name, 50)
-
-
-def doses_text(doses: Sequence[Dose]) -> Text:
-    """One line per dose: time, name and dose, and the relief once rated."""
-    lines = []
-    for dose in doses:
-        line = f"{dose.at:%H:%M}  {dose_words(dose)}"
-        if dose.relief is not None:
-            line += f" · helped {rating(dose.relief)}"
-        lines.append(Text(line))
-    return Text("\n").join(lines)
 
 
 def open_dose(app: PaincoachApp) -> None:

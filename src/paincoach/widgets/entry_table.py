@@ -9,11 +9,15 @@ from rich.text import Text
 from paincoach.core.textsafe import one_line
 from paincoach.records.describe import rating
 from paincoach.records.entries import Activity, CheckIn, Entry
+from paincoach.records.treatments import Dose
+from paincoach.widgets.dose_table import dose_extra, dose_summary
 from paincoach.widgets.row_table import RowTable
 
 
-def entry_summary(entry: Entry) -> Text:
-    """The figures of an entry in a few words."""
+def entry_summary(entry: Entry | Dose) -> Text:
+    """The figures of an entry (or what a dose was) in a few words."""
+    if isinstance(entry, Dose):
+        return Text("Dose  " + dose_summary(entry))
     if isinstance(entry, CheckIn):
         parts = [f"pain {rating(entry.pain)}", f"mood {rating(entry.mood)}"]
         if entry.sleep is not None:
@@ -32,8 +36,10 @@ def activity_words(activity: Activity) -> str:
     return ", ".join(parts)
 
 
-def entry_extra(entry: Entry) -> Text:
-    """Areas, tags and the start of the note."""
+def entry_extra(entry: Entry | Dose) -> Text:
+    """Areas, tags and the start of the note (a dose: side effects and note)."""
+    if isinstance(entry, Dose):
+        return Text(one_line(dose_extra(entry), 26))
     bits: list[str] = []
     if isinstance(entry, CheckIn):
         bits.extend(entry.areas)
@@ -44,7 +50,7 @@ def entry_extra(entry: Entry) -> Text:
 
 
 class EntryTable(RowTable):
-    """Entries, one per row, keyed by uid."""
+    """Entries, one per row, keyed by uid (History's search lists doses among them)."""
 
     DEFAULT_CSS = """
     EntryTable {
@@ -55,7 +61,7 @@ class EntryTable(RowTable):
     def __init__(self, *, with_day: bool = False, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.with_day = with_day
-        self._entries: dict[str, Entry] = {}
+        self._entries: dict[str, Entry | Dose] = {}
 
     def on_mount(self) -> None:
         """Set the columns."""
@@ -64,7 +70,7 @@ class EntryTable(RowTable):
         self.add_column("Entry", key="entry")
         self.add_column("Areas, tags, note", key="extra")
 
-    def show_entries(self, entries: Sequence[Entry]) -> None:
+    def show_entries(self, entries: Sequence[Entry | Dose]) -> None:
         """Replace the rows, keeping the cursor near where it was."""
         row = self.cursor_row
         self.clear()
@@ -81,8 +87,8 @@ class EntryTable(RowTable):
             self.move_cursor(row=min(max(row, 0), len(entries) - 1))
 
     @property
-    def selected(self) -> Entry | None:
-        """The entry under the cursor, if any."""
+    def selected(self) -> Entry | Dose | None:
+        """The entry (or dose) under the cursor, if any."""
         if not self._entries or self.cursor_row < 0 or self.cursor_row >= self.row_count:
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value

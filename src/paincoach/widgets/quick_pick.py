@@ -17,12 +17,12 @@ from textual.widgets import Static
 
 from paincoach.core.textsafe import one_line
 
-MOST = 5
-"""At most this many items, numbered 1 to MOST."""
+MOST = 9
+"""At most this many items, numbered 1 to MOST (one digit each)."""
 
 
 class QuickPick(Static, can_focus=True):
-    """Lines numbered 1-5; a digit picks that line."""
+    """Lines numbered 1-9; a digit picks that line."""
 
     DEFAULT_CSS = """
     QuickPick {

@@ -69,10 +69,14 @@ class ScaleInput(Widget, can_focus=True):
         *,
         value: int | None = None,
         required: bool = False,
+        hint: str | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.label = label
+        self.hint = hint
+        """The words after the label, in place of "needed" or "optional" (a question with
+        its own way out, such as "Not now", says so instead)."""
         self.low = low
         self.high = high
         self.required = required
@@ -83,7 +87,7 @@ class ScaleInput(Widget, can_focus=True):
     def render(self) -> Text:
         """Two lines: the label and the value, then the scale with its end labels."""
         marker = "› " if self.has_focus else "  "
-        need = " (needed)" if self.required else " (optional)"
+        need = f" ({self.hint or ('needed' if self.required else 'optional')})"
         shown = "not given" if self.value is None else f"{self.value} of {self.MAXIMUM}"
         title = Text.assemble((marker + self.label, "bold"), (need, "dim"), "  ", (shown, "bold"))
         return Text("\n").join([title, self.scale_line()])

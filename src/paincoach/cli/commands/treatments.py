@@ -1,7 +1,8 @@
 """`paincoach took NAME ...` and `paincoach treatments [start|stop NAME ...]` from the shell.
 
 `took` records a dose of a medicine or a use of any other treatment ("heat pack"), now or at
-`--at WHEN`, with its relief when known; the first dose ever logged also says, once, that
+`--at WHEN`, with its relief when known (`took --undo` deletes the dose saved last, when it
+was saved today: a dose logged by mistake); the first dose ever logged also says, once, that
 paincoach never suggests a dose or a change. `treatments` lists the regular ones (in use
 first, then the stopped with why), and `start`/`stop` change the list. What was typed is
 checked before standard input is read and before the journal is opened: bad input exits 2
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 CALLED = {"name": "treatment name"}
 #: `--why` as typed (hyphens) and the reason kept.
 WHY = {key.replace("_", "-"): key for key in STOP_REASONS}
+EXAMPLE = "paincoach took ibuprofen --dose '400 mg'"
 NONE_LISTED = (
     "You have no regular treatments listed yet. To add one: "
     "paincoach treatments start NAME [--dose TEXT] [--often TEXT] [--as-needed] [--other]"
@@ -49,7 +51,13 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
         "or a change: talk to your clinician or pharmacist about your medicines.",
     )
     took.add_argument(
-        "name", nargs="+", metavar="NAME", help="what you took ('-' reads it from standard input)"
+        "name", nargs="*", metavar="NAME", help="what you took ('-' reads it from standard input)"
+    )
+    took.add_argument(
+        "--undo",
+        action="store_true",
+        help="take back the dose saved last, if it was saved today (for one logged by "
+        "mistake; log it again to correct it)",
     )
     took.add_argument("--dose", metavar="TEXT", default="", help="the dose, as you write it")
     took.add_argument(
@@ -149,6 +157,10 @@ def run(args: argparse.Namespace, home: Path) -> int:
 
 
 def _took(args: argparse.Namespace, home: Path) -> int:
+    if args.undo:
+        return _undo(args, home)
+    if not args.name:
+        raise InputError("name", f"Name what you took, for example: {EXAMPLE}")
     at = parse_when(args.at) if args.at else clock.now()  # checked before stdin is read
     relief = check_rating(args.relief, "relief")
     refuse_nul(args.dose, "dose")
@@ -175,6 +187,25 @@ def _took(args: argparse.Namespace, home: Path) -> int:
     _say(dose_line(dose))
     if first:
         _say(NO_ADVICE)
+    return 0
+
+
+def _undo(args: argparse.Namespace, home: Path) -> int:
+    """`took --undo`: delete the dose saved last, if saved today, and say which it was."""
+    given = [args.name, args.dose, args.at, args.relief, args.note, args.yes]
+    if any(given):
+        raise InputError(
+            "undo",
+            "--undo takes back the dose saved last and takes nothing else: paincoach took --undo",
+        )
+    with _Opened(home) as treatments:
+        newest = treatments.newest_logged_today()
+        if newest is None:
+            _say("No dose was saved today, so there is nothing to take back; nothing changed.")
+            return 0
+        gone = treatments.delete_dose(newest.uid)
+    _say(dose_line(gone, "Deleted the dose saved last:"))
+    _say("To correct it, log it again: paincoach took NAME [--dose TEXT] [--at WHEN].")
     return 0
 
 
@@ -207,10 +238,10 @@ def _day(text: str | None) -> date | None:
 # -- words -------------------------------------------------------------------------------------
 
 
-def dose_line(dose: Dose) -> str:
+def dose_line(dose: Dose, said: str = "Took") -> str:
     """'Took ibuprofen (400 mg) at 09:30 on Fri 27 Nov 2026; relief 6/10.'"""
     what = f"{dose.name} ({dose.dose})" if dose.dose else dose.name
-    line = f"Took {what} at {dose.at:%H:%M} on {_date(dose.day)}"
+    line = f"{said} {what} at {dose.at:%H:%M} on {_date(dose.day)}"
     if dose.relief is not None:
         line += f"; relief {dose.relief}/10"
     return line + "."
