@@ -14,13 +14,25 @@ SIZE = (80, 24)
 
 
 def help_now_shown(app: PaincoachApp) -> bool:
-    """Whether the screen's footer shows the F1 key's words whole, inside the terminal.
+    """Whether the screen's footer shows "f1 Help now" whole, inside the terminal.
 
-    A footer key's label has a space each side; the right one may fall off the edge.
+    A footer key's label has a space each side; the right one may fall off the edge. A
+    crowded footer squeezes a key to its key alone ("f1"), or draws the palette key (docked
+    at the right) over it: neither is enough.
     """
-    keys = [k for k in app.screen.query(FooterKey) if k.key == "f1"]
-    return bool(keys) and all(
-        key.region.width > 0 and key.region.right - 1 <= SIZE[0] for key in keys
+    words = len(" f1 Help now")
+    keys = list(app.screen.query(FooterKey))
+    f1 = [k for k in keys if k.key == "f1"]
+    return bool(f1) and all(
+        key.region.width >= words
+        and key.region.x + words <= SIZE[0]
+        and not any(
+            other is not key
+            and other.region.x < key.region.x + words
+            and key.region.x < other.region.right
+            for other in keys
+        )
+        for key in f1
     )
 
 
@@ -35,12 +47,21 @@ ROUTES = {
     "course": ("o",),
     "pacing": ("p",),
     "exercises": ("e",),
+    "treatments": ("ctrl+t",),
+    "pacing-with-a-plan": ("p",),  # the plan's own keys fill the footer
+    "today-after-a-flare": (),  # Today's offer to hold the plans
 }
 
 
 @pytest.mark.parametrize("route", list(ROUTES))
 async def test_f1_help_now_is_named_in_the_footer(home: Path, route: str) -> None:
     seeded_services(home)
+    if route in ("pacing-with-a-plan", "today-after-a-flare"):
+        from tests.ui.test_pacing_screen import flare_yesterday, make_plan
+
+        make_plan(home)
+        if route == "today-after-a-flare":
+            flare_yesterday(home)
     app = create_app(home, clock=fixed_clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

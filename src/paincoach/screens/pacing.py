@@ -155,7 +155,8 @@ class PacingScreen(PaincoachScreen[None]):
             with VerticalScroll(id="pacing-detail-scroll"):
                 yield Static("", id="pacing-details")
             yield Static(self._hint(), id="pacing-hint", classes="hint")
-        yield Footer()
+        # No palette key in the footer: it leaves room for F1 Help now at 80 columns (^P works).
+        yield Footer(show_command_palette=False)
 
     def _hint(self) -> str:
         """The keys the footer has no room for at 80 columns: n, and x once there is a plan

@@ -155,6 +155,7 @@ class TodayScreen(LongViewActions, DoseActions, EntryActions, PaincoachScreen[No
             "Hold plans",
             id="today.hold_plans",
             tooltip="After a flare: no rise next week",
+            show=False,  # the offer itself names f; the footer keeps room for F1 Help now
         ),
         Binding(
             "n",

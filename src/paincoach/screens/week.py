@@ -211,7 +211,8 @@ class WeekScreen(PaincoachScreen[None]):
             yield Static("", id="week-treatments")
             yield Static("Insights", classes="section-title")
             yield Static("", id="week-insights")
-        yield Footer()
+        # No palette key in the footer: it leaves room for F1 Help now at 80 columns (^P works).
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         """Show the current week (or the one asked for)."""
