@@ -34,7 +34,7 @@ from paincoach.screens.checkin import CheckInDialog
 from paincoach.screens.confirm import ConfirmDialog
 from paincoach.screens.history import HistoryScreen
 from paincoach.screens.today import TodayScreen
-from paincoach.transfer import backup
+from paincoach.transfer import backup, restoring
 from paincoach.widgets.entry_table import EntryTable
 from tests.fixtures.make_fixtures import fixture_path
 from tests.support import NOW, seeded_services, settle
@@ -341,7 +341,7 @@ def test_several_programs_upgrading_an_old_journal_in_the_same_second(tmp_path: 
     made = sorted((home / "backups").glob("before-schema-*.db"))
     assert made
     for copy in made:
-        assert backup.inspect(copy).schema_version == 1
+        assert restoring.inspect(copy).schema_version == 1
 
 
 def test_a_backup_name_left_taken_by_a_killed_upgrade_does_not_block_the_next(
@@ -357,7 +357,7 @@ def test_a_backup_name_left_taken_by_a_killed_upgrade_does_not_block_the_next(
     Database.open(home).close()
     assert left.read_bytes() == b""  # not touched
     made = home / "backups" / "before-schema-2-20261127-093000-2.db"
-    assert backup.inspect(made).schema_version == 1
+    assert restoring.inspect(made).schema_version == 1
 
 
 # -- backups taken while entries are written ------------------------------------------------
@@ -401,13 +401,13 @@ def test_backups_taken_during_writes_hold_everything_saved_before_them(
     saved = set(reported)
     assert len(snapshots) >= 10
     for before, copy in snapshots:
-        info = backup.inspect(copy)  # integrity_check and counts
+        info = restoring.inspect(copy)  # integrity_check and counts
         held = set(stored_keys_of(copy))
         assert before <= held <= saved, copy.name
         restored = tmp_path / f"restored-{copy.stem}"
-        backup.restore(restored, copy, NOW)
+        restoring.restore(restored, copy, NOW)
         assert sorted(stored_keys(restored)) == sorted(held)
-        assert backup.inspect(paths.database_path(restored)).counts == info.counts
+        assert restoring.inspect(paths.database_path(restored)).counts == info.counts
     print(f"\nbackups during writes: {len(snapshots)} backups, {len(saved)} entries written")
 
 

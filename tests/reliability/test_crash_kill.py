@@ -194,13 +194,13 @@ def test_no_backup_left_by_the_kills_is_damaged(runs: dict[str, Run], mode: str)
     (A kill may leave an empty file under the final name, see the test below, and its
     temporary `.part` file; neither is a damaged backup.)
     """
-    from paincoach.transfer import backup
+    from paincoach.transfer import restoring
 
     whole = 0
     for name in runs[mode].summary["homes"]:
         for copy in sorted((runs[mode].root / name / "backups").glob("*.db")):
             if copy.stat().st_size:
-                backup.inspect(copy)  # integrity_check, schema, application id
+                restoring.inspect(copy)  # integrity_check, schema, application id
                 whole += 1
     assert whole
 
@@ -211,7 +211,7 @@ def test_a_kill_during_the_daily_backup_does_not_leave_an_empty_backup_for_the_d
     from datetime import date
 
     from paincoach.core import paths
-    from paincoach.transfer import backup
+    from paincoach.transfer import backup, restoring
     from tests.storage_support import checkin, open_journal
 
     open_journal(home).add_checkin(checkin(note="worth keeping"))
@@ -219,4 +219,4 @@ def test_a_kill_during_the_daily_backup_does_not_leave_an_empty_backup_for_the_d
     day = date(2026, 11, 27)
     (folder / paths.daily_backup_name(day)).write_bytes(b"")  # what SIGKILL leaves mid-snapshot
     backup.daily_backup_if_due(home / "paincoach.db", day)
-    assert backup.inspect(folder / paths.daily_backup_name(day)).counts["checkins"] == 1
+    assert restoring.inspect(folder / paths.daily_backup_name(day)).counts["checkins"] == 1

@@ -505,10 +505,10 @@ def test_a_journal_stays_in_a_folder_whatever_its_name(tmp_path: Path, name: str
 def test_backups_in_a_folder_whatever_its_name(tmp_path: Path, name: str) -> None:
     from datetime import datetime
 
-    from paincoach.transfer import backup
+    from paincoach.transfer import backup, restoring
 
     home = tmp_path / name
     open_journal(home).add_checkin(checkin(note="keep me"))
     made = backup.manual_backup(home, None, overwrite=False, now=datetime(2026, 11, 27, 9))
-    assert backup.inspect(made).counts["checkins"] == 1
+    assert restoring.inspect(made).counts["checkins"] == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no stray file beside it

@@ -13,7 +13,7 @@ from pathlib import Path
 from paincoach.core import day_stamp
 from paincoach.db.engine import Database
 from paincoach.journal.service import Journal
-from paincoach.transfer import backup
+from paincoach.transfer import backup, restoring
 from paincoach.transfer.export import export_document, write_json
 from paincoach.transfer.importer import import_file
 from tests.storage_support import TODAY, activity, checkin, local, open_journal
@@ -108,7 +108,7 @@ def test_a_restore_of_an_older_backup_takes_the_stamp_back(home: Path, tmp_path:
     saved = backup.snapshot(home / "paincoach.db", tmp_path / "saved.db")
     journal.add_checkin(checkin())
     assert stamp(home) == TODAY
-    backup.restore(home, saved, datetime(2026, 11, 27, 10, 0))
+    restoring.restore(home, saved, datetime(2026, 11, 27, 10, 0))
     assert stamp(home) == LAST_WEEK
 
 
@@ -120,5 +120,5 @@ def test_a_restore_of_a_backup_without_check_ins_leaves_no_stamp(
     saved = backup.snapshot(empty / "paincoach.db", tmp_path / "saved.db")
     open_journal(home).add_checkin(checkin())
     assert stamp(home) == TODAY
-    backup.restore(home, saved, datetime(2026, 11, 27, 10, 0))
+    restoring.restore(home, saved, datetime(2026, 11, 27, 10, 0))
     assert stamp(home) is None

@@ -16,7 +16,7 @@ from paincoach.core import paths
 from paincoach.core.errors import InputError
 from paincoach.core.private_files import FileExistsInputError
 from paincoach.db import migrations
-from paincoach.transfer import backup
+from paincoach.transfer import backup, restoring
 from tests.data_support import db_path, fill_home, table_counts
 from tests.storage_support import checkin, open_journal
 from tests.support import NOW
@@ -148,10 +148,10 @@ def test_a_backup_taken_while_another_process_writes_is_whole_and_restores(
     counts = []
     for snap in snapshots:
         assert integrity(snap) == ["ok"]
-        info = backup.inspect(snap)
+        info = restoring.inspect(snap)
         counts.append(info.counts["activities"])  # only ever added (check-ins are also deleted)
         restored_home = tmp_path / f"restored-{snap.stem}"
-        report = backup.restore(restored_home, snap, datetime(2026, 11, 27, 10, 0))
+        report = restoring.restore(restored_home, snap, datetime(2026, 11, 27, 10, 0))
         assert report.kept_current is None
         assert table_counts(db_path(restored_home)) == table_counts(snap)
         assert integrity(db_path(restored_home)) == ["ok"]
@@ -165,7 +165,7 @@ def test_restore_keeps_the_current_journal_and_says_what_it_restored(
     saved = backup.snapshot(db_path(home), tmp_path / "saved.db")
     before = table_counts(db_path(home))
     open_journal(home).add_checkin(checkin(pain=9, note="after the backup"))
-    report = backup.restore(home, saved, datetime(2026, 11, 27, 10, 0))
+    report = restoring.restore(home, saved, datetime(2026, 11, 27, 10, 0))
     assert report.restored.counts["checkins"] == before["checkins"]
     assert table_counts(db_path(home)) == before
     assert report.kept_current == home / "backups" / "before-restore-2026-11-27-100000.db"
@@ -178,7 +178,7 @@ def test_restore_keeps_the_current_journal_and_says_what_it_restored(
 def test_restoring_an_old_schema_brings_it_up_to_date(home: Path, tmp_path: Path) -> None:
     old = tmp_path / "v1.db"
     old.write_bytes((FIXTURES / "schema-v1.db").read_bytes())
-    report = backup.restore(home, old, datetime(2026, 11, 27, 10, 0))
+    report = restoring.restore(home, old, datetime(2026, 11, 27, 10, 0))
     assert report.restored.schema_version == 1
     conn = sqlite3.connect(db_path(home))
     try:
@@ -193,7 +193,7 @@ def test_restore_over_a_damaged_journal_keeps_its_bytes(home: Path, tmp_path: Pa
     data = bytearray(db_path(home).read_bytes())
     data[4096 * 2 : 4096 * 2 + 200] = b"\xff" * 200  # wreck a page
     db_path(home).write_bytes(bytes(data))
-    report = backup.restore(home, saved, datetime(2026, 11, 27, 10, 0))
+    report = restoring.restore(home, saved, datetime(2026, 11, 27, 10, 0))
     assert report.kept_current is not None and report.kept_current.read_bytes() == bytes(data)
     assert integrity(db_path(home)) == ["ok"]
     assert table_counts(db_path(home)) == table_counts(saved)
@@ -228,7 +228,7 @@ def test_restore_refuses_what_is_not_a_usable_journal(
         "missing": "not a file",
     }[kind]
     with pytest.raises(InputError, match=words):
-        backup.restore(home, source, datetime(2026, 11, 27, 10, 0))
+        restoring.restore(home, source, datetime(2026, 11, 27, 10, 0))
     assert db_path(home).read_bytes() == before
     assert (
         not list((home / "backups").glob("before-restore-*"))
@@ -245,7 +245,7 @@ def test_a_manual_backup_never_replaces_a_file_unless_forced(home: Path, tmp_pat
         backup.manual_backup(home, out, overwrite=False, now=NOW)
     assert out.read_text() == "keep me"
     assert backup.manual_backup(home, out, overwrite=True, now=NOW) == out
-    assert backup.inspect(out).counts["checkins"] == 1 and mode(out) == 0o600
+    assert restoring.inspect(out).counts["checkins"] == 1 and mode(out) == 0o600
     default = backup.manual_backup(home, None, overwrite=False, now=NOW)
     assert default == home / "backups" / "manual-2026-11-27-093000.db"
 
@@ -262,7 +262,7 @@ def test_a_backup_keeps_words_deleted_later(home: Path) -> None:
 
 def test_inspect_names_counts(home: Path, tmp_path: Path) -> None:
     fill_home(home)
-    info = backup.inspect(backup.snapshot(db_path(home), tmp_path / "s.db"))
+    info = restoring.inspect(backup.snapshot(db_path(home), tmp_path / "s.db"))
     assert info.describe().startswith("38 check-ins, 38 activities, 1 thought record")
     assert info.schema_version == migrations.LATEST
 
@@ -272,7 +272,7 @@ def test_two_backups_in_the_same_second_get_two_names(home: Path) -> None:
     first = backup.manual_backup(home, None, overwrite=False, now=NOW)
     second = backup.manual_backup(home, None, overwrite=False, now=NOW)
     assert first != second and second.name == "manual-2026-11-27-093000-2.db"
-    assert backup.inspect(first).counts == backup.inspect(second).counts
+    assert restoring.inspect(first).counts == restoring.inspect(second).counts
 
 
 def test_two_restores_in_the_same_second_keep_both_journals(home: Path, tmp_path: Path) -> None:
@@ -280,11 +280,11 @@ def test_two_restores_in_the_same_second_keep_both_journals(home: Path, tmp_path
     journal.add_checkin(checkin(pain=3))
     saved = backup.snapshot(db_path(home), tmp_path / "saved.db")
     journal.add_checkin(checkin(pain=4))
-    first = backup.restore(home, saved, NOW).kept_current
-    second = backup.restore(home, saved, NOW).kept_current
+    first = restoring.restore(home, saved, NOW).kept_current
+    second = restoring.restore(home, saved, NOW).kept_current
     assert first is not None and second is not None and first != second
-    assert backup.inspect(first).counts["checkins"] == 2
-    assert backup.inspect(second).counts["checkins"] == 1
+    assert restoring.inspect(first).counts["checkins"] == 2
+    assert restoring.inspect(second).counts["checkins"] == 1
 
 
 def test_snapshots_dated_in_the_future_do_not_push_out_todays(home: Path) -> None:

@@ -17,7 +17,7 @@ import pytest
 from paincoach.cli.commands.data import TABLES
 from paincoach.db.engine import Database
 from paincoach.journal.events import MarkedEvents
-from paincoach.transfer import backup
+from paincoach.transfer import backup, restoring
 from paincoach.transfer.export import (
     FIELDS,
     FORMAT,
@@ -233,10 +233,10 @@ def test_a_backup_counts_the_events_and_a_restore_keeps_them(home: Path, tmp_pat
     source = made_here(home)
     kept = stored(source)
     copy = backup.manual_backup(home, tmp_path / "copy.db", overwrite=False, now=NOW)
-    info = backup.inspect(copy)
+    info = restoring.inspect(copy)
     assert info.counts["marked_events"] == 5 and "5 marked events" in info.describe()
     elsewhere = tmp_path / "elsewhere"
-    backup.restore(elsewhere, copy, NOW)
+    restoring.restore(elsewhere, copy, NOW)
     assert stored(db_path(elsewhere)) == kept
     restored = MarkedEvents(Database.open(elsewhere), fixed_clock).every()
     assert restored == MarkedEvents(Database.open(home), fixed_clock).every()

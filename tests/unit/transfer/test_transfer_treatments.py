@@ -16,7 +16,7 @@ import pytest
 
 from paincoach.db.engine import Database
 from paincoach.journal.treatments import Treatments
-from paincoach.transfer import backup
+from paincoach.transfer import backup, restoring
 from paincoach.transfer.export import (
     FIELDS,
     FORMAT,
@@ -372,7 +372,7 @@ def test_a_backup_and_a_restore_keep_every_treatment_and_dose(home: Path, tmp_pa
     copy = backup.manual_backup(home, tmp_path / "copy.db", overwrite=False, now=NOW)
     assert {table: stored(copy, table) for table in NEW} == kept
     elsewhere = tmp_path / "elsewhere"
-    backup.restore(elsewhere, copy, NOW)
+    restoring.restore(elsewhere, copy, NOW)
     assert {table: stored(db_path(elsewhere), table) for table in NEW} == kept
     assert all(kept.values())
     restored = Treatments(Database.open(elsewhere))

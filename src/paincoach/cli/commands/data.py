@@ -152,11 +152,11 @@ def _outside_safe_rate(count: int) -> str:
 
 def _backup(args: argparse.Namespace, home: Path) -> int:
     from paincoach.core import clock
-    from paincoach.transfer import backup
+    from paincoach.transfer import backup, restoring
 
     out = Path(args.out).expanduser() if args.out else None
     written = backup.manual_backup(home, out, overwrite=args.force, now=clock.now())
-    info = backup.inspect(written)
+    info = restoring.inspect(written)
     say(f"Backed up your journal to {written} ({info.describe()}; integrity check: ok).")
     say(PRIVATE_NOTE)
     return 0
@@ -164,12 +164,12 @@ def _backup(args: argparse.Namespace, home: Path) -> int:
 
 def _restore(path: Path, home: Path) -> int:
     from paincoach.core import clock
-    from paincoach.transfer import backup
+    from paincoach.transfer import restoring
 
     source = path.expanduser()
     if not source.exists():
         raise InputError("path", f"{source} does not exist; nothing was changed.")
-    report = backup.restore(home, source, clock.now())
+    report = restoring.restore(home, source, clock.now())
     info = report.restored
     say(f"Restored your journal from {source} (schema {info.schema_version}: {info.describe()}).")
     if report.kept_current is not None:
