@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from paincoach.app import PaincoachApp, create_app
 from paincoach.db.engine import Database
@@ -25,7 +25,7 @@ from paincoach.records.entries import ActivityDraft, CheckInDraft
 from paincoach.screens.support_card import SupportCardDialog
 from paincoach.settings import Contact, load_settings, save_settings
 from paincoach.widgets.entry_table import EntryTable
-from tests.support import NOW, fixed_clock, seeded_services, settle
+from tests.support import NOW, fixed_clock, seeded_services, settle, wait_for
 
 SIZE = (80, 24)
 
@@ -92,10 +92,28 @@ def steps(*keys: str) -> Any:
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        await wait_for(pilot, lambda: tables_laid_out(pilot.app), "the tables laid out")
         calm(pilot.app)  # type: ignore[arg-type]
         await pilot.pause()
 
     return run_before
+
+
+def tables_laid_out(app: Any) -> bool:
+    """Whether every shown table has been measured for its rows (a DataTable sizes itself
+    when idle: a table just filled can be drawn as one blank line until then)."""
+    for table in app.screen.query(DataTable):
+        if not table.display or not table.row_count:
+            continue
+        header = 1 if table.show_header else 0
+        if table.virtual_size.height < table.row_count + header or table.region.height == 0:
+            return False
+        height, most = table.styles.height, table.styles.max_height
+        if height is not None and height.is_auto:  # laid out again for its measured rows
+            limit = most.value if most is not None and most.is_cells else float("inf")
+            if table.region.height < min(table.virtual_size.height, limit):
+                return False
+    return True
 
 
 def reopened_over_current_today(make: Callable[[], Screen[Any]], rows: int) -> Any:
