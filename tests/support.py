@@ -22,6 +22,16 @@ def fixed_clock() -> datetime:
     return NOW
 
 
+class MovableClock:
+    """The frozen clock, moved on by hand (`clock.now += timedelta(hours=2)`)."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 @contextmanager
 def local_zone(name: str) -> Iterator[None]:
     """The computer is in zone `name` (say, after travelling) until the block ends."""

@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,32 +12,11 @@ import pytest
 from paincoach.core import paths
 from paincoach.core.day_stamp import read_stamp
 from paincoach.core.errors import InputError, NotFoundError, UnlikelyDateError
-from paincoach.db.engine import Database
 from paincoach.journal.treatments import Treatments
 from tests.storage_support import checkin, open_journal
-from tests.support import NOW
+from tests.support import NOW, MovableClock
 
 MARKER = "ZQX-dose-note-4711"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def service(home: Path, clock: Clock) -> Iterator[Treatments]:
-    db = Database.open(home)
-    yield Treatments(db, clock)
-    db.close()
 
 
 def _files_with(home: Path, marker: str) -> list[str]:
@@ -51,7 +29,7 @@ def _files_with(home: Path, marker: str) -> list[str]:
 
 
 def test_a_dose_is_corrected_in_every_field_and_keeps_its_uid(
-    service: Treatments, clock: Clock
+    service: Treatments, clock: MovableClock
 ) -> None:
     wrong = service.took("ibuprofen", dose="4000 mg", at=NOW - timedelta(hours=2))
     clock.now = NOW + timedelta(minutes=5)
@@ -160,7 +138,7 @@ def test_deleted_and_edited_away_words_are_gone_from_the_file_and_its_wal(
 
 
 def test_the_newest_logged_today_is_the_last_saved_whatever_its_time(
-    service: Treatments, clock: Clock
+    service: Treatments, clock: MovableClock
 ) -> None:
     assert service.newest_logged_today() is None
     service.took("ibuprofen")

@@ -3,7 +3,6 @@ week and the report will use. Every moment is the frozen clock's (tests/support.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,30 +14,7 @@ from paincoach.db.engine import Database
 from paincoach.journal.treatments import Treatments
 from paincoach.records.treatments import NO_ADVICE, STOP_REASONS
 from tests.storage_support import TODAY, activity, checkin, local, open_journal
-from tests.support import NOW
-
-
-class Clock:
-    """The frozen clock, moved on by hand."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def service(home: Path, clock: Clock) -> Iterator[Treatments]:
-    db = Database.open(home)
-    yield Treatments(db, clock)
-    db.close()
-
+from tests.support import NOW, MovableClock
 
 # -- the regular list --------------------------------------------------------------------------
 
@@ -261,7 +237,7 @@ def test_a_dose_after_an_activity_is_not_questioned(home: Path, service: Treatme
     assert service.took("ibuprofen", at=local(date(2025, 6, 1))).day == date(2025, 6, 1)
 
 
-def test_rate_says_how_much_it_helped(service: Treatments, clock: Clock) -> None:
+def test_rate_says_how_much_it_helped(service: Treatments, clock: MovableClock) -> None:
     taken = service.took("ibuprofen", at=NOW - timedelta(hours=2))
     clock.now = NOW + timedelta(minutes=10)
     rated = service.rate(taken.uid, 7, "a little dizzy")
@@ -382,7 +358,7 @@ def test_mean_relief_per_name_with_the_number_rated(service: Treatments) -> None
     ]
 
 
-def test_no_advice_is_said_once_ever(home: Path, service: Treatments, clock: Clock) -> None:
+def test_no_advice_is_said_once_ever(home: Path, service: Treatments, clock: MovableClock) -> None:
     assert service.no_advice_once() is True
     assert service.no_advice_once() is False
     clock.now = NOW + timedelta(days=3)
