@@ -30,6 +30,7 @@ from paincoach.exercises.timing import Clock
 from paincoach.records.practice import SavedPractice
 from paincoach.screens.runner_ending import Page, SessionEnding
 from paincoach.screens.runner_pages import IntroPage, RatingPage, SummaryPage, shown_answers
+from paincoach.widgets.focus_top import focus_from_top
 from paincoach.widgets.pick_list import PickList
 from paincoach.widgets.step_base import NEXT, NEXT_ON_ENTER
 from paincoach.widgets.step_intervals import IntervalsStepView
@@ -168,9 +169,7 @@ class RunnerScreen(SessionEnding):
         page = self._page_widget()
         await body.mount(page)
         self._update_frame()
-        body.scroll_home(animate=False)
-        target = getattr(page, "focus_target", lambda: None)()
-        (target or body).focus()
+        focus_from_top(body, getattr(page, "focus_target", lambda: None)())
         if isinstance(page, StepView):
             page.begin()
 
