@@ -14,6 +14,7 @@ from statistics import StatisticsError, correlation, fmean, median
 
 from paincoach.core.rounding import decimals, rounded, signed
 from paincoach.core.when import week_start_for
+from paincoach.core.words import counted
 from paincoach.db import review_repository as rrepo
 from paincoach.db.engine import Database
 from paincoach.db.repository import daily_figures
@@ -280,9 +281,16 @@ def pacing_consistency(plans: tuple[PlanProgress, ...]) -> Insight:
                 "percent_within": share,
             }
         )
-        without = f"; {tally.rest} day{'s' * (tally.rest != 1)} without it" if tally.rest else ""
+        without = f"; {counted(tally.rest, 'day')} without it" if tally.rest else ""
         if not total:
-            parts.append(f"{plan.activity}: not done on any of {tally.rest} days yet.")
+            parts.append(f"{plan.activity}: not done yet, in {counted(tally.rest, 'day')}.")
+            continue
+        if total == 1:  # not "on 1 of the 1 days"
+            where = "within 20% of" if within else "above" if above else "below"
+            parts.append(
+                f"{plan.activity}: on the 1 day you did it your minutes were {where} the "
+                f"day's amount{without}."
+            )
             continue
         parts.append(
             f"{plan.activity}: on {within} of the {total} days you did it ({share}%) your "

@@ -368,6 +368,22 @@ def test_pacing_consistency_judges_each_day_by_the_plan_as_followed(book: Book) 
     )
 
 
+@pytest.mark.parametrize(("minutes", "where"), [(10, "within 20% of"), (13, "above"), (7, "below")])
+def test_pacing_consistency_says_one_day_as_one_day(book: Book, minutes: int, where: str) -> None:
+    start = LAST - 6 * D
+    book.plan("walk", 10, start)
+    book.activity(start, minutes)
+    assert insight(book, "pacing_consistency").text == (
+        f"walk: on the 1 day you did it your minutes were {where} the day's amount; "
+        "6 days without it."
+    )
+
+
+def test_pacing_consistency_says_a_plan_not_done_yet(book: Book) -> None:
+    book.plan("walk", 10, LAST - 6 * D)
+    assert insight(book, "pacing_consistency").text == "walk: not done yet, in 7 days."
+
+
 def test_pacing_consistency_needs_7_plan_days(book: Book) -> None:
     book.plan("walk", 10, LAST - 5 * D)
     assert_not_enough(insight(book, "pacing_consistency"), 7, 6)
