@@ -165,7 +165,7 @@ def test_a_note_is_never_taken_from_the_command_line(
         (["log", "--pain", "11"], "Pain goes from 0 to 10; 11 is outside that."),
         (["log", "--pain", "three"], "Pain should be a number from 0 to 10, not 'three'."),
         (["log", "--pain", "3", "--mood", "-1"], "Mood goes from 0 to 10"),
-        (["log", "--pain", "3", "--at", "tomorrow"], "use YYYY-MM-DD HH:MM"),
+        (["log", "--pain", "3", "--at", "tomorrow"], "use HH:MM (today), YYYY-MM-DD HH:MM"),
         (["log", "--pain", "3", "--at", "2999-01-01"], "in the future"),
         (["log", "--pain", "3", "--at", "0001-01-01"], "years paincoach keeps (1900 to 9998)"),
         (["log", "--pain", "3", "--tag", "x" * 41], "up to 40 characters"),
@@ -519,3 +519,15 @@ def test_an_unlikely_date_needs_yes(capsys: pytest.CaptureFixture[str], home: Pa
     assert status == 0 and "Saved check-in" in out
     status, _, err = run(capsys, "activity", "walk", "10", "--at", "1985-05-01")
     assert status == 2 and "add --yes" in err
+
+
+def test_a_time_alone_is_today_at_that_time(capsys: pytest.CaptureFixture[str], home: Path) -> None:
+    """`--at 08:30` is what a person types for this morning (NOW is 09:30 on 27 November)."""
+    status, out, _ = run(capsys, "log", "--pain", "4", "--at", "08:30")
+    assert status == 0 and "08:30" in out
+    status, out, _ = run(capsys, "took", "heat pack", "--at", "07:15")
+    assert status == 0 and "07:15" in out
+    [entry] = journal_at(home).day(date(2026, 11, 27)).checkins
+    assert entry.at.strftime("%Y-%m-%d %H:%M") == "2026-11-27 08:30"
+    status, _, err = run(capsys, "log", "--pain", "4", "--at", "23:30")
+    assert status == 2 and "For last night, use 'yesterday 23:30'." in err

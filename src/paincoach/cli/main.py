@@ -160,7 +160,7 @@ def _add_when_and_note(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--at",
         metavar="WHEN",
-        help="when: 'YYYY-MM-DD HH:MM', 'today HH:MM', 'yesterday [HH:MM]' (default now)",
+        help="when: 'HH:MM' (today), 'YYYY-MM-DD HH:MM', 'yesterday [HH:MM]' (default now)",
     )
     parser.add_argument(
         "--yes",

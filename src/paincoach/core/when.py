@@ -17,7 +17,7 @@ from paincoach.core import clock
 from paincoach.core.errors import InputError
 from paincoach.core.textsafe import echo
 
-WHEN_FORMATS = "YYYY-MM-DD HH:MM, YYYY-MM-DD, today HH:MM, yesterday [HH:MM] or now"
+WHEN_FORMATS = "HH:MM (today), YYYY-MM-DD HH:MM, YYYY-MM-DD, yesterday [HH:MM] or now"
 _DATE_ONLY_TIME = time(12, 0)  # a date without a time counts as midday, safely inside the day
 _FUTURE_SLACK = timedelta(minutes=5)
 
@@ -118,8 +118,11 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
         raise InputError("when", f"Give a time as {WHEN_FORMATS}.")
     moment = _moment_from_words(words, now, text)
     if moment > now + _FUTURE_SLACK:
+        alone = len(words) == 1 and _TIME_RE.match(words[0])
+        last_night = f" For last night, use 'yesterday {words[0]}'." if alone else ""
         raise InputError(
-            "when", f"'{echo(text)}' is in the future; entries are for what already happened."
+            "when",
+            f"'{echo(text)}' is in the future; entries are for what already happened." + last_night,
         )
     return moment
 
@@ -130,6 +133,8 @@ def _moment_from_words(words: list[str], now: datetime, text: str) -> datetime:
         raise InputError("when", f"'{echo(text)}' is not understood; use {WHEN_FORMATS}.")
     if head == "now" and not rest:
         return now
+    if _TIME_RE.match(head) and not rest:  # a time alone is today's, as "today HH:MM" is
+        return local_moment(now.date(), parse_clock(head))
     if head in ("today", "yesterday"):
         day = now.date() - timedelta(days=1 if head == "yesterday" else 0)
         if rest:

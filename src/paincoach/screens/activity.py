@@ -77,7 +77,7 @@ class ActivityDialog(EntryForm):
                         when_text(old.at, editing=True) if old else "now",
                         id="when",
                         compact=True,
-                        placeholder="now, today 10:00, yesterday 15:30",
+                        placeholder="now, 10:00, yesterday 15:30",
                     )
                 yield RatingInput(
                     "Effort",

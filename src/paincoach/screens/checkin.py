@@ -61,7 +61,7 @@ class CheckInDialog(EntryForm):
                         when_text(old.at, editing=True) if old else "now",
                         id="when",
                         compact=True,
-                        placeholder="now, today 08:30, yesterday 21:00, 2026-11-26 08:30",
+                        placeholder="now, 08:30, yesterday 21:00, 2026-11-26 08:30",
                     )
                 yield RatingInput(
                     "Pain",

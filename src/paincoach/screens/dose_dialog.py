@@ -159,7 +159,7 @@ class DoseDialog(EntryForm):
                         when_text(old.at, editing=True) if old else "now",
                         id="dose-when",
                         compact=True,
-                        placeholder="now, today 10:00, yesterday 15:30",
+                        placeholder="now, 10:00, yesterday 15:30",
                     )
                 yield RatingInput(
                     "How much did it help?",

@@ -244,6 +244,8 @@ def test_drafts_check_every_field() -> None:
         ("2026-11-20", datetime(2026, 11, 20, 12, 0, tzinfo=LONDON)),
         ("2026-11-20 0:05", datetime(2026, 11, 20, 0, 5, tzinfo=LONDON)),
         ("today 08:15", datetime(2026, 11, 27, 8, 15, tzinfo=LONDON)),
+        ("08:15", datetime(2026, 11, 27, 8, 15, tzinfo=LONDON)),  # a time alone is today's
+        (" 7:05 ", datetime(2026, 11, 27, 7, 5, tzinfo=LONDON)),
         ("today 00:00", datetime(2026, 11, 27, 0, 0, tzinfo=LONDON)),
         ("yesterday", datetime(2026, 11, 26, 12, 0, tzinfo=LONDON)),
         ("yesterday 23:59", datetime(2026, 11, 26, 23, 59, tzinfo=LONDON)),
@@ -274,13 +276,23 @@ def test_todays_date_without_a_time_is_not_in_the_future() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["today 10:00", "2026-11-28", "2026-11-27 23:00", "9998-12-31", "today 09:36"]
+    "text",
+    ["today 10:00", "2026-11-28", "2026-11-27 23:00", "9998-12-31", "today 09:36", "23:30"],
 )
 def test_the_future_is_refused(text: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_when(text, NOW)
     assert caught.value.field == "when"
     assert "in the future" in caught.value.message and text in caught.value.message
+
+
+def test_a_time_alone_later_than_now_says_how_to_mean_last_night() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_when("23:30", NOW)
+    assert caught.value.message == (
+        "'23:30' is in the future; entries are for what already happened. "
+        "For last night, use 'yesterday 23:30'."
+    )
 
 
 @pytest.mark.parametrize(
@@ -293,6 +305,9 @@ def test_the_future_is_refused(text: str) -> None:
         ("yesterday 10:00 extra", "not understood"),
         ("now 10:00", "not understood"),
         ("today 8", "not a time"),
+        ("8", "not understood"),
+        ("25:00", "not a time of day"),
+        ("08:30 extra", "not understood"),
         ("today 08:00:00", "not a time"),
         ("today 24:00", "not a time of day"),
         ("today 12:60", "not a time of day"),

@@ -63,7 +63,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     took.add_argument(
         "--at",
         metavar="WHEN",
-        help="when: 'YYYY-MM-DD HH:MM', 'today HH:MM', 'yesterday [HH:MM]' (default now)",
+        help="when: 'HH:MM' (today), 'YYYY-MM-DD HH:MM', 'yesterday [HH:MM]' (default now)",
     )
     took.add_argument("--relief", metavar="N", help="how much it helped, 0-10 (0 not at all)")
     took.add_argument(
