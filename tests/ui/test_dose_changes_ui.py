@@ -219,3 +219,25 @@ async def test_a_day_of_doses_only_puts_the_keys_on_the_doses(home: Path) -> Non
         await press(pilot, "y")
         await wait_for(pilot, lambda: not day.query_one(DoseTable).display, "deleted")
     assert treatments(home).doses_on(NOW.date() - timedelta(days=2)) == []
+
+
+async def test_todays_doses_are_drawn_every_time_the_app_opens(home: Path) -> None:
+    """The doses table follows its rows' height: Textual now and then lost the layout asked
+    for once its rows were measured, leaving it 0 rows tall (in about 3 openings of 10
+    before the fix), so the doses were there but not shown."""
+    took(home, "paracetamol", dose="1 g", at=NOW - timedelta(hours=3))
+    took(home, "heat pack", at=NOW - timedelta(minutes=20))
+    for _ in range(10):
+        assert await doses_height_on_opening(home) == 2
+
+
+async def doses_height_on_opening(home: Path) -> int:
+    """How many rows tall Today's doses table is, once loaded and laid out."""
+    app = make_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DoseTable)
+        await wait_for(pilot, lambda: table.row_count == 2, "the doses loaded")
+        for _ in range(5):  # the table has had time to be laid out for its rows
+            await pilot.pause()
+        return table.size.height if table.display else 0
