@@ -214,6 +214,7 @@ async def test_a_day_of_doses_only_puts_the_keys_on_the_doses(home: Path) -> Non
         day = app.screen
         await wait_for(pilot, lambda: app.focused is day.query_one(DoseTable), "on the doses")
         assert "at lunch" in str(day.query_one("#day-detail-text", Static).render())
+        assert not day.query_one(EntryTable).display  # no empty header of entries
         await press(pilot, "d")
         assert isinstance(app.screen, ConfirmDialog)
         await press(pilot, "y")

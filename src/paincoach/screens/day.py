@@ -134,6 +134,7 @@ class DayScreen(EntryActions, PaincoachScreen[None]):
         table = self.query_one(EntryTable)
         table.show_entries(entries.entries)
         count = len(entries.entries)
+        table.display = bool(count)  # not an empty table's header under "no check-ins"
         if count:
             what = f"{count} entr{'y' if count == 1 else 'ies'}"
         else:
