@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
@@ -40,6 +40,7 @@ from paincoach.screens.confirm import ConfirmDialog
 from paincoach.screens.day import DayScreen, entry_details
 from paincoach.screens.help_now import HelpNowDialog, flare_plan_text, help_text
 from paincoach.screens.settings import SettingsScreen
+from paincoach.screens.support_card import SupportCardDialog
 from paincoach.screens.thought_records import ThoughtRecordScreen, record_row, record_text
 from paincoach.screens.today import goals_text
 from paincoach.settings import Contact, Settings
@@ -280,12 +281,24 @@ def refused(app: PaincoachApp, dialog: Any, typed: str) -> bool:
     return True
 
 
+async def past_the_support_card(pilot: Any, app: PaincoachApp) -> None:
+    """Words of distress in what was saved bring the support card: the safety net at work
+    (Hypothesis draws the phrases' spellings from paincoach's own constants). It is read,
+    then left with Escape, as a person would."""
+    if isinstance(app.screen, SupportCardDialog):
+        counted("app: the support card after saving")
+        no_raw_on_screen(app, "support card")
+        await pilot.press("escape")
+        await settle(pilot)
+
+
 def saved_entries(home: Path) -> list[Any]:
     """Everything on the test day, oldest first."""
     return Journal(Database.open(home), fixed_clock).day(NOW.date()).entries
 
 
 @pytest.mark.slow
+@example(note="", tags=["EÓý🙂suisidal\u202e"], area="knee")  # CI, session 9: the card came
 @APP_SETTINGS
 @given(note=TYPED_NOTES, tags=st.lists(TYPED_LABELS, min_size=1, max_size=3), area=TYPED_LABELS)
 def test_check_in_text_typed_into_the_app_is_saved_and_shown_as_typed(
@@ -311,6 +324,7 @@ def test_check_in_text_typed_into_the_app_is_saved_and_shown_as_typed(
         await settle(pilot)
         if refused(app, dialog, typed):
             return
+        await past_the_support_card(pilot, app)
         [saved] = saved_entries(home)
         assert saved.note == typed.rstrip()
         assert [t.casefold() for t in saved.tags] == list(dict.fromkeys(t.casefold() for t in tags))
@@ -336,6 +350,7 @@ def test_check_in_text_typed_into_the_app_is_saved_and_shown_as_typed(
         no_raw_on_screen(app, "edit check-in")
         await pilot.press("ctrl+s")  # saved untouched: the stored text stays exactly as it was
         await settle(pilot)
+        await past_the_support_card(pilot, app)
         [again] = saved_entries(home)
         assert (again.note, again.tags, again.areas) == (saved.note, saved.tags, saved.areas)
         await pilot.press("d")
@@ -383,6 +398,7 @@ def test_activity_text_typed_into_the_app_is_saved_shown_and_found(
         await settle(pilot)
         if refused(app, dialog, typed):
             return
+        await past_the_support_card(pilot, app)
         [saved] = saved_entries(home)
         assert (saved.name, saved.note) == (name, typed.rstrip())
         no_raw_on_screen(app, "today")

@@ -22,8 +22,8 @@ def focus_from_top(body: ScrollableContainer, target: Widget | None) -> None:
     target.focus(scroll_visible=False)
 
     def reveal() -> None:
-        if not target.is_attached:
-            return
+        if not target.is_attached or not target.has_focus or body.scroll_y:
+            return  # the person has moved on (Tab, or scrolled) before this frame
         in_view = body.content_region.bottom - target.region.y
         if in_view < min(target.region.height, 3):
             body.scroll_to_widget(target, animate=False)
